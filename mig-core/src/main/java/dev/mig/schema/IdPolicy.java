@@ -1,0 +1,9 @@
+package dev.mig.schema;
+
+/** How a table's keys travel into the new database. */
+public enum IdPolicy {
+    /** Every key is kept as it is: nothing stored, the fast path. */
+    PRESERVE,
+    /** The table gets new keys; old-to-new pairs go to {@code _id_mapping} and FKs are translated. */
+    REMAP
+}

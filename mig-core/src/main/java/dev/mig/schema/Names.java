@@ -1,0 +1,39 @@
+package dev.mig.schema;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** SQLite compares identifiers case-insensitively for ASCII letters only; so does mig. */
+public final class Names {
+    private Names() {
+    }
+
+    public static boolean same(String a, String b) {
+        return a != null && b != null && key(a).equals(key(b));
+    }
+
+    /** A lookup key for {@code name}: ASCII letters lower-cased, other characters kept. */
+    public static String key(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            out.append(c < 128 ? Character.toLowerCase(c) : c);
+        }
+        return out.toString();
+    }
+
+    public static boolean contains(Collection<String> names, String name) {
+        return names.stream().anyMatch(n -> same(n, name));
+    }
+
+    /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping} tables)? */
+    public static boolean isMigInternal(String name) {
+        String k = key(name);
+        return k.startsWith("_migration_") || k.equals("_id_mapping") || k.equals("_schema_identity")
+                || k.startsWith("_mig_");
+    }
+
+    /** SQLite's own objects: sqlite_sequence, sqlite_stat1, sqlite_autoindex_* and so on. */
+    public static boolean isSqliteInternal(String name) {
+        return name.toLowerCase(Locale.ROOT).startsWith("sqlite_");
+    }
+}

@@ -1,0 +1,167 @@
+package dev.mig.schema;
+
+import static dev.mig.sql.Sql.ident;
+import static dev.mig.sql.Sql.idents;
+
+import dev.mig.sql.Sql;
+import dev.mig.sql.SqlTokenizer;
+import dev.mig.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders the model as CREATE statements: the one place where DDL text is made. The same rendering
+ * creates new databases, validates declared schemas in memory, and feeds the {@link SchemaHash}.
+ */
+public final class SchemaDdl {
+    private SchemaDdl() {
+    }
+
+    /** CREATE TABLE for {@code table}, in {@code schema} (e.g. {@code main}) when non-null. */
+    public static String createTable(Table table) {
+        List<String> parts = new ArrayList<>();
+        boolean inlinePk = table.primaryKey() != null && table.primaryKey().columns().size() == 1;
+        for (Column c : table.columns()) {
+            boolean pkHere = inlinePk && Names.same(table.primaryKey().columns().get(0), c.name());
+            parts.add(columnDef(c, pkHere ? table.primaryKey() : null));
+        }
+        if (table.primaryKey() != null && !inlinePk) {
+            parts.add("PRIMARY KEY (" + idents(table.primaryKey().columns()) + ")");
+        }
+        for (UniqueKey u : table.uniques()) {
+            parts.add("UNIQUE (" + idents(u.columns()) + ")");
+        }
+        for (Check ch : table.checks()) {
+            parts.add((ch.name() == null ? "" : "CONSTRAINT " + ident(ch.name()) + " ") + "CHECK (" + ch.expr() + ")");
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            parts.add(foreignKey(fk));
+        }
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(ident(table.name())).append(" (\n  ");
+        sql.append(String.join(",\n  ", parts)).append("\n)");
+        List<String> options = new ArrayList<>();
+        if (table.withoutRowid()) {
+            options.add("WITHOUT ROWID");
+        }
+        if (table.strict()) {
+            options.add("STRICT");
+        }
+        if (!options.isEmpty()) {
+            sql.append(' ').append(String.join(", ", options));
+        }
+        return sql.toString();
+    }
+
+    private static String columnDef(Column c, PrimaryKey inlinePk) {
+        StringBuilder sql = new StringBuilder(ident(c.name()));
+        if (!c.type().isEmpty()) {
+            sql.append(' ').append(c.type());
+        }
+        if (inlinePk != null) {
+            sql.append(" PRIMARY KEY");
+            if (inlinePk.desc()) {
+                sql.append(" DESC");
+            }
+            if (inlinePk.autoincrement()) {
+                sql.append(" AUTOINCREMENT");
+            }
+        }
+        if (c.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        if (c.defaultExpr() != null) {
+            sql.append(" DEFAULT ").append(defaultValue(c.defaultExpr()));
+        }
+        if (c.collate() != null) {
+            sql.append(" COLLATE ").append(ident(c.collate()));
+        }
+        if (c.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(c.generated().expr()).append(')')
+                    .append(c.generated().stored() ? " STORED" : " VIRTUAL");
+        }
+        return sql.toString();
+    }
+
+    private static final Set<String> LITERAL_WORDS =
+            Set.of("NULL", "TRUE", "FALSE", "CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP");
+
+    /** A DEFAULT literal stays bare ({@code DEFAULT 'active'}); any other expression goes in parentheses. */
+    static String defaultValue(String expr) {
+        List<Token> t = SqlTokenizer.tokenize(expr);
+        boolean literal = t.size() == 1 && (t.get(0).type() != Token.Type.WORD && t.get(0).type() != Token.Type.SYMBOL
+                && t.get(0).type() != Token.Type.QUOTED_ID && t.get(0).type() != Token.Type.VARIABLE
+                || t.get(0).type() == Token.Type.WORD && LITERAL_WORDS.contains(t.get(0).text().toUpperCase()));
+        boolean signedNumber = t.size() == 2 && (t.get(0).isSymbol("-") || t.get(0).isSymbol("+"))
+                && t.get(1).type() == Token.Type.NUMBER;
+        return literal || signedNumber ? expr : "(" + expr + ")";
+    }
+
+    static String foreignKey(ForeignKey fk) {
+        StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(idents(fk.columns())).append(") REFERENCES ")
+                .append(ident(fk.refTable()));
+        if (!fk.refColumns().isEmpty()) {
+            sql.append(" (").append(idents(fk.refColumns())).append(')');
+        }
+        if (fk.onDelete() != FkAction.NO_ACTION) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql);
+        }
+        if (fk.onUpdate() != FkAction.NO_ACTION) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql);
+        }
+        if (fk.deferred()) {
+            sql.append(" DEFERRABLE INITIALLY DEFERRED");
+        }
+        return sql.toString();
+    }
+
+    public static String createIndex(String table, Index index) {
+        List<String> terms = new ArrayList<>();
+        for (IndexTerm term : index.terms()) {
+            StringBuilder t = new StringBuilder(term.column() != null ? ident(term.column()) : term.expr());
+            if (term.collate() != null) {
+                t.append(" COLLATE ").append(ident(term.collate()));
+            }
+            if (term.desc()) {
+                t.append(" DESC");
+            }
+            terms.add(t.toString());
+        }
+        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + ident(index.name()) + " ON "
+                + ident(table) + " (" + String.join(", ", terms) + ")";
+        return index.where() == null ? sql : sql + " WHERE " + index.where();
+    }
+
+    public static String createView(View view) {
+        String cols = view.columns().isEmpty() ? "" : " (" + idents(view.columns()) + ")";
+        return "CREATE VIEW " + ident(view.name()) + cols + " AS " + view.select();
+    }
+
+    /** All CREATE statements of a schema in an order SQLite accepts: tables, indexes, views, triggers. */
+    public static List<String> createAll(Schema schema) {
+        List<String> out = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            out.add(createTable(t));
+        }
+        for (Table t : schema.tables()) {
+            for (Index i : t.indexes()) {
+                out.add(createIndex(t.name(), i));
+            }
+        }
+        for (View v : schema.views()) {
+            out.add(createView(v));
+        }
+        for (Trigger tr : schema.triggers()) {
+            out.add(tr.sql());
+        }
+        return out;
+    }
+
+    /** Canonical type text: upper case, canonical spacing ({@code varchar( 255 )} is {@code VARCHAR(255)}). */
+    public static String canonicalType(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return "";
+        }
+        return Sql.canonical(declared).toUpperCase(java.util.Locale.ROOT);
+    }
+}

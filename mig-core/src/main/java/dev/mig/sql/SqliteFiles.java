@@ -1,0 +1,90 @@
+package dev.mig.sql;
+
+import dev.mig.common.MigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/** Opening SQLite files: the one place that decides connection flags, so every caller gets the same. */
+public final class SqliteFiles {
+
+    /** How long a connection waits for a lock held by the application before it reports SQLITE_BUSY. */
+    public static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private SqliteFiles() {
+    }
+
+    /** True if the file starts with SQLite's 16-byte header string (an empty file is not a database). */
+    public static boolean looksLikeSqlite(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fails with a clear message unless {@code file} exists and is an SQLite database. */
+    public static void requireDatabase(Path file) {
+        if (!Files.exists(file)) {
+            throw MigException.input("Database file " + file + " does not exist.",
+                    "Check the path, or pass --source PATH.");
+        }
+        if (!Files.isRegularFile(file) || !looksLikeSqlite(file)) {
+            throw MigException.input(file + " is not an SQLite database (its header is not 'SQLite format 3').",
+                    "Point mig at the application's database file.");
+        }
+    }
+
+    /**
+     * A read-only connection: it can never take a write lock, so reading a live database never blocks
+     * its application's writers.
+     */
+    public static Connection openReadOnly(Path file) {
+        requireDatabase(file);
+        SQLiteConfig config = baseConfig();
+        config.setReadOnly(true);
+        return open(file, config);
+    }
+
+    /** A read-write connection with foreign keys enforced; creates the file if it is missing. */
+    public static Connection openReadWrite(Path file) {
+        SQLiteConfig config = baseConfig();
+        config.enforceForeignKeys(true);
+        return open(file, config);
+    }
+
+    /** A private in-memory database, used to validate declared schemas. */
+    public static Connection openMemory() {
+        try {
+            return baseConfig().createConnection("jdbc:sqlite::memory:");
+        } catch (SQLException e) {
+            throw new MigException(MigException.Kind.INTERNAL, "cannot open an in-memory SQLite database: "
+                    + e.getMessage(), null, e);
+        }
+    }
+
+    private static SQLiteConfig baseConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return config;
+    }
+
+    private static Connection open(Path file, SQLiteConfig config) {
+        try {
+            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw MigException.runtime("Cannot open " + file + ": " + e.getMessage(),
+                    "Check that the file is readable and not locked exclusively by another process.", e);
+        }
+    }
+}
