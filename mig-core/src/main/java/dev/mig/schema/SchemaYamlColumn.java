@@ -49,7 +49,11 @@ final class SchemaYamlColumn {
         if (m.has("primaryKey")) {
             Node n = m.get("primaryKey");
             desc = isDesc(n);
-            if (desc || src.bool(n, "'primaryKey' of " + what + " (true, false or desc)")) {
+            if (!desc && !(n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL))) {
+                throw src.error(n, "'primaryKey' of " + what + " must be true, false or desc, not "
+                        + YamlSource.shape(n), "desc declares PRIMARY KEY DESC; true is the usual choice.");
+            }
+            if (desc || src.bool(n, "'primaryKey' of " + what)) {
                 pkNode = n;
             }
         }

@@ -43,7 +43,8 @@ final class YamlMap {
 
     private static YamlMap read(YamlSource src, Node node, String what, String expected, String nameKind) {
         if (!(node instanceof MappingNode map) || !map.getTag().equals(Tag.MAP)) {
-            throw src.error(node, what + " must be " + expected + ", not " + YamlSource.shape(node), null);
+            throw src.error(node, what + " must be " + expected + ", not " + YamlSource.shape(node),
+                    "specs/schema-format.md shows the shape of every part of schema.yaml.");
         }
         List<Entry> entries = new ArrayList<>();
         Map<String, Entry> seen = new HashMap<>();
@@ -75,7 +76,7 @@ final class YamlMap {
     private static String key(YamlSource src, Node keyNode, String what) {
         if (!(keyNode instanceof ScalarNode s)) {
             throw src.error(keyNode, "a key in " + what + " is " + YamlSource.shape(keyNode)
-                    + "; keys must be plain names", null);
+                    + "; keys must be plain names", "Write the key as a single word or a quoted string.");
         }
         if (s.getTag().equals(Tag.MERGE)) {
             throw src.error(keyNode, "merge keys (<<) are not supported in " + what,

@@ -69,7 +69,8 @@ final class YamlSource {
     /** A scalar of a standard type; explicit tags such as {@code !!binary} or {@code !foo} are refused. */
     ScalarNode scalar(Node node, String what) {
         if (!(node instanceof ScalarNode)) {
-            throw error(node, what + " must be a single value, not " + shape(node), null);
+            throw error(node, what + " must be a single value, not " + shape(node),
+                    "Write one value here, not a list or a map.");
         }
         if (!SCALAR_TAGS.contains(node.getTag())) {
             throw error(node, "unsupported YAML tag " + node.getTag() + " on " + what,
@@ -98,7 +99,7 @@ final class YamlSource {
     boolean bool(Node node, String what) {
         ScalarNode s = scalar(node, what);
         if (!s.getTag().equals(Tag.BOOL)) {
-            throw error(node, what + " must be true or false, not " + shape(node), null);
+            throw error(node, what + " must be true or false, not " + shape(node), "Write true or false, without quotes.");
         }
         String v = s.getValue().toLowerCase(Locale.ROOT);
         return v.equals("true") || v.equals("yes") || v.equals("on");
@@ -129,7 +130,8 @@ final class YamlSource {
         for (int i = 0; i < out.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (Names.same(out.get(i), out.get(j))) {
-                    throw error(list(node, what).get(i), what + " names '" + out.get(i) + "' twice", null);
+                    throw error(list(node, what).get(i), what + " names '" + out.get(i) + "' twice",
+                            "Name each one once (names compare without regard to ASCII case).");
                 }
             }
         }
