@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * same string, double-quoted otherwise ({@code "yes"}, {@code "null"}, {@code "12"}, {@code "a: b"}, unicode).
  */
 final class YamlText {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_()]*(?: [A-Za-z0-9_()]+)*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_().]*(?: [A-Za-z0-9_().]+)*");
     private static final Resolver RESOLVER = new Resolver();
 
     private YamlText() {
