@@ -73,6 +73,10 @@ final class SchemaYamlColumn {
             throw src.error(m.get("default"), what + " is generated and cannot have a default",
                     "Remove 'default' or 'generated'; SQLite computes a generated column itself.");
         }
+        if (generated != null && from != null) {
+            throw src.error(m.get("from"), what + " is generated and cannot be computed by 'from'",
+                    "SQLite computes a generated column itself; remove 'from'.");
+        }
         if (generated != null && pkNode != null) {
             throw src.error(pkNode, what + " is generated and cannot be part of the primary key",
                     "SQLite does not allow a generated column in a PRIMARY KEY.");

@@ -38,8 +38,11 @@ final class SchemaYamlWriter {
     private String schema(Schema s) {
         out.append("name: ").append(scalar(s.name())).append('\n');
         out.append("tables:\n");
-        for (Table t : s.tables()) {
-            table(t);
+        for (int i = 0; i < s.tables().size(); i++) {
+            if (i > 0) {
+                out.append('\n');
+            }
+            table(s.tables().get(i));
         }
         if (!s.views().isEmpty()) {
             out.append("views:\n");

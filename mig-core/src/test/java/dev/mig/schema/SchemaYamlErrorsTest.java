@@ -353,6 +353,12 @@ class SchemaYamlErrorsTest {
     }
 
     @Test
+    void generatedColumnCannotHaveAFromExpression() {
+        assertFails(T + "      a: {}\n      b: {generated: a, from: \"a + 1\"}\n",
+                "schema.yaml:5:31: column t.b is generated and cannot be computed by 'from'");
+    }
+
+    @Test
     void migTableNamesAreReserved() {
         assertFails("tables:\n  _migration_state: {columns: {a: {}}}\n",
                 "schema.yaml:2:3: table name '_migration_state' is reserved");

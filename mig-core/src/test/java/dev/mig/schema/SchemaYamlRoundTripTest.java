@@ -120,7 +120,7 @@ class SchemaYamlRoundTripTest {
                     generated || r.nextBoolean() ? null : DEFAULTS.get(r.nextInt(DEFAULTS.size())),
                     List.of("NOCASE", "RTRIM", "").get(r.nextInt(3)).transform(c -> c.isEmpty() ? null : c),
                     generated ? new Generated(ident(before.get(0).name()) + " || 'x'", r.nextBoolean()) : null,
-                    r.nextBoolean() ? null : name + " was", r.nextBoolean() ? null : "1 + 1");
+                    r.nextBoolean() ? null : name + " was", generated || r.nextBoolean() ? null : "1 + 1");
         }
 
         private PrimaryKey primaryKey(List<Column> cols) {

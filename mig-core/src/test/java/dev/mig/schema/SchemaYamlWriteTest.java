@@ -62,6 +62,13 @@ class SchemaYamlWriteTest {
     }
 
     @Test
+    void tablesAreSeparatedByABlankLine() {
+        String yaml = SchemaYaml.write(schema(table("a", List.of(col("x", "")), null),
+                table("b", List.of(col("y", "")), null)));
+        assertTrue(yaml.contains("      x: {}\n\n  b:\n"), yaml);
+    }
+
+    @Test
     void columnWithoutKeysIsAnEmptyMap() {
         assertTrue(SchemaYaml.write(schema(table("t", List.of(col("a", "")), null))).contains("      a: {}\n"));
     }
