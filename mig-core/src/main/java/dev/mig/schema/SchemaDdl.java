@@ -116,9 +116,15 @@ public final class SchemaDdl {
     }
 
     public static String createIndex(String table, Index index) {
+        return createIndex(null, table, index);
+    }
+
+    /** CREATE INDEX in database {@code schema} (e.g. an attached one); null for the default. */
+    public static String createIndex(String schema, String table, Index index) {
         List<String> terms = new ArrayList<>();
         for (IndexTerm term : index.terms()) {
-            StringBuilder t = new StringBuilder(term.column() != null ? ident(term.column()) : term.expr());
+            // An expression term keeps its parentheses: "a + b COLLATE x" would collate only b.
+            StringBuilder t = new StringBuilder(term.column() != null ? ident(term.column()) : "(" + term.expr() + ")");
             if (term.collate() != null) {
                 t.append(" COLLATE ").append(ident(term.collate()));
             }
@@ -127,7 +133,8 @@ public final class SchemaDdl {
             }
             terms.add(t.toString());
         }
-        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + ident(index.name()) + " ON "
+        String name = schema == null ? ident(index.name()) : ident(schema, index.name());
+        String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name + " ON "
                 + ident(table) + " (" + String.join(", ", terms) + ")";
         return index.where() == null ? sql : sql + " WHERE " + index.where();
     }

@@ -62,6 +62,53 @@ public final class SqliteFiles {
         return open(file, config);
     }
 
+    /** The schema name under which {@link #openSourceWithTarget} attaches the new database. */
+    public static final String TARGET_SCHEMA = "mig_new";
+
+    /**
+     * The connection the copy, replay and verify run on: the old database as {@code main}, opened
+     * read-only (so nothing on this connection can write to it, and unqualified names in {@code from:}
+     * expressions mean the old tables), and the new database attached read-write as
+     * {@value #TARGET_SCHEMA}. Foreign-key enforcement is off: see specs/hot-migration.md, "The copy".
+     */
+    public static Connection openSourceWithTarget(Path source, Path target) {
+        requireDatabase(source);
+        requireDatabase(target);
+        SQLiteConfig config = baseConfig();
+        config.enforceForeignKeys(false);
+        Connection c = open(readOnlyUri(source), config);
+        try (var s = c.createStatement()) {
+            s.execute("ATTACH DATABASE " + Sql.literal(target.toAbsolutePath().toString()) + " AS "
+                    + Sql.ident(TARGET_SCHEMA));
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw MigException.runtime("Cannot attach " + target + ": " + e.getMessage(),
+                    "Check that the file is readable and writable.", e);
+        }
+    }
+
+    /** {@code file:/path?mode=ro} with the path percent-encoded where URI syntax requires it. */
+    static String readOnlyUri(Path file) {
+        StringBuilder uri = new StringBuilder("file:");
+        for (char ch : file.toAbsolutePath().toString().toCharArray()) {
+            if (ch == '%' || ch == '?' || ch == '#' || ch == ' ' || ch < 0x20) {
+                uri.append(String.format("%%%02X", (int) ch));
+            } else {
+                uri.append(ch);
+            }
+        }
+        return uri.append("?mode=ro").toString();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already failing; the first error is the one to report.
+        }
+    }
+
     /** A private in-memory database, used to validate declared schemas. */
     public static Connection openMemory() {
         try {
@@ -80,10 +127,14 @@ public final class SqliteFiles {
     }
 
     private static Connection open(Path file, SQLiteConfig config) {
+        return open(file.toAbsolutePath().toString(), config);
+    }
+
+    private static Connection open(String fileOrUri, SQLiteConfig config) {
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            return config.createConnection("jdbc:sqlite:" + fileOrUri);
         } catch (SQLException e) {
-            throw MigException.runtime("Cannot open " + file + ": " + e.getMessage(),
+            throw MigException.runtime("Cannot open " + fileOrUri + ": " + e.getMessage(),
                     "Check that the file is readable and not locked exclusively by another process.", e);
         }
     }

@@ -1,0 +1,152 @@
+package dev.mig.capture;
+
+import static dev.mig.sql.Sql.ident;
+
+import dev.mig.common.MigException;
+import dev.mig.schema.RowKey;
+import dev.mig.schema.Table;
+import dev.mig.sql.Tx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Change capture in the old database: the marker, the log, and the triggers that fill it.
+ *
+ * <p>Capture lives inside the old file, so every writer is recorded whatever its language or
+ * connection. It is installed in one transaction before the copy reads a row, and removed in one
+ * transaction by reset/archive-old. See specs/hot-migration.md.
+ */
+public final class Capture {
+
+    /** The message of a write rejected while the marker says draining; applications match on its prefix. */
+    public static final String DRAINING_MESSAGE =
+            "mig: writes are paused while a migration completes (draining); retry against the new database after cutover";
+
+    /** The old database's migration state as its marker row says. */
+    public enum Marker {
+        NONE, RECORDING, DRAINING;
+
+        String sql() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private Capture() {
+    }
+
+    /**
+     * Installs marker ({@code recording}), log and triggers for {@code tables} in one IMMEDIATE
+     * transaction. The connection must be a read-write connection to the old database, outside any
+     * transaction.
+     */
+    public static void install(Connection old, List<Table> tables) throws SQLException {
+        int keyWidth = tables.stream().mapToInt(t -> RowKey.of(t).size()).max().orElse(1);
+        List<String> ddl = new ArrayList<>();
+        ddl.add(CaptureSql.createMarker());
+        ddl.add(CaptureSql.createLog(keyWidth));
+        ddl.add("INSERT INTO " + ident(CaptureSql.MARKER) + " (id, status) VALUES (0, 'recording')");
+        for (Table t : tables) {
+            ddl.addAll(CaptureSql.triggers(t));
+        }
+        Tx.immediate(old, ddl);
+    }
+
+    /** Drops every mig trigger, the log and the marker, in one transaction. Does nothing when absent. */
+    public static void remove(Connection old) throws SQLException {
+        List<String> ddl = new ArrayList<>();
+        for (String trigger : installedTriggers(old)) {
+            ddl.add("DROP TRIGGER " + ident(trigger));
+        }
+        ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.LOG));
+        ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.MARKER));
+        Tx.immediate(old, ddl);
+    }
+
+    /** The names of mig's triggers in the old database. */
+    public static List<String> installedTriggers(Connection old) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = old.prepareStatement(
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND substr(name, 1, 5) = ? ORDER BY name")) {
+            ps.setString(1, CaptureSql.TRIGGER_PREFIX);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What the marker says; {@link Marker#NONE} when there is no marker table or row. */
+    public static Marker marker(Connection old) throws SQLException {
+        if (!tableExists(old, CaptureSql.MARKER)) {
+            return Marker.NONE;
+        }
+        try (Statement s = old.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status FROM " + ident(CaptureSql.MARKER) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Marker.NONE;
+            }
+            String status = rs.getString(1);
+            for (Marker m : Marker.values()) {
+                if (m.sql().equals(status)) {
+                    return m;
+                }
+            }
+            throw MigException.refused("The old database's migration marker says '" + status + "', which mig does not know.",
+                    "Someone changed _migration_marker by hand; run 'mig reset' to start over.");
+        }
+    }
+
+    /** Sets the marker; from {@code draining} on, the triggers reject every write to a captured table. */
+    public static void setMarker(Connection old, Marker marker) throws SQLException {
+        Tx.immediate(old, List.of("UPDATE " + ident(CaptureSql.MARKER) + " SET status = '" + marker.sql()
+                + "' WHERE id = 0"));
+    }
+
+    /** The largest log sequence number, 0 when the log is empty. */
+    public static long lastSeq(Connection old) throws SQLException {
+        try (Statement s = old.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ident(CaptureSql.LOG))) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    public static String logTable() {
+        return CaptureSql.LOG;
+    }
+
+    public static String markerTable() {
+        return CaptureSql.MARKER;
+    }
+
+    /** The key columns of the log: {@code k1, k2, ...}. */
+    public static String logKeyColumns(int width) {
+        return CaptureSql.keyColumns(width);
+    }
+
+    /** True if {@code e} is the rejection of a write by capture's draining guard. */
+    public static boolean isDrainingRejection(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(DRAINING_MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean tableExists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.mig.capture;
+
+import static dev.mig.sql.Sql.ident;
+import static dev.mig.sql.Sql.literal;
+
+import dev.mig.schema.Index;
+import dev.mig.schema.IndexTerm;
+import dev.mig.schema.Names;
+import dev.mig.schema.RowKey;
+import dev.mig.schema.Table;
+import dev.mig.schema.UniqueKey;
+import dev.mig.sql.SqlTokenizer;
+import dev.mig.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Renders the DDL of capture: marker, log, and the triggers on one table. */
+final class CaptureSql {
+
+    static final String MARKER = "_migration_marker";
+    static final String LOG = "_migration_log";
+    static final String TRIGGER_PREFIX = "_mig_";
+
+    private CaptureSql() {
+    }
+
+    static String createMarker() {
+        return "CREATE TABLE " + ident(MARKER) + " (id INTEGER PRIMARY KEY CHECK (id = 0), status TEXT NOT NULL)";
+    }
+
+    /** The log, with {@code keyWidth} key columns of no declared type (values keep their exact type). */
+    static String createLog(int keyWidth) {
+        StringJoiner cols = new StringJoiner(", ");
+        cols.add("seq INTEGER PRIMARY KEY").add("tbl TEXT NOT NULL");
+        for (int i = 1; i <= keyWidth; i++) {
+            cols.add("k" + i);
+        }
+        return "CREATE TABLE " + ident(LOG) + " (" + cols + ")";
+    }
+
+    /** All capture triggers for {@code table}. */
+    static List<String> triggers(Table table) {
+        RowKey key = RowKey.of(table);
+        List<String> out = new ArrayList<>();
+        out.add(trigger("ai", "AFTER INSERT", table, rejectWhileDraining() + logKey(table, key, "NEW")));
+        out.add(trigger("au", "AFTER UPDATE", table, rejectWhileDraining() + logKey(table, key, "OLD")
+                + logNewKeyIfChanged(table, key)));
+        out.add(trigger("ad", "AFTER DELETE", table, rejectWhileDraining() + logKey(table, key, "OLD")));
+        List<String> conflicts = uniqueConflictConditions(table);
+        if (!conflicts.isEmpty()) {
+            String logConflicting = "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT "
+                    + literal(table.name()) + ", " + key.terms("t") + " FROM " + ident(table.name()) + " AS t WHERE "
+                    + String.join(" OR ", conflicts) + ";\n";
+            out.add(trigger("bi", "BEFORE INSERT", table, logConflicting));
+            out.add(trigger("bu", "BEFORE UPDATE", table, logConflicting));
+        }
+        return out;
+    }
+
+    static String triggerName(String event, Table table) {
+        return TRIGGER_PREFIX + event + "_" + table.name();
+    }
+
+    private static String trigger(String event, String timing, Table table, String body) {
+        return "CREATE TRIGGER " + ident(triggerName(event, table)) + " " + timing + " ON " + ident(table.name())
+                + " BEGIN\n" + body + "END";
+    }
+
+    private static String rejectWhileDraining() {
+        return "SELECT RAISE(ABORT, " + literal(Capture.DRAINING_MESSAGE) + ") FROM " + ident(MARKER)
+                + " WHERE id = 0 AND status = 'draining';\n";
+    }
+
+    private static String logKey(Table table, RowKey key, String row) {
+        return "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") VALUES (" + literal(table.name())
+                + ", " + key.terms(row) + ");\n";
+    }
+
+    /** An UPDATE that changes the key logs the new key too: replay deletes the old row, copies the new. */
+    private static String logNewKeyIfChanged(Table table, RowKey key) {
+        StringJoiner changed = new StringJoiner(" OR ");
+        List<String> newTerms = splitTerms(key, "NEW");
+        List<String> oldTerms = splitTerms(key, "OLD");
+        for (int i = 0; i < key.size(); i++) {
+            changed.add(newTerms.get(i) + " IS NOT " + oldTerms.get(i));
+        }
+        return "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT " + literal(table.name())
+                + ", " + key.terms("NEW") + " WHERE " + changed + ";\n";
+    }
+
+    private static List<String> splitTerms(RowKey key, String alias) {
+        List<String> out = new ArrayList<>();
+        for (String c : key.columns()) {
+            out.add(new RowKey(List.of(c), key.rowid()).terms(alias));
+        }
+        return out;
+    }
+
+    static String keyColumns(int width) {
+        StringJoiner out = new StringJoiner(", ");
+        for (int i = 1; i <= width; i++) {
+            out.add("k" + i);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One condition per UNIQUE constraint or unique index (primary key excluded: a REPLACE on it keeps
+     * the key, which the INSERT trigger logs), true for existing rows {@code t} that the new row would
+     * displace. Partial indexes are treated as full ones: logging a key too many is harmless.
+     */
+    static List<String> uniqueConflictConditions(Table table) {
+        List<String> out = new ArrayList<>();
+        for (UniqueKey u : table.uniques()) {
+            StringJoiner and = new StringJoiner(" AND ", "(", ")");
+            u.columns().forEach(c -> and.add("t." + ident(c) + " = NEW." + ident(c)));
+            out.add(and.toString());
+        }
+        for (Index index : table.indexes()) {
+            if (!index.unique()) {
+                continue;
+            }
+            StringJoiner and = new StringJoiner(" AND ", "(", ")");
+            for (IndexTerm term : index.terms()) {
+                String collate = term.collate() == null ? "" : " COLLATE " + ident(term.collate());
+                if (term.column() != null) {
+                    and.add("t." + ident(term.column()) + collate + " = NEW." + ident(term.column()));
+                } else {
+                    and.add("(" + qualify(term.expr(), table, "t") + ")" + collate + " = ("
+                            + qualify(term.expr(), table, "NEW") + ")");
+                }
+            }
+            out.add(and.toString());
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites an index expression so each bare column reference reads from {@code alias}: the same
+     * expression evaluated over the existing row ({@code t}) and over the new one ({@code NEW}).
+     */
+    static String qualify(String expr, Table table, String alias) {
+        List<Token> tokens = SqlTokenizer.tokenize(expr);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean afterDot = i > 0 && tokens.get(i - 1).isSymbol(".");
+            boolean isCall = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            boolean column = (t.type() == Token.Type.WORD || t.type() == Token.Type.QUOTED_ID) && !afterDot && !isCall
+                    && table.columns().stream().anyMatch(c -> Names.same(c.name(), t.nameValue()));
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(column ? alias + "." + ident(t.nameValue()) : t.text());
+        }
+        return out.toString();
+    }
+}
