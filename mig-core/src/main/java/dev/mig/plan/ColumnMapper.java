@@ -124,6 +124,7 @@ final class ColumnMapper {
     }
 
     private ColumnPlan copied(Column c, Column from, ColumnPlan.Source kind) {
+        claim(from, c);
         return new ColumnPlan(c.name(), kind, from.name(), ident(from.name()), typeChange(from, c));
     }
 
