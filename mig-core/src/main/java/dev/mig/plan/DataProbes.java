@@ -59,7 +59,7 @@ final class DataProbes {
         for (ColumnPlan p : t.plan().columns()) {
             Column c = t.target().column(p.column()).orElseThrow();
             String v = ident(c.name());
-            if (mustBeNonNull(t.target(), c)) {
+            if (mustBeNonNull(t.target(), c) && p.source() != ColumnPlan.Source.NULL) {
                 sums.add(v + " IS NULL");
                 reports.add(n -> nulls(t, p, n));
             }
@@ -91,6 +91,7 @@ final class DataProbes {
         }
     }
 
+    /** A NULL-sourced column that must be non-NULL already has its NO_VALUE_SOURCE blocker. */
     private static boolean mustBeNonNull(Table target, Column c) {
         if (c.isGenerated() || isRowidAlias(target, c)) {
             return false;
