@@ -29,6 +29,7 @@ public record ColumnPlan(String column, Source source, String sourceColumn, Stri
     }
 
     /** Is a value read from the live row (as opposed to filled in by SQLite)? */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isCopied() {
         return sourceExpr != null;
     }

@@ -60,8 +60,8 @@ public final class Planner {
             matches.addAll(r.matches());
             r.dropped().forEach(t -> dropped.add(new DroppedTable(t.name(), rows(t.name()))));
         }
-        Map<String, DataProbes.Planned> planned = planTables(matches);
         CopyOrder.Result order = CopyOrder.of(declared.tables());
+        Map<String, DataProbes.Planned> planned = planTables(inOrder(matches, order));
         List<TablePlan> tables = inCopyOrder(order, planned);
         dropped.forEach(d -> findings.diff(Difference.Kind.TABLE_DROPPED, d.table(), "table " + d.table()
                 + " dropped (dropTables): " + d.rowCount() + (d.rowCount() == 1 ? " row" : " rows") + " discarded"));
@@ -77,6 +77,12 @@ public final class Planner {
                 dropped, findings.differences, findings.objectDifferences, findings.risks, findings.blockers, fk,
                 tables.stream().mapToLong(TablePlan::rowCount).sum(),
                 tables.stream().mapToLong(TablePlan::approxBytes).sum());
+    }
+
+    /** Findings are reported table by table in copy order, the order the report lists tables in. */
+    private static List<TableMatcher.Match> inOrder(List<TableMatcher.Match> matches, CopyOrder.Result order) {
+        return order.order().stream().map(t -> matches.stream().filter(m -> m.target() == t).findFirst()
+                .orElseThrow()).toList();
     }
 
     /** Column mappings first for every table, so the name map is complete before any comparison. */
