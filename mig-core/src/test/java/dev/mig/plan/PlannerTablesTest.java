@@ -177,4 +177,17 @@ class PlannerTablesTest {
         assertEquals(4096, p.table("users").approxBytes());
         assertEquals(4096, p.totalBytes());
     }
+
+    @Test
+    void planningLeavesTheLiveFileByteForByteUnchanged() throws Exception {
+        Schema live = schema(users(), table("audit").cols(col("msg", "TEXT")).build());
+        Schema declared = schema(table("users").cols(col("id", "INTEGER"), notNull(col("name", "TEXT"))).pk("id")
+                .unique("name").build());
+        java.nio.file.Path file = createLive(dir, live, "INSERT INTO users VALUES (1, 'a'), (2, 'a'), (3, NULL)",
+                "INSERT INTO audit VALUES ('x')");
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        MigrationPlan p = planFile(declared, live, file);
+        assertEquals(3, p.blockers().size());
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(file));
+    }
 }
