@@ -1,0 +1,18 @@
+package dev.mig.plan;
+
+/**
+ * A reason the plan cannot run.
+ *
+ * @param table   target (or live) table concerned; null for database-wide blockers
+ * @param column  column concerned, or null
+ * @param message what is wrong AND what to do about it
+ */
+public record Blocker(Kind kind, String table, String column, String message) {
+
+    public enum Kind {
+        TABLE_NOT_DECLARED, COLUMN_NOT_DECLARED, RENAME_SOURCE_MISSING, RENAME_AMBIGUOUS, CLAIMED_TWICE,
+        DROP_CONFLICT, NO_VALUE_SOURCE, INVALID_FROM, CONFLICTING_DIRECTIVES, REMAP_COMPOSITE_KEY,
+        REMAP_NO_KEY, REMAP_NOT_ROWID_ALIAS, FOREIGN_KEY_UNRESOLVED, UNSUPPORTED_OBJECT, PROBE_FAILED,
+        UNCONVERTIBLE_VALUES, NULLS_IN_NOT_NULL, DUPLICATE_KEYS, ORPHAN_ROWS, CHECK_FAILURES
+    }
+}

@@ -1,0 +1,5 @@
+package dev.mig.plan;
+
+/** A live table discarded with consent ({@code dropTables}), with the rows it held at planning time. */
+public record DroppedTable(String table, long rowCount) {
+}

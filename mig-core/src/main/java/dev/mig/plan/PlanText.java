@@ -1,0 +1,142 @@
+package dev.mig.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plain-text report {@code mig plan} prints. Deterministic (same plan, same text) and aligned, so it
+ * can be compared with a golden file; it ends with {@code Can migrate: yes} or {@code Can migrate: no}
+ * followed by the blockers.
+ */
+public final class PlanText {
+    private PlanText() {
+    }
+
+    public static String render(MigrationPlan plan) {
+        StringBuilder out = new StringBuilder();
+        header(plan, out);
+        copyOrder(plan, out);
+        tables(plan, out);
+        if (!plan.droppedTables().isEmpty()) {
+            section(out, "Dropped tables");
+            rows(out, plan.droppedTables().stream().map(d -> new String[] {d.table(), count(d.rowCount(), "row")})
+                    .toList());
+        }
+        differences(out, "Differences", plan.differences());
+        differences(out, "Index, view and trigger differences", plan.objectDifferences());
+        if (!plan.risks().isEmpty()) {
+            section(out, "Risks");
+            rows(out, plan.risks().stream().map(r -> new String[] {r.severity().name(), r.kind().name(), r.message()})
+                    .toList());
+        }
+        footer(plan, out);
+        return out.toString();
+    }
+
+    private static void header(MigrationPlan plan, StringBuilder out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Schema:", plan.schemaName()});
+        rows.add(new String[] {"Source:", plan.fresh() ? "(none: fresh database)" : plan.sourceFile()});
+        rows.add(new String[] {"Source hash:", plan.sourceHash() == null ? "-" : plan.sourceHash()});
+        rows.add(new String[] {"Target hash:", plan.targetHash()});
+        rows.add(new String[] {"To copy:", count(plan.totalRows(), "row") + ", about " + plan.totalBytes() + " bytes"});
+        rows.add(new String[] {"Changes:", plan.noChanges() ? "none (structure identical)" : "yes"});
+        out.append("Migration plan\n");
+        rows(out, rows);
+    }
+
+    private static void copyOrder(MigrationPlan plan, StringBuilder out) {
+        section(out, "Copy order");
+        List<String[]> rows = new ArrayList<>();
+        int i = 1;
+        for (TablePlan t : plan.tables()) {
+            rows.add(new String[] {i++ + ".", t.table(), t.action().name(), count(t.rowCount(), "row"),
+                    t.approxBytes() + " bytes", t.sizeMethod().name().toLowerCase(java.util.Locale.ROOT)});
+        }
+        rows(out, rows);
+    }
+
+    private static void tables(MigrationPlan plan, StringBuilder out) {
+        for (TablePlan t : plan.tables()) {
+            if (t.sourceTable() == null) {
+                continue;
+            }
+            String from = t.sourceTable().equals(t.table()) ? "" : " <- " + t.sourceTable();
+            section(out, "Table " + t.table() + from + " (" + t.action() + ", ids " + t.ids().name()
+                    .toLowerCase(java.util.Locale.ROOT) + (t.keepRowid() ? ", rowid kept" : "") + ")");
+            List<String[]> rows = new ArrayList<>();
+            for (ColumnPlan c : t.columns()) {
+                rows.add(new String[] {c.column(), c.source().name().toLowerCase(java.util.Locale.ROOT),
+                        c.sourceExpr() == null ? "" : c.sourceExpr(), typeText(c.typeChange())});
+            }
+            t.droppedColumns().forEach(d -> rows.add(new String[] {d, "dropped", "", ""}));
+            rows(out, rows);
+            for (TablePlan.RemapRef r : t.remappedForeignKeys()) {
+                out.append("  translates (").append(String.join(", ", r.columns())).append(") -> ")
+                        .append(r.refTable()).append('.').append(r.refColumn()).append(" (remapped)\n");
+            }
+            if (t.fkNote() != null) {
+                out.append("  note: ").append(t.fkNote()).append('\n');
+            }
+        }
+    }
+
+    private static String typeText(ColumnPlan.TypeChange c) {
+        if (c == null) {
+            return "";
+        }
+        return "type " + side(c.fromType(), c.fromAffinity(), c.fromStrict()) + " -> "
+                + side(c.toType(), c.toAffinity(), c.toStrict());
+    }
+
+    private static String side(String type, String affinity, boolean strict) {
+        return (type.isEmpty() ? "(none)" : type) + (strict ? " STRICT" : " (" + affinity + ")");
+    }
+
+    private static void differences(StringBuilder out, String title, List<Difference> diffs) {
+        if (!diffs.isEmpty()) {
+            section(out, title);
+            rows(out, diffs.stream().map(d -> new String[] {d.kind().name(), d.message()}).toList());
+        }
+    }
+
+    private static void footer(MigrationPlan plan, StringBuilder out) {
+        ForeignKeyHandling fk = plan.foreignKeys();
+        if (!fk.selfReferencing().isEmpty() || !fk.cycles().isEmpty()) {
+            section(out, "Foreign keys");
+            out.append("  ").append(fk.note()).append('\n');
+        }
+        out.append('\n').append("Can migrate: ").append(plan.canMigrate() ? "yes" : "no").append('\n');
+        plan.blockers().forEach(b -> out.append("  - ").append(b.message()).append('\n'));
+    }
+
+    private static void section(StringBuilder out, String title) {
+        out.append('\n').append(title).append('\n');
+    }
+
+    /** Rows of cells, each column padded to its widest cell, indented by two spaces, no trailing blanks. */
+    private static void rows(StringBuilder out, List<String[]> rows) {
+        int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        int[] width = new int[cols];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < r.length; i++) {
+                line.append(i == r.length - 1 ? r[i] : pad(r[i], width[i] + 2));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
