@@ -13,8 +13,8 @@ import org.jooq.impl.DSL;
 /**
  * The one place where SQL text is quoted and expressions are brought to canonical form.
  *
- * <p>Identifiers are always quoted through jOOQ's SQLite renderer, so no name (spaces, quotes,
- * keywords, unicode) is ever concatenated raw. Expressions are canonicalised token by token, so that
+ * <p>Identifiers are always quoted here, so no name (spaces, quotes, keywords, unicode) is ever
+ * concatenated raw; {@link #JOOQ} renders DML with the same quoting. Expressions are canonicalised token by token, so that
  * a declared expression and the same expression read back from a live database compare equal
  * whatever their white space, comments, keyword case or identifier-quote style.
  */
@@ -32,14 +32,17 @@ public final class Sql {
     private Sql() {
     }
 
-    /** {@code name} as a quoted SQLite identifier: {@code "a ""b"""}. */
+    /**
+     * {@code name} as a quoted SQLite identifier: {@code "a ""b"""}. Always quoted, whatever the name:
+     * a bare word could be a keyword in some future SQLite, and quoting costs nothing.
+     */
     public static String ident(String name) {
-        return JOOQ.render(DSL.quotedName(name));
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** {@code schema.name}, both quoted. */
     public static String ident(String schema, String name) {
-        return JOOQ.render(DSL.quotedName(schema, name));
+        return ident(schema) + "." + ident(name);
     }
 
     /** {@code value} as an SQL string literal. */

@@ -50,17 +50,17 @@ class PlanTextTest {
                   2.  orders  REBUILD  2 rows  4096 bytes  dbstat
 
                 Table users <- people (REBUILD, ids preserve)
-                  id       kept       id
+                  id       kept       "id"
                   name     renamed    "full name"
-                  age      kept       age                        type TEXT (TEXT) -> INTEGER (INTEGER)
+                  age      kept       "age"                      type TEXT (TEXT) -> INTEGER (INTEGER)
                   initial  computed   substr("full name", 1, 1)
                   active   defaulted
                   legacy   dropped
 
                 Table orders (REBUILD, ids preserve)
-                  id     kept  id
-                  pid    kept  pid
-                  total  kept  total
+                  id     kept  "id"
+                  pid    kept  "pid"
+                  total  kept  "total"
 
                 Dropped tables
                   audit  1 row
@@ -78,10 +78,10 @@ class PlanTextTest {
 
                 Risks
                   WARNING   UNCONVERTIBLE_VALUES  column users.age: 1 row holds values that INTEGER affinity cannot convert (TEXT that is not a well-formed number, or BLOB); they are stored as they are
-                  BLOCKING  NULLS_IN_NOT_NULL     column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce(total, ...))
+                  BLOCKING  NULLS_IN_NOT_NULL     column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
 
                 Can migrate: no
-                  - column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce(total, ...))
+                  - column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
                 """.formatted(p.sourceHash(), p.targetHash());
         assertEquals(expected, PlanText.render(p));
     }

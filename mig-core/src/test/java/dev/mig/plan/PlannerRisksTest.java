@@ -82,7 +82,7 @@ class PlannerRisksTest {
         MigrationPlan p = plan(declared, items("TEXT", false), dir, QTY_ROWS, "INSERT INTO items VALUES (7, NULL)");
         assertEquals(List.of("column items.qty: 2 rows are NULL but the column is NOT NULL: fill them in the live "
                 + "database, make the column nullable, or give it a from: expression that replaces NULL (e.g. "
-                + "coalesce(qty, ...))"), blockerMessages(p));
+                + "coalesce(\"qty\", ...))"), blockerMessages(p));
         assertEquals(2, risks(p, Risk.Kind.NULLS_IN_NOT_NULL).get(0).rows());
     }
 
