@@ -84,12 +84,16 @@ public final class Sql {
      * The canonical text of a column DEFAULT: {@link #canonicalExpr}, except that a lone identifier
      * ({@code DEFAULT active}, {@code DEFAULT "active"}) becomes the string literal it means to SQLite
      * ({@code 'active'}). SQLite rejects the identifier once it is put in parentheses, so it must
-     * never be rendered back as an identifier.
+     * never be rendered back as an identifier. {@code true} and {@code false} are upper-cased.
      */
     public static String canonicalDefault(String sql) {
         List<Token> tokens = withoutEnclosingParens(SqlTokenizer.tokenize(sql));
         if (tokens.size() == 1 && isBareIdentifier(tokens.get(0))) {
             return literal(tokens.get(0).nameValue());
+        }
+        if (tokens.size() == 1 && (tokens.get(0).isWord("TRUE") || tokens.get(0).isWord("FALSE"))) {
+            // Not keywords, so canonical() keeps their case; a DEFAULT has no column they could name.
+            return tokens.get(0).text().toUpperCase(Locale.ROOT);
         }
         return join(tokens);
     }

@@ -69,7 +69,7 @@ class SqlCanonicalTest {
     void defaultLiteralsAndExpressionsStayAsTheyAre() {
         assertEquals("-1", Sql.canonicalDefault("-1"));
         assertEquals("0", Sql.canonicalDefault("(0)"));
-        assertEquals("TRUE", Sql.canonicalDefault("TRUE"));
+        assertEquals("TRUE", Sql.canonicalDefault("true"));
         assertEquals("CURRENT_TIMESTAMP", Sql.canonicalDefault("current_timestamp"));
         assertEquals("datetime('now')", Sql.canonicalDefault("(datetime('now'))"));
     }
