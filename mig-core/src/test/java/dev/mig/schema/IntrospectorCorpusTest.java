@@ -256,4 +256,27 @@ class IntrospectorCorpusTest {
         assertEquals(5, db.unsupported().size(), db.unsupported().toString());
         assertEquals(2, db.schema().triggers().size());
     }
+
+    @Test
+    void edgeCasesReportEveryConflictClause() {
+        LiveDatabase db = load("edge_cases.sql");
+
+        assertEquals(List.of(
+                "table child: ON CONFLICT REPLACE on PRIMARY KEY of column id is not supported and would be dropped.",
+                "table child: ON CONFLICT IGNORE on NOT NULL of column r is not supported and would be dropped.",
+                "table child: ON CONFLICT FAIL on CHECK is not supported and would be dropped.",
+                "table pairs: ON CONFLICT IGNORE on PRIMARY KEY (a, b) is not supported and would be dropped."),
+                db.unsupported());
+    }
+
+    @Test
+    void edgeCasesConstraintsInAnyOrder() {
+        Table child = table(load("edge_cases.sql"), "child");
+
+        assertEquals(new Column("q", "TEXT", true, "'x'", "NOCASE", null, null, null), child.column("q").orElseThrow());
+        assertTrue(child.column("p").orElseThrow().notNull());
+        assertEquals("TIMESTAMP WITH TIME ZONE", child.column("stamp").orElseThrow().type());
+        assertEquals("1.5 * 2", child.column("amount").orElseThrow().defaultExpr());
+        assertTrue(child.primaryKey().autoincrement());
+    }
 }
