@@ -73,11 +73,40 @@ public final class Sql {
 
     /** Like {@link #canonical} but drops parentheses that enclose the whole expression: {@code (0)} is {@code 0}. */
     public static String canonicalExpr(String sql) {
-        List<Token> tokens = SqlTokenizer.tokenize(sql);
+        return join(withoutEnclosingParens(SqlTokenizer.tokenize(sql)));
+    }
+
+    private static List<Token> withoutEnclosingParens(List<Token> tokens) {
         while (enclosedInParens(tokens)) {
             tokens = tokens.subList(1, tokens.size() - 1);
         }
+        return tokens;
+    }
+
+    /**
+     * The canonical text of a column DEFAULT: {@link #canonicalExpr}, except that a lone identifier
+     * ({@code DEFAULT active}, {@code DEFAULT "active"}) becomes the string literal it means to SQLite
+     * ({@code 'active'}). SQLite rejects the identifier once it is put in parentheses, so it must
+     * never be rendered back as an identifier. {@code true} and {@code false} are upper-cased.
+     */
+    public static String canonicalDefault(String sql) {
+        List<Token> tokens = withoutEnclosingParens(SqlTokenizer.tokenize(sql));
+        if (tokens.size() == 1 && isBareIdentifier(tokens.get(0))) {
+            return literal(tokens.get(0).nameValue());
+        }
+        if (tokens.size() == 1 && (tokens.get(0).isWord("TRUE") || tokens.get(0).isWord("FALSE"))) {
+            // Not keywords, so canonical() keeps their case; a DEFAULT has no column they could name.
+            return tokens.get(0).text().toUpperCase(Locale.ROOT);
+        }
         return join(tokens);
+    }
+
+    private static boolean isBareIdentifier(Token t) {
+        if (t.type() == Type.QUOTED_ID) {
+            return true;
+        }
+        return t.type() == Type.WORD && !Set.of("NULL", "TRUE", "FALSE", "CURRENT_DATE", "CURRENT_TIME",
+                "CURRENT_TIMESTAMP").contains(t.text().toUpperCase(Locale.ROOT));
     }
 
     /** True when the first token is "(" and its matching ")" is the last token. */
@@ -130,6 +159,10 @@ public final class Sql {
         if (prev.isSymbol("(") || prev.isSymbol(".") || next.isSymbol(")") || next.isSymbol(",")
                 || next.isSymbol(".") || next.isSymbol(";")) {
             return false;
+        }
+        if (prev.isSymbol("-") && next.isSymbol("-")) {
+            // Two minus signs written together would start a "--" comment.
+            return true;
         }
         if ((prev.isSymbol("-") || prev.isSymbol("+")) && isUnaryPosition(beforePrev)) {
             return false;
