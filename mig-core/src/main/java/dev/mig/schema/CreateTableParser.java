@@ -84,7 +84,7 @@ public final class CreateTableParser {
         } else if (c.acceptWords("UNIQUE")) {
             List<KeyTerm> terms = keyTerms(c.parenthesized(), "UNIQUE");
             parts.uniques.add(new UniqueKey(terms.stream().map(KeyTerm::column).toList()));
-            parts.conflictClause(c, "UNIQUE (" + Sql.idents(terms.stream().map(KeyTerm::column).toList()) + ")");
+            parts.conflictClause(c, "UNIQUE (" + Sql.displays(terms.stream().map(KeyTerm::column).toList()) + ")");
         } else if (c.acceptWords("CHECK")) {
             parts.check(name, c.parenthesized());
             parts.conflictClause(c, "CHECK");
@@ -102,10 +102,10 @@ public final class CreateTableParser {
         List<KeyTerm> terms = keyTerms(autoincrement ? inside.subList(0, inside.size() - 1) : inside, "PRIMARY KEY");
         List<String> columns = terms.stream().map(KeyTerm::column).toList();
         if (terms.size() > 1 && terms.stream().anyMatch(KeyTerm::desc)) {
-            parts.unsupported("DESC in the composite PRIMARY KEY (" + Sql.idents(columns) + ")");
+            parts.unsupported("DESC in the composite PRIMARY KEY (" + Sql.displays(columns) + ")");
         }
         parts.tablePrimaryKey = new PrimaryKey(columns, terms.size() == 1 && terms.get(0).desc(), autoincrement);
-        parts.conflictClause(c, "PRIMARY KEY (" + Sql.idents(columns) + ")");
+        parts.conflictClause(c, "PRIMARY KEY (" + Sql.displays(columns) + ")");
     }
 
     /** One term of a PRIMARY KEY or UNIQUE list: {@code name [COLLATE x] [ASC|DESC]}. */
@@ -175,7 +175,7 @@ public final class CreateTableParser {
         }
 
         void unsupported(String what) {
-            unsupported.add("table " + Sql.ident(table) + ": " + what + " is not supported and would be dropped.");
+            unsupported.add("table " + Sql.display(table) + ": " + what + " is not supported and would be dropped.");
         }
 
         Table build() {

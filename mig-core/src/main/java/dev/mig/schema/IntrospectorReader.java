@@ -59,8 +59,8 @@ final class IntrospectorReader {
             String kind = kinds.getOrDefault(Names.key(row.name()), "table");
             if ("virtual".equals(kind) || "shadow".equals(kind)) {
                 leftOut.add(Names.key(row.name()));
-                unsupported.add(("virtual".equals(kind) ? "virtual table " + ident(row.name())
-                        : "table " + ident(row.name()) + " (a shadow table of a virtual table)")
+                unsupported.add(("virtual".equals(kind) ? "virtual table " + Sql.display(row.name())
+                        : "table " + Sql.display(row.name()) + " (a shadow table of a virtual table)")
                         + " is not supported: it is left out of the schema.");
                 continue;
             }
@@ -112,7 +112,7 @@ final class IntrospectorReader {
 
     private void noteLeftOut(String kind, SchemaRow row) {
         if (leftOut.contains(Names.key(row.tableName()))) {
-            unsupported.add(kind + " " + ident(row.name()) + " on " + ident(row.tableName())
+            unsupported.add(kind + " " + Sql.display(row.name()) + " on " + Sql.display(row.tableName())
                     + " is not supported: it is left out with its table.");
         }
     }

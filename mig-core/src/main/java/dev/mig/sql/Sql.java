@@ -40,6 +40,19 @@ public final class Sql {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * {@code name} for a message to a person: bare when it is a plain word that is not a keyword
+     * ({@code users}), quoted otherwise ({@code "full name"}). Never use it to build SQL.
+     */
+    public static String display(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !isKeyword(name) ? name : ident(name);
+    }
+
+    /** Comma-separated {@link #display} names. */
+    public static String displays(List<String> names) {
+        return String.join(", ", names.stream().map(Sql::display).toList());
+    }
+
     /** {@code schema.name}, both quoted. */
     public static String ident(String schema, String name) {
         return ident(schema) + "." + ident(name);
