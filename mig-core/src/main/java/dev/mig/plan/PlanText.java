@@ -13,8 +13,13 @@ public final class PlanText {
     }
 
     public static String render(MigrationPlan plan) {
+        return render(plan, null);
+    }
+
+    /** The report, with the new database's path in the header when {@code targetFile} is non-null. */
+    public static String render(MigrationPlan plan, String targetFile) {
         StringBuilder out = new StringBuilder();
-        header(plan, out);
+        header(plan, targetFile, out);
         copyOrder(plan, out);
         tables(plan, out);
         if (!plan.droppedTables().isEmpty()) {
@@ -33,10 +38,13 @@ public final class PlanText {
         return out.toString();
     }
 
-    private static void header(MigrationPlan plan, StringBuilder out) {
+    private static void header(MigrationPlan plan, String targetFile, StringBuilder out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Schema:", plan.schemaName()});
         rows.add(new String[] {"Source:", plan.fresh() ? "(none: fresh database)" : plan.sourceFile()});
+        if (targetFile != null) {
+            rows.add(new String[] {"New database:", targetFile});
+        }
         rows.add(new String[] {"Source hash:", plan.sourceHash() == null ? "-" : plan.sourceHash()});
         rows.add(new String[] {"Target hash:", plan.targetHash()});
         rows.add(new String[] {"To copy:", count(plan.totalRows(), "row") + ", about " + plan.totalBytes() + " bytes"});

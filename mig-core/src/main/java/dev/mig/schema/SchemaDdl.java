@@ -164,11 +164,20 @@ public final class SchemaDdl {
         return out;
     }
 
-    /** Canonical type text: upper case, canonical spacing ({@code varchar( 255 )} is {@code VARCHAR(255)}). */
+    /**
+     * Canonical type text: upper case, canonical spacing ({@code varchar( 255 )} is {@code VARCHAR(255)}),
+     * and a quoted plain word unquoted ({@code "integer"} is INTEGER to SQLite, rowid alias included).
+     */
     public static String canonicalType(String declared) {
         if (declared == null || declared.isBlank()) {
             return "";
         }
-        return Sql.canonical(declared).toUpperCase(java.util.Locale.ROOT);
+        List<Token> tokens = new ArrayList<>();
+        for (Token t : SqlTokenizer.tokenize(declared)) {
+            boolean quotedWord = (t.type() == Token.Type.QUOTED_ID || t.type() == Token.Type.STRING)
+                    && t.nameValue().matches("[A-Za-z_][A-Za-z0-9_]*");
+            tokens.add(quotedWord ? new Token(Token.Type.WORD, t.nameValue(), t.start()) : t);
+        }
+        return Sql.join(tokens).toUpperCase(java.util.Locale.ROOT);
     }
 }

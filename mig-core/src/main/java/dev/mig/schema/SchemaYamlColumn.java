@@ -1,5 +1,6 @@
 package dev.mig.schema;
 
+import dev.mig.sql.Sql;
 import dev.mig.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,13 +130,14 @@ final class SchemaYamlColumn {
                 throw src.error(node, what + " '" + s.getValue() + "' is a YAML number that SQL does not read"
                         + " the same way", "Quote the SQL you mean, for example default: \"255\".");
             }
-            return src.exprFromText(node, s.getValue(), what);
+            return Sql.canonicalDefault(src.exprFromText(node, s.getValue(), what));
         }
         if (!tag.equals(Tag.STR)) {
             throw src.error(node, what + " '" + s.getValue() + "' is read by YAML as a " + tag.getValue()
                     .replace(Tag.PREFIX, ""), "Quote it as SQL: a text default is default: \"'" + s.getValue() + "'\".");
         }
-        return src.exprFromText(node, s.getValue(), what);
+        // A lone identifier is stored by SQLite as the string it names: compare it the way live ones are read.
+        return Sql.canonicalDefault(src.exprFromText(node, s.getValue(), what));
     }
 
     private static boolean isSqlNumber(List<Token> t) {

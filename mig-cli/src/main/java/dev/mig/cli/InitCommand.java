@@ -1,0 +1,41 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig init}: adopt an existing database by writing a schema.yaml that describes it. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Write DIR/schema.yaml describing an existing database, so an application that already "
+                + "has a database can start declaring its schema. Reads the database only.")
+final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The database to describe.")
+    Path from;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Where to write schema.yaml (default: the current directory).")
+    Path dir;
+
+    @Option(names = "--force", description = "Overwrite an existing schema.yaml.")
+    boolean force;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Override
+    public Integer call() {
+        Path written = Mig.init(from, dir, force);
+        spec.commandLine().getOut().println("Wrote " + written);
+        spec.commandLine().getOut().println("Next: 'mig plan -d " + written.getParent() + "' should report no changes.");
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mig.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code mig} command; each subcommand is one step of a hot migration. */
+@Command(name = "mig", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Hot migrations for SQLite: move a live database to a new declared schema while the "
+                + "application keeps running.",
+        subcommands = {PlanCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes:",
+                "  0  success (for plan: migrating can go ahead)",
+                "  1  refused: a blocked plan, a guard that says no, a failed verification",
+                "  2  bad input: options, paths, schema.yaml, a file that is not an SQLite database",
+                "  3  runtime failure: I/O, locks, a full disk, an SQLite error mid-operation",
+                "  4  internal error (a bug in mig: please report it with --debug output)"})
+public final class MigCommand implements Runnable {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: mig's exception handler, exit codes and output streams. */
+    public static CommandLine commandLine() {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new MigCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler(new Failures.BadUsage());
+        return cl;
+    }
+}

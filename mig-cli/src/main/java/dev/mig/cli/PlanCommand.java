@@ -1,0 +1,43 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.Project;
+import dev.mig.common.Json;
+import dev.mig.plan.PlanText;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig plan}: a dry run that says what migrating would do, and whether it can. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Diff schema.yaml against the live database and say, per table and column, where every "
+                + "new value comes from, what is at risk (counted in the real data) and whether migrating can go "
+                + "ahead. Reads only: changes nothing anywhere."},
+        footer = {"", "Exit codes: 0 migrating can go ahead, 1 the plan is blocked, 2 bad input, 3 runtime failure."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Mig.PlanReport report = Mig.plan(Project.at(project.dir, project.source));
+        var out = spec.commandLine().getOut();
+        String target = report.target() + (report.targetExists() ? " (exists)" : "");
+        out.print(json ? Json.write(report) + "\n" : PlanText.render(report.plan(), target));
+        out.flush();
+        return report.plan().canMigrate() ? 0 : 1;
+    }
+}

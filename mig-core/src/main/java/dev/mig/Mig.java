@@ -1,0 +1,109 @@
+package dev.mig;
+
+import dev.mig.common.MigException;
+import dev.mig.plan.MigrationPlan;
+import dev.mig.plan.Planner;
+import dev.mig.schema.Introspector;
+import dev.mig.schema.LiveDatabase;
+import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/** What each mig command does, as calls the CLI (or an application) can make. */
+public final class Mig {
+
+    private Mig() {
+    }
+
+    /** What {@code mig plan} found: the project's files and the plan. */
+    public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
+                             MigrationPlan plan) {
+    }
+
+    /** Diffs schema.yaml against the source database; reads only, writes nothing anywhere. */
+    public static PlanReport plan(Project project) {
+        Schema declared = project.declared();
+        Optional<Path> source = project.source();
+        Path target = project.target();
+        if (source.isEmpty()) {
+            boolean exists = Files.exists(target);
+            LiveDatabase live = exists ? Introspector.read(target) : null;
+            if (!exists) {
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, false,
+                        Planner.plan(declared, null, null));
+            }
+            try (Connection c = SqliteFiles.openReadOnly(target)) {
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, true,
+                        Planner.plan(declared, live, c));
+            } catch (SQLException e) {
+                throw closeFailed(target, e);
+            }
+        }
+        LiveDatabase live = Introspector.read(source.get());
+        try (Connection c = SqliteFiles.openReadOnly(source.get())) {
+            return new PlanReport(project.dir(), project.schemaFile(), source.get(), target, Files.exists(target),
+                    Planner.plan(declared, live, c));
+        } catch (SQLException e) {
+            throw closeFailed(source.get(), e);
+        }
+    }
+
+    /**
+     * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
+     * existing schema.yaml unless {@code force}.
+     */
+    public static Path init(Path from, Path dir, boolean force) {
+        SqliteFiles.requireDatabase(from);
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw MigException.input("Directory " + abs + " does not exist.", "Create it first, or pass another -d DIR.");
+        }
+        Path file = abs.resolve(Project.SCHEMA_FILE);
+        if (Files.exists(file) && !force) {
+            throw MigException.input(file + " already exists.",
+                    "Pass --force to overwrite it, or choose another directory with -d.");
+        }
+        LiveDatabase live = Introspector.read(from);
+        String yaml = SchemaYaml.write(live.schema());
+        try {
+            Path tmp = Files.createTempFile(abs, ".schema", ".yaml.tmp");
+            Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
+                    "Check the directory's permissions and free space.", e);
+        }
+        return file;
+    }
+
+    /** mig's version, from the jar manifest (or "dev" when run from classes). */
+    public static String version() {
+        String v = Mig.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The SQLite library version sqlite-jdbc bundles. */
+    public static String sqliteVersion() {
+        try (Connection c = SqliteFiles.openMemory(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select sqlite_version()")) {
+            return rs.next() ? rs.getString(1) : "unknown";
+        } catch (SQLException e) {
+            return "unknown";
+        }
+    }
+
+    private static MigException closeFailed(Path file, SQLException e) {
+        return MigException.runtime("Cannot read " + file + ": " + e.getMessage(),
+                "Check that the file is readable and not locked exclusively by another process.", e);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mig;
+
+import dev.mig.common.MigException;
+import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaHash;
+import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A project directory: its {@code schema.yaml}, the database file for that schema
+ * ({@code <name>-<hash>.sqlite}) and the source database it migrates from.
+ *
+ * <p>The source is the one other {@code <name>-<16 hex digits>.sqlite} in the directory, unless the
+ * user names it with {@code --source}. Nothing here writes to disk.
+ */
+public final class Project {
+
+    public static final String SCHEMA_FILE = "schema.yaml";
+    private static final Pattern DB_FILE = Pattern.compile("(.+)-([0-9a-f]{16})\\.sqlite");
+
+    private final Path dir;
+    private final Path sourceOverride;
+    private Schema declared;
+
+    private Project(Path dir, Path sourceOverride) {
+        this.dir = dir;
+        this.sourceOverride = sourceOverride;
+    }
+
+    /** A project in {@code dir}; {@code sourceOverride} may be null. Fails if {@code dir} is not a directory. */
+    public static Project at(Path dir, Path sourceOverride) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw MigException.input("Project directory " + abs + " does not exist or is not a directory.",
+                    "Pass the directory that holds schema.yaml with -d DIR.");
+        }
+        return new Project(abs, sourceOverride == null ? null : sourceOverride.toAbsolutePath().normalize());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path schemaFile() {
+        return dir.resolve(SCHEMA_FILE);
+    }
+
+    /** The declared schema, loaded and validated once. */
+    public Schema declared() {
+        if (declared == null) {
+            Path file = schemaFile();
+            if (!Files.isRegularFile(file)) {
+                throw MigException.input("No " + SCHEMA_FILE + " in " + dir + ".",
+                        "Write one (see specs/schema-format.md), or describe an existing database with "
+                                + "'mig init --from DATABASE -d " + dir + "'.");
+            }
+            Schema schema = SchemaYaml.load(file, defaultName());
+            requireFileSafeName(schema.name());
+            declared = schema;
+        }
+        return declared;
+    }
+
+    /** The database name when schema.yaml has no {@code name:}: the directory's name. */
+    public String defaultName() {
+        Path name = dir.getFileName();
+        return name == null ? "db" : name.toString();
+    }
+
+    public String targetHash() {
+        return SchemaHash.of(declared());
+    }
+
+    /** {@code <dir>/<name>-<hash>.sqlite}: where the declared schema's database lives. */
+    public Path target() {
+        return dir.resolve(declared().name() + "-" + targetHash() + ".sqlite");
+    }
+
+    /**
+     * The database to migrate from: the {@code --source} file, else the one other
+     * {@code <name>-<hash>.sqlite} in the directory; empty when there is none (a fresh database).
+     */
+    public Optional<Path> source() {
+        if (sourceOverride != null) {
+            SqliteFiles.requireDatabase(sourceOverride);
+            if (sourceOverride.equals(target())) {
+                throw MigException.input("--source " + sourceOverride + " is the database of the declared schema itself.",
+                        "Name the application's current database, or leave out --source.");
+            }
+            return Optional.of(sourceOverride);
+        }
+        List<Path> others = new ArrayList<>(databaseFiles());
+        others.remove(target());
+        if (others.size() > 1) {
+            StringBuilder list = new StringBuilder();
+            others.forEach(p -> list.append("\n    ").append(p.getFileName()));
+            throw MigException.input("Cannot tell which database to migrate from: " + others.size()
+                            + " candidate files in " + dir + ":" + list,
+                    "Pass the application's current database with --source PATH, or move the others away.");
+        }
+        return others.stream().findFirst();
+    }
+
+    /** Every {@code <name>-<16 hex>.sqlite} in the directory for the declared name, sorted. */
+    public List<Path> databaseFiles() {
+        String name = declared().name();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).filter(p -> {
+                Matcher m = DB_FILE.matcher(p.getFileName().toString());
+                return m.matches() && m.group(1).equals(name);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot list " + dir + ": " + e.getMessage(), "Check the directory's permissions.", e);
+        }
+    }
+
+    private static void requireFileSafeName(String name) {
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.contains("\0") || name.startsWith(".")) {
+            throw MigException.input("Database name '" + name + "' cannot be used in a file name.",
+                    "Set 'name:' in schema.yaml to a plain word such as 'shop'.");
+        }
+    }
+}
