@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 /** What each mig command does, as calls the CLI (or an application) can make. */
@@ -57,11 +58,16 @@ public final class Mig {
         }
     }
 
+    /** What {@code mig init} wrote, and what it had to leave out (virtual tables, ON CONFLICT clauses ...). */
+    public record InitResult(Path schemaFile, List<String> leftOut) {
+    }
+
     /**
      * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
-     * existing schema.yaml unless {@code force}.
+     * existing schema.yaml unless {@code force}, and refuses to write a file that mig itself would
+     * reject.
      */
-    public static Path init(Path from, Path dir, boolean force) {
+    public static InitResult init(Path from, Path dir, boolean force) {
         SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
@@ -75,6 +81,13 @@ public final class Mig {
         LiveDatabase live = Introspector.read(from);
         String yaml = SchemaYaml.write(live.schema());
         try {
+            SchemaYaml.load(yaml, file.toString(), live.schema().name());
+        } catch (MigException e) {
+            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage(),
+                    "Fix the database (for example a foreign key to a missing table), then run init again; "
+                            + "nothing was written.");
+        }
+        try {
             Path tmp = Files.createTempFile(abs, ".schema", ".yaml.tmp");
             Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -83,7 +96,7 @@ public final class Mig {
             throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
                     "Check the directory's permissions and free space.", e);
         }
-        return file;
+        return new InitResult(file, live.unsupported());
     }
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */

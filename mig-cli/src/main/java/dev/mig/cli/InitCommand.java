@@ -33,9 +33,14 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path written = Mig.init(from, dir, force);
-        spec.commandLine().getOut().println("Wrote " + written);
-        spec.commandLine().getOut().println("Next: 'mig plan -d " + written.getParent() + "' should report no changes.");
+        Mig.InitResult result = Mig.init(from, dir, force);
+        var out = spec.commandLine().getOut();
+        out.println("Wrote " + result.schemaFile());
+        for (String leftOut : result.leftOut()) {
+            out.println("  left out: " + leftOut);
+        }
+        out.println("Next: 'mig plan -d " + result.schemaFile().getParent() + " --source " + from
+                + "' should report no changes.");
         return 0;
     }
 }

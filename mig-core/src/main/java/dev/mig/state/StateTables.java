@@ -45,7 +45,8 @@ public final class StateTables {
         }
         return List.of(
                 "CREATE TABLE " + ident(PLAN) + " (id INTEGER PRIMARY KEY CHECK (id = 0), source_path TEXT NOT NULL, "
-                        + "source_hash TEXT, target_hash TEXT NOT NULL, plan_json TEXT NOT NULL, schema_yaml TEXT, "
+                        + "source_hash TEXT, target_hash TEXT NOT NULL, plan_json TEXT NOT NULL, declared_json TEXT NOT NULL, "
+                        + "live_json TEXT NOT NULL, schema_yaml TEXT, "
                         + "created_utc TEXT NOT NULL)",
                 // One row per table; k1..kN is the last copied key (no declared type: values keep their type).
                 "CREATE TABLE " + ident(PROGRESS) + " (table_name TEXT PRIMARY KEY, rows_total INTEGER NOT NULL, "
@@ -56,6 +57,8 @@ public final class StateTables {
                         + "copy_complete INTEGER NOT NULL DEFAULT 0, drain_complete INTEGER NOT NULL DEFAULT 0, "
                         + "write_pause_ms INTEGER, started_utc TEXT NOT NULL)",
                 "CREATE TABLE " + ident(ID_MAPPING) + " (table_name TEXT NOT NULL, old_key NOT NULL, new_key NOT NULL, "
-                        + "PRIMARY KEY (table_name, old_key)) WITHOUT ROWID");
+                        + "PRIMARY KEY (table_name, old_key)) WITHOUT ROWID",
+                // The next new key is max(new_key) + 1 per table: this index makes that a lookup, not a scan.
+                "CREATE INDEX " + ident("_id_mapping_new_key") + " ON " + ident(ID_MAPPING) + " (table_name, new_key)");
     }
 }
