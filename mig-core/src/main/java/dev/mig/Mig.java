@@ -1,6 +1,9 @@
 package dev.mig;
 
 import dev.mig.common.MigException;
+import dev.mig.copy.CopyListener;
+import dev.mig.run.MigrateRun;
+import dev.mig.run.ResetRun;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -97,6 +100,20 @@ public final class Mig {
                     "Check the directory's permissions and free space.", e);
         }
         return new InitResult(file, live.unsupported());
+    }
+
+    /** {@code mig migrate}: start (or resume) a hot migration, or with {@code offline} do it all in one run. */
+    public static MigrateRun.Result migrate(Project project, boolean offline, CopyListener listener) {
+        return new MigrateRun(project, offline, listener).run();
+    }
+
+    /** {@code mig reset}: undo a migration that has not been cut over. */
+    public static ResetRun.Result reset(Path dir, Path source, boolean dryRun) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw MigException.input("Project directory " + abs + " does not exist.", "Pass the project directory with -d DIR.");
+        }
+        return new ResetRun(abs, source == null ? null : source.toAbsolutePath().normalize(), dryRun).run();
     }
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */

@@ -1,0 +1,77 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.Project;
+import dev.mig.common.Json;
+import dev.mig.copy.CopyListener;
+import dev.mig.copy.TableCopyResult;
+import dev.mig.run.MigrateRun;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig migrate}: start or resume a hot migration. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Start a hot migration: check the plan, create <name>-<hash>.sqlite from schema.yaml, install "
+                + "triggers in the old database that record every write, and copy the data in foreign-key order. "
+                + "The application keeps reading and writing the old database throughout. Run it again after a "
+                + "failure or kill: it resumes. Next: 'mig drain'.",
+                "With no source database it creates the database from schema.yaml, ready at once."},
+        footer = {"", "Exit codes: 0 done, 1 refused (blocked plan, another mig running, ...), 2 bad input, "
+                + "3 runtime failure (rerun to resume, or 'mig reset')."})
+final class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--offline", description = "Nothing is writing to the old database: copy without recording "
+            + "writes, and make the new database ready in the same run.")
+    boolean offline;
+
+    @Option(names = "--json", description = "Print the summary as JSON (no progress output).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CopyListener progress = json ? CopyListener.NONE
+                : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+        MigrateRun.Result r = Mig.migrate(Project.at(project.dir, project.source), offline, progress);
+        if (json) {
+            out.println(Json.write(r));
+            return 0;
+        }
+        switch (r.outcome()) {
+            case BOOTSTRAPPED -> out.println("No source database: created " + r.target() + " from schema.yaml (ready).");
+            case ALREADY_CURRENT -> out.println(r.target() + " already holds this schema; nothing to migrate.");
+            case COPIED, COMPLETED_OFFLINE -> summary(out, r);
+        }
+        return 0;
+    }
+
+    private static void summary(PrintWriter out, MigrateRun.Result r) {
+        out.println((r.resumed() ? "Resumed and copied " : "Copied ") + r.copy().rows() + " rows in "
+                + r.copy().millis() + " ms");
+        out.println("  from " + r.source());
+        out.println("  to   " + r.target());
+        for (TableCopyResult t : r.copy().tables()) {
+            out.printf("  %-28s %,12d rows %,8d ms%n", t.table(), t.rows(), t.millis());
+        }
+        if (r.outcome() == MigrateRun.Outcome.COMPLETED_OFFLINE) {
+            out.println("The new database is ready (offline migration).");
+        } else {
+            out.println("Writes to the old database are being recorded. Next: 'mig drain' (then 'mig cutover'),"
+                    + " or 'mig reset' to undo.");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.run.ResetRun;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig reset}: undo a migration before cutover. */
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = "Undo a migration that has not been cut over: remove mig's triggers, marker and change log from "
+                + "the old database (one transaction) and delete the unfinished new database. Refuses, changing "
+                + "nothing, once the new database is ready.",
+        footer = {"", "Exit codes: 0 done (or nothing to do; with --dry-run: reset can run), 1 refused, 2 bad input, "
+                + "3 runtime failure."})
+final class ResetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--dry-run", description = "Say what reset would do; change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        ResetRun.Result r = Mig.reset(project.dir, project.source, dryRun);
+        var out = spec.commandLine().getOut();
+        if (r.nothingToDo()) {
+            out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");
+            return 0;
+        }
+        out.println(dryRun ? "Reset would:" : "Reset:");
+        r.actions().forEach(a -> out.println("  - " + a));
+        if (!dryRun) {
+            out.println("The old database is as it was before 'mig migrate'; the application's data is untouched.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.mig.copy;
+
+import static dev.mig.sql.Sql.ident;
+import static dev.mig.sql.Sql.literal;
+
+import dev.mig.plan.MappingSql;
+import dev.mig.plan.MigrationPlan;
+import dev.mig.plan.TablePlan;
+import dev.mig.schema.IdPolicy;
+import dev.mig.schema.Index;
+import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaDdl;
+import dev.mig.schema.Table;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.sql.Tx;
+import dev.mig.state.ProgressStore;
+import dev.mig.state.TableProgress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the bulk copy of a plan on a copy connection ({@link SqliteFiles#openSourceWithTarget}): remap
+ * pre-pass, then every table in the plan's order, each followed by its secondary indexes, then the
+ * AUTOINCREMENT counters. Safe to run again after a kill: it continues from the stored cursors.
+ */
+public final class Copier {
+
+    /** What the copy did. */
+    public record Result(List<TableCopyResult> tables, long rows, long millis) {
+    }
+
+    private final Connection pair;
+    private final MigrationPlan plan;
+    private final Schema declared;
+    private final Schema live;
+    private final CopyListener listener;
+    private final ProgressStore progress = new ProgressStore(SqliteFiles.TARGET_SCHEMA);
+    private final ChunkSizer sizer = new ChunkSizer(1_000);
+
+    public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, CopyListener listener) {
+        this.pair = pair;
+        this.plan = plan;
+        this.declared = declared;
+        this.live = live;
+        this.listener = listener;
+    }
+
+    /** The mapping SQL of a table plan that has a source table. */
+    public static MappingSql mapping(TablePlan t, Schema declared, Schema live) {
+        return new MappingSql(t, declared.table(t.table()).orElseThrow(), live.table(t.sourceTable()).orElseThrow());
+    }
+
+    public Result run() throws SQLException {
+        long started = System.nanoTime();
+        for (TablePlan t : plan.tables()) {
+            if (t.sourceTable() != null && t.ids() == IdPolicy.REMAP && !started(t)) {
+                copier(t).mapAllKeys();
+            }
+        }
+        List<TableCopyResult> results = new ArrayList<>();
+        long rows = 0;
+        for (TablePlan t : plan.tables()) {
+            if (t.sourceTable() != null) {
+                TableCopyResult r = copier(t).copy();
+                results.add(r);
+                rows += r.rows();
+            }
+            buildIndexes(declared.table(t.table()).orElseThrow());
+        }
+        syncSequences(pair, plan, declared, live);
+        return new Result(results, rows, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private boolean started(TablePlan t) throws SQLException {
+        TableProgress p = progress.load(pair, t.table(), 1).orElseThrow();
+        return p.done() || p.rowsCopied() > 0;
+    }
+
+    private TableCopier copier(TablePlan t) {
+        return new TableCopier(pair, t, mapping(t, declared, live), progress, listener, sizer);
+    }
+
+    /** Creates the table's declared indexes that do not exist yet: after its rows, which is faster. */
+    private void buildIndexes(Table table) throws SQLException {
+        for (Index index : table.indexes()) {
+            if (!indexExists(index.name())) {
+                Tx.deferred(pair, c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(SchemaDdl.createIndex(SqliteFiles.TARGET_SCHEMA, table.name(), index));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    private boolean indexExists(String name) throws SQLException {
+        try (PreparedStatement ps = pair.prepareStatement("SELECT 1 FROM " + ident(SqliteFiles.TARGET_SCHEMA,
+                "sqlite_schema") + " WHERE type = 'index' AND name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Carries AUTOINCREMENT counters over, so the new database never hands out an id the old one
+     * already used (and deleted). Raises, never lowers. Remapped tables keep their own counters.
+     */
+    public static void syncSequences(Connection pair, MigrationPlan plan, Schema declared, Schema live)
+            throws SQLException {
+        if (live.tables().stream().noneMatch(t -> t.primaryKey() != null && t.primaryKey().autoincrement())) {
+            return;
+        }
+        String newSeq = ident(SqliteFiles.TARGET_SCHEMA, "sqlite_sequence");
+        for (TablePlan t : plan.tables()) {
+            Table target = declared.table(t.table()).orElseThrow();
+            boolean auto = target.primaryKey() != null && target.primaryKey().autoincrement();
+            if (t.sourceTable() == null || t.ids() == IdPolicy.REMAP || !auto) {
+                continue;
+            }
+            String oldSeq = "(SELECT seq FROM \"main\".\"sqlite_sequence\" WHERE name = " + literal(t.sourceTable()) + ")";
+            Tx.deferred(pair, c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE " + newSeq + " SET seq = max(seq, coalesce(" + oldSeq + ", 0)) WHERE name = "
+                            + literal(t.table()));
+                    s.executeUpdate("INSERT INTO " + newSeq + " (name, seq) SELECT " + literal(t.table()) + ", " + oldSeq
+                            + " WHERE " + oldSeq + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + newSeq
+                            + " WHERE name = " + literal(t.table()) + ")");
+                }
+                return null;
+            });
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.mig.copy;
+
+/** Receives copy progress; the CLI draws it as a progress bar or periodic lines. */
+public interface CopyListener {
+
+    /** A table starts (or resumes with {@code rowsCopied} already done). */
+    default void tableStarted(String table, long rowsTotal, long rowsCopied) {
+    }
+
+    /** A chunk committed. */
+    default void chunkCopied(String table, long rowsCopied, long rowsTotal) {
+    }
+
+    /** The table's rows are all copied and its indexes built. */
+    default void tableFinished(String table, long rowsCopied, long millis) {
+    }
+
+    CopyListener NONE = new CopyListener() {
+    };
+}

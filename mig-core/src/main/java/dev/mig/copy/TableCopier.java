@@ -1,0 +1,150 @@
+package dev.mig.copy;
+
+import dev.mig.plan.MappingSql;
+import dev.mig.plan.TablePlan;
+import dev.mig.schema.IdPolicy;
+import dev.mig.state.ProgressStore;
+import dev.mig.state.TableProgress;
+import dev.mig.sql.Tx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies one table in key-range chunks. Each chunk is one transaction on the new database holding the
+ * rows and the advanced cursor; the old database is only read, for the length of one chunk.
+ */
+final class TableCopier {
+
+    private final Connection pair;
+    private final TablePlan plan;
+    private final MappingSql mapping;
+    private final ProgressStore progress;
+    private final CopyListener listener;
+    private final KeyRange range;
+    private final ChunkSizer sizer;
+
+    TableCopier(Connection pair, TablePlan plan, MappingSql mapping, ProgressStore progress, CopyListener listener,
+                ChunkSizer sizer) {
+        this.pair = pair;
+        this.plan = plan;
+        this.mapping = mapping;
+        this.progress = progress;
+        this.listener = listener;
+        this.range = new KeyRange(mapping.sourceKey());
+        this.sizer = sizer;
+    }
+
+    /** Copies the rows after the stored cursor; returns rows copied by this call and the time taken. */
+    TableCopyResult copy() throws SQLException {
+        int width = mapping.sourceKey().size();
+        TableProgress start = progress.load(pair, plan.table(), width).orElseThrow();
+        long started = System.nanoTime();
+        long copied = start.rowsCopied();
+        List<Object> cursor = start.cursor();
+        listener.tableStarted(plan.table(), start.rowsTotal(), copied);
+        while (true) {
+            long t0 = System.nanoTime();
+            List<Object> from = cursor;
+            int wanted = sizer.rows();
+            ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted));
+            if (chunk == null) {
+                break;
+            }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            sizer.record(chunk.rows(), millis);
+            cursor = chunk.upper();
+            copied += chunk.rows();
+            listener.chunkCopied(plan.table(), copied, start.rowsTotal());
+        }
+        Tx.deferred(pair, c -> {
+            progress.markDone(c, plan.table());
+            return null;
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        listener.tableFinished(plan.table(), copied, millis);
+        return new TableCopyResult(plan.table(), copied, millis);
+    }
+
+    private record ChunkResult(List<Object> upper, long rows) {
+    }
+
+    /**
+     * The remap pre-pass: gives every existing source row its new key before any table is copied, so
+     * that foreign keys pointing at this table (self-references and cycles included) translate whichever
+     * table is copied first. Chunked like the copy; idempotent, so a resumed run simply walks it again.
+     */
+    void mapAllKeys() throws SQLException {
+        List<Object> cursor = List.of();
+        while (true) {
+            List<Object> from = cursor;
+            int wanted = sizer.rows();
+            long t0 = System.nanoTime();
+            List<Object> upper = Tx.deferred(pair, c -> {
+                List<Object> u = upperBound(from, wanted);
+                if (u != null) {
+                    IdMapper.allocate(pair, mapping, range.between(from), KeyRange.betweenParams(from, u));
+                }
+                return u;
+            });
+            if (upper == null) {
+                return;
+            }
+            sizer.record(wanted, (System.nanoTime() - t0) / 1_000_000);
+            cursor = upper;
+        }
+    }
+
+    /** One chunk inside the caller's transaction; null when no source row is left after {@code cursor}. */
+    private ChunkResult copyChunk(List<Object> cursor, int rows) throws SQLException {
+        long t0 = System.nanoTime();
+        List<Object> upper = upperBound(cursor, rows);
+        if (upper == null) {
+            return null;
+        }
+        String where = range.between(cursor);
+        List<Object> params = KeyRange.betweenParams(cursor, upper);
+        if (plan.ids() == IdPolicy.REMAP) {
+            // Rows inserted into the old table after the remap pre-pass get their new keys here.
+            IdMapper.allocate(pair, mapping, where, params);
+        }
+        int n = RowWriter.insert(pair, mapping, where, params);
+        progress.advance(pair, plan.table(), upper, n, (System.nanoTime() - t0) / 1_000_000);
+        return new ChunkResult(upper, n);
+    }
+
+    /** The key {@code rows} rows after the cursor, or the last key when fewer are left; null when none. */
+    private List<Object> upperBound(List<Object> cursor, int rows) throws SQLException {
+        String key = mapping.sourceKey().terms(null);
+        String from = " FROM " + mapping.sourceTable() + (cursor.isEmpty() ? "" : " WHERE " + range.after());
+        List<Object> upper = firstRow("SELECT " + key + from + " ORDER BY " + range.orderBy(false)
+                + " LIMIT 1 OFFSET " + (rows - 1), cursor);
+        return upper != null ? upper : firstRow("SELECT " + key + from + " ORDER BY " + range.orderBy(true)
+                + " LIMIT 1", cursor);
+    }
+
+    private List<Object> firstRow(String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = pair.prepareStatement(sql)) {
+            setAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                return row;
+            }
+        }
+    }
+
+    static void setAll(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+}

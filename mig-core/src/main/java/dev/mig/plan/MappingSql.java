@@ -1,0 +1,260 @@
+package dev.mig.plan;
+
+import static dev.mig.sql.Sql.ident;
+import static dev.mig.sql.Sql.literal;
+
+import dev.mig.schema.IdPolicy;
+import dev.mig.schema.Index;
+import dev.mig.schema.IndexTerm;
+import dev.mig.schema.Names;
+import dev.mig.schema.RowKey;
+import dev.mig.schema.Table;
+import dev.mig.schema.UniqueKey;
+import dev.mig.sql.SqliteFiles;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A table plan rendered as SQL: the one place that turns "where each value comes from" into the
+ * statements copy and replay run and the mapped rows verify compares.
+ *
+ * <p>It runs on the connection of {@code SqliteFiles.openSourceWithTarget}: the old database is
+ * {@code main} and the new one {@code mig_new}. Source expressions are evaluated in an inner SELECT
+ * whose only table is the source table, so an unqualified name in a {@code from:} expression always
+ * means a column of the source row (or, in a subquery, an old table). Their results get positional
+ * aliases ({@code c0, c1, ...}), so no column name can collide with anything mig adds around them.
+ */
+public final class MappingSql {
+
+    private final TablePlan plan;
+    private final Table target;
+    private final Table source;
+    private final RowKey sourceKey;
+    private final List<ColumnPlan> copied;
+
+    /**
+     * @param plan   the table's plan (must have a source table)
+     * @param target the declared target table
+     * @param source the live source table
+     */
+    public MappingSql(TablePlan plan, Table target, Table source) {
+        this.plan = plan;
+        this.target = target;
+        this.source = source;
+        this.sourceKey = RowKey.of(source);
+        this.copied = plan.columns().stream().filter(ColumnPlan::isCopied).toList();
+    }
+
+    public TablePlan plan() {
+        return plan;
+    }
+
+    public RowKey sourceKey() {
+        return sourceKey;
+    }
+
+    /** The name {@code _id_mapping} rows of this table are filed under: the target table's name. */
+    public String mappingName() {
+        return plan.table();
+    }
+
+    /** {@code "main"."source"}. */
+    public String sourceTable() {
+        return ident("main", plan.sourceTable());
+    }
+
+    /** {@code "mig_new"."target"}. */
+    public String targetTable() {
+        return ident(SqliteFiles.TARGET_SCHEMA, plan.table());
+    }
+
+    /**
+     * {@code INSERT INTO target (columns) SELECT ...} of the mapped source rows matching
+     * {@code sourceWhere} (a condition over the source row; null for all rows).
+     *
+     * @param ordered insert in source-key order (the bulk copy: better b-tree locality)
+     */
+    public String insert(String sourceWhere, boolean ordered) {
+        StringJoiner columns = new StringJoiner(", ");
+        targetColumns().forEach(c -> columns.add(c.equals(ROWID) ? "rowid" : ident(c)));
+        return "INSERT INTO " + targetTable() + " (" + columns + ") " + select(sourceWhere, ordered);
+    }
+
+    private static final String ROWID = "\0rowid";
+
+    /** Target columns the mapped rows fill, in order; the rowid (when carried) is named by {@link #ROWID}. */
+    private List<String> targetColumns() {
+        List<String> out = new ArrayList<>();
+        if (plan.keepRowid()) {
+            out.add(ROWID);
+        }
+        copied.forEach(c -> out.add(c.column()));
+        return out;
+    }
+
+    /** SELECT of the mapped rows as they land in the target: values translated, positionally aliased v0, v1 ... */
+    private String select(String sourceWhere, boolean ordered) {
+        StringJoiner values = new StringJoiner(", ");
+        int v = 0;
+        if (plan.keepRowid()) {
+            values.add("x.r AS v" + v++);
+        }
+        for (int i = 0; i < copied.size(); i++) {
+            values.add(outerValue(copied.get(i), "x.c" + i) + " AS v" + v++);
+        }
+        return "SELECT " + values + " FROM (" + mappedRows(sourceWhere, ordered) + ") AS x";
+    }
+
+    /** The inner SELECT: source expressions with positional aliases, filtered and optionally ordered. */
+    private String mappedRows(String sourceWhere, boolean ordered) {
+        StringJoiner select = new StringJoiner(", ");
+        if (plan.keepRowid()) {
+            select.add((sourceKey.rowid() ? sourceKey.terms(null) : "rowid") + " AS r");
+        }
+        for (int i = 0; i < copied.size(); i++) {
+            select.add(copied.get(i).sourceExpr() + " AS c" + i);
+        }
+        String sql = "SELECT " + select + " FROM " + sourceTable();
+        if (sourceWhere != null) {
+            sql += " WHERE " + sourceWhere;
+        }
+        return ordered ? sql + " ORDER BY " + sourceKey.terms(null) : sql;
+    }
+
+    /**
+     * Deletes rows of the target that hold, on a UNIQUE constraint the old table has too, a value that
+     * one of the mapped source rows matching {@code sourceWhere} holds now. Such rows are stale: the old
+     * database, enforcing the same constraint, says the value moved, so they have an unreplayed log
+     * entry that will restore them (specs/hot-migration.md). One statement per such constraint.
+     * A conflict on a constraint the old table does not have is never resolved this way: it fails.
+     */
+    public List<String> deleteStaleUniqueHolders(String sourceWhere) {
+        List<String> out = new ArrayList<>();
+        List<String> cols = targetColumns();
+        for (List<String> unique : carriedUniqueConstraints()) {
+            StringJoiner tcols = new StringJoiner(", ");
+            StringJoiner vcols = new StringJoiner(", ");
+            for (String u : unique) {
+                tcols.add(ident(u));
+                vcols.add("y.v" + indexOf(cols, u));
+            }
+            out.add("DELETE FROM " + targetTable() + " WHERE (" + tcols + ") IN (SELECT " + vcols + " FROM ("
+                    + select(sourceWhere, false) + ") AS y)");
+        }
+        return out;
+    }
+
+    /** Deletes the target rows of the source keys in {@code keysSelect} (a SELECT of k1..kN). */
+    public String deleteByOldKeys(String keysSelect) {
+        if (plan.ids() == IdPolicy.REMAP) {
+            String pk = ident(target.primaryKey().columns().get(0));
+            return "DELETE FROM " + targetTable() + " WHERE " + pk + " IN (SELECT m.new_key FROM "
+                    + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
+                    + literal(mappingName()) + " AND m.old_key IN (" + keysSelect + "))";
+        }
+        return "DELETE FROM " + targetTable() + " WHERE " + targetKeyTerms() + " IN (" + keysSelect + ")";
+    }
+
+    /** The target terms that hold the source key's values (rowid, or the key columns where they landed). */
+    private String targetKeyTerms() {
+        if (sourceKey.rowid()) {
+            return "rowid";
+        }
+        StringJoiner out = new StringJoiner(", ");
+        for (String k : sourceKey.columns()) {
+            out.add(ident(landingColumn(k).orElseThrow(() -> new IllegalStateException(
+                    "key column " + k + " of " + plan.sourceTable() + " is not carried into " + plan.table()))));
+        }
+        return sourceKey.size() == 1 ? out.toString() : "(" + out + ")";
+    }
+
+    /** The target column a source column is copied into unchanged (KEPT or RENAMED), if any. */
+    public Optional<String> landingColumn(String sourceColumn) {
+        return copied.stream().filter(c -> (c.source() == ColumnPlan.Source.KEPT
+                        || c.source() == ColumnPlan.Source.RENAMED) && Names.same(c.sourceColumn(), sourceColumn))
+                .map(ColumnPlan::column).findFirst();
+    }
+
+    /**
+     * Target UNIQUE constraints and plain unique indexes (and the primary key, unless remapped or the
+     * row key itself) whose columns are all copied unchanged from columns that are unique in the old
+     * table as well.
+     */
+    List<List<String>> carriedUniqueConstraints() {
+        Set<Set<String>> sourceUniques = new HashSet<>();
+        uniqueColumnSets(source).forEach(u -> sourceUniques.add(keys(u)));
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> u : uniqueColumnSets(target)) {
+            if (plan.ids() == IdPolicy.REMAP && target.primaryKey() != null
+                    && keys(u).equals(keys(target.primaryKey().columns()))) {
+                continue;
+            }
+            List<String> from = new ArrayList<>();
+            for (String col : u) {
+                copied.stream().filter(c -> Names.same(c.column(), col) && (c.source() == ColumnPlan.Source.KEPT
+                        || c.source() == ColumnPlan.Source.RENAMED)).findFirst().ifPresent(c -> from.add(c.sourceColumn()));
+            }
+            if (from.size() == u.size() && sourceUniques.contains(keys(from))) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> uniqueColumnSets(Table t) {
+        List<List<String>> out = new ArrayList<>();
+        if (t.primaryKey() != null) {
+            out.add(t.primaryKey().columns());
+        }
+        t.uniques().stream().map(UniqueKey::columns).forEach(out::add);
+        for (Index i : t.indexes()) {
+            if (i.unique() && i.where() == null && i.terms().stream().allMatch(x -> x.column() != null && x.collate() == null)) {
+                out.add(i.terms().stream().map(IndexTerm::column).toList());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> keys(List<String> names) {
+        Set<String> out = new HashSet<>();
+        names.forEach(n -> out.add(Names.key(n)));
+        return out;
+    }
+
+    private static int indexOf(List<String> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (Names.same(columns.get(i), name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    /** The value written into a target column: the mapped source value, translated for remapped keys. */
+    private String outerValue(ColumnPlan c, String mapped) {
+        if (isRemappedKey(c.column())) {
+            return translate(mappingName(), mapped);
+        }
+        for (TablePlan.RemapRef ref : plan.remappedForeignKeys()) {
+            if (Names.same(ref.columns().get(0), c.column())) {
+                return translate(ref.refTable(), mapped);
+            }
+        }
+        return mapped;
+    }
+
+    /** The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. */
+    public static String translate(String table, String oldKey) {
+        return "(SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
+                + literal(table) + " AND m.old_key = " + oldKey + ")";
+    }
+
+    private boolean isRemappedKey(String column) {
+        return plan.ids() == IdPolicy.REMAP && target.primaryKey() != null
+                && Names.same(target.primaryKey().columns().get(0), column);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mig.run;
+
+import dev.mig.common.Json;
+import dev.mig.common.MigException;
+import dev.mig.plan.MigrationPlan;
+import dev.mig.schema.Schema;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.state.NewDatabase;
+import dev.mig.state.StateStore;
+import dev.mig.state.StoredPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A migration that {@code migrate} started and cutover has not finished: a new database in the project
+ * directory whose status is {@code migrating} and that holds a stored plan. drain, cutover, status,
+ * verify and reset find it here, independently of what schema.yaml says now.
+ *
+ * @param target the new database
+ * @param source the old database, as the stored plan names it
+ */
+public record ActiveMigration(Path target, Path source, StoredPlan stored, MigrationPlan plan, Schema declared,
+                              Schema live) {
+
+    private static final Pattern DB_FILE = Pattern.compile(".+-[0-9a-f]{16}\\.sqlite");
+
+    /** The active migration in {@code dir}; empty when there is none. Fails if there are several. */
+    public static Optional<ActiveMigration> find(Path dir) {
+        List<ActiveMigration> found = new ArrayList<>();
+        for (Path file : databaseFiles(dir)) {
+            load(file).ifPresent(found::add);
+        }
+        if (found.size() > 1) {
+            throw MigException.refused("More than one migration is in progress in " + dir + ": "
+                            + found.stream().map(m -> m.target().getFileName().toString()).toList(),
+                    "Reset the ones you do not want with 'mig reset' (each names its own files).");
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The migration stored in {@code target}, if it is a new database that is still migrating. */
+    public static Optional<ActiveMigration> load(Path target) {
+        if (!SqliteFiles.looksLikeSqlite(target)) {
+            return Optional.empty();
+        }
+        StateStore state = new StateStore("main");
+        try (Connection c = SqliteFiles.openReadOnly(target)) {
+            if (state.status(c).orElse(null) != NewDatabase.Status.MIGRATING) {
+                return Optional.empty();
+            }
+            Optional<StoredPlan> stored = state.plan(c);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredPlan p = stored.get();
+            return Optional.of(new ActiveMigration(target, Path.of(p.sourcePath()), p,
+                    Json.read(p.planJson(), MigrationPlan.class), Json.read(p.declaredJson(), Schema.class),
+                    Json.read(p.liveJson(), Schema.class)));
+        } catch (SQLException e) {
+            throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
+                    "Check that the file is readable; if it is damaged, 'mig reset' removes it.", e);
+        }
+    }
+
+    static List<Path> databaseFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> DB_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot list " + dir + ": " + e.getMessage(), "Check the directory's permissions.", e);
+        }
+    }
+}

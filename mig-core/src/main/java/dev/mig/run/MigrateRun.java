@@ -1,0 +1,258 @@
+package dev.mig.run;
+
+import dev.mig.Project;
+import dev.mig.capture.Capture;
+import dev.mig.common.Json;
+import dev.mig.common.MigException;
+import dev.mig.copy.Copier;
+import dev.mig.copy.CopyListener;
+import dev.mig.plan.MigrationPlan;
+import dev.mig.plan.Planner;
+import dev.mig.schema.Introspector;
+import dev.mig.schema.LiveDatabase;
+import dev.mig.schema.RowKey;
+import dev.mig.schema.Schema;
+import dev.mig.schema.Table;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.state.Identity;
+import dev.mig.state.NewDatabase;
+import dev.mig.state.StateStore;
+import dev.mig.state.StoredPlan;
+import dev.mig.state.TableProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code mig migrate}: plan, create the new database, install capture, copy. Rerunning it resumes an
+ * interrupted run from the stored plan and cursors (specs/hot-migration.md).
+ */
+public final class MigrateRun {
+
+    /** How the run ended. */
+    public enum Outcome {
+        /** No source database: the new one was created from schema.yaml, ready. */
+        BOOTSTRAPPED,
+        /** The schema's database exists and there is nothing to migrate from. */
+        ALREADY_CURRENT,
+        /** Copy complete, capture recording: next is {@code mig drain}. */
+        COPIED,
+        /** {@code --offline}: copied and ready in one run. */
+        COMPLETED_OFFLINE
+    }
+
+    /** What {@code mig migrate} did. */
+    public record Result(Outcome outcome, Path source, Path target, boolean resumed, Copier.Result copy) {
+    }
+
+    private final Project project;
+    private final boolean offline;
+    private final CopyListener listener;
+    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
+
+    public MigrateRun(Project project, boolean offline, CopyListener listener) {
+        this.project = project;
+        this.offline = offline;
+        this.listener = listener;
+    }
+
+    public Result run() {
+        try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
+            Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
+            if (active.isPresent()) {
+                return resume(active.get());
+            }
+            Optional<Path> source = project.source();
+            Path target = project.target();
+            if (source.isEmpty()) {
+                return Files.exists(target) ? new Result(Outcome.ALREADY_CURRENT, null, target, false, null)
+                        : bootstrap(target);
+            }
+            return start(source.get(), target);
+        } catch (SQLException e) {
+            throw Failures.sql("migrate", e);
+        }
+    }
+
+    private Result bootstrap(Path target) {
+        Schema declared = project.declared();
+        NewDatabase.create(target, new NewDatabase.Spec(declared, null, null, NewDatabase.Status.READY,
+                identity(), null, Map.of(), 1));
+        return new Result(Outcome.BOOTSTRAPPED, null, target, false, null);
+    }
+
+    private Result start(Path source, Path target) throws SQLException {
+        Schema declared = project.declared();
+        if (Files.exists(target)) {
+            throw MigException.refused(target.getFileName() + " already exists and is not a migration in progress.",
+                    "If it is left over from an earlier attempt, move it away; mig never overwrites a database.");
+        }
+        LiveDatabase live;
+        MigrationPlan plan;
+        try (Connection ro = SqliteFiles.openReadOnly(source)) {
+            live = Introspector.read(ro, "main", source);
+            plan = Planner.plan(declared, live, ro);
+        }
+        if (!plan.canMigrate()) {
+            StringBuilder why = new StringBuilder("The plan is blocked; nothing was changed:");
+            plan.blockers().forEach(b -> why.append("\n  - ").append(b.message()));
+            throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
+        }
+        if (offline) {
+            requireNoCapture(source);
+        }
+        String now = Clock.nowUtc();
+        StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
+                Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);
+        NewDatabase.create(target, new NewDatabase.Spec(declared, live.settings(), permissions(source),
+                NewDatabase.Status.MIGRATING, identity(), stored, rowCounts(plan), keyWidth(plan, live.schema())));
+        ActiveMigration migration = ActiveMigration.load(target).orElseThrow();
+        return copy(migration, false);
+    }
+
+    private Result resume(ActiveMigration m) throws SQLException {
+        String declaredHash = project.targetHash();
+        if (!declaredHash.equals(m.plan().targetHash())) {
+            throw MigException.refused("A migration to " + m.target().getFileName() + " is in progress, but schema.yaml now "
+                            + "describes schema " + declaredHash + ".",
+                    "Finish it ('mig drain', 'mig cutover') or undo it ('mig reset'), then migrate again.");
+        }
+        SqliteFiles.requireDatabase(m.source());
+        return copy(m, true);
+    }
+
+    private Result copy(ActiveMigration m, boolean resumed) throws SQLException {
+        Capture.Marker marker;
+        try (Connection old = SqliteFiles.openReadWrite(m.source())) {
+            marker = Capture.marker(old);
+            if (marker == Capture.Marker.DRAINING) {
+                throw MigException.refused("The migration to " + m.target().getFileName() + " is draining; "
+                        + "its copy finished long ago.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
+            }
+            if (!offline && marker == Capture.Marker.NONE) {
+                requireNothingCopied(m);
+                Capture.install(old, capturedTables(m));
+            }
+            if (offline && marker != Capture.Marker.NONE) {
+                throw MigException.refused("--offline was given, but this migration records writes (it was started "
+                        + "without --offline).", "Run 'mig migrate' without --offline, then 'mig drain'.");
+            }
+        }
+        Copier.Result result;
+        try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
+            try (Statement s = pair.createStatement()) {
+                // Fast bulk load; drain restores full durability before anything is declared ready.
+                s.execute("PRAGMA " + dev.mig.sql.Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = OFF");
+            }
+            long dataVersion = dataVersion(pair);
+            result = new Copier(pair, m.plan(), m.declared(), m.live(), listener).run();
+            copyHistory(pair);
+            dev.mig.sql.Tx.deferred(pair, c -> {
+                state.markCopyComplete(c);
+                return null;
+            });
+            if (offline) {
+                if (dataVersion(pair) != dataVersion) {
+                    throw MigException.refused("The old database was written to during an --offline migration; "
+                                    + "the copy may be missing those writes, so the new database was not marked ready.",
+                            "Stop the writers and run 'mig reset', then 'mig migrate --offline' again; or migrate "
+                                    + "without --offline.");
+                }
+            }
+        }
+        if (offline) {
+            CutoverRun.finish(m, result.rows(), 0, null);
+            return new Result(Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
+        }
+        return new Result(Outcome.COPIED, m.source(), m.target(), resumed, result);
+    }
+
+    /** The live tables the plan copies: capture records writes to exactly these. */
+    static List<Table> capturedTables(ActiveMigration m) {
+        return m.plan().tables().stream().filter(t -> t.sourceTable() != null)
+                .map(t -> m.live().table(t.sourceTable()).orElseThrow()).toList();
+    }
+
+    /** A migration whose capture vanished after rows were copied cannot be trusted to be complete. */
+    private void requireNothingCopied(ActiveMigration m) throws SQLException {
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            long copied = new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
+            if (copied > 0) {
+                throw MigException.refused("The old database has lost mig's change capture (marker, log or triggers) "
+                                + "after " + copied + " rows were copied; writes since then may be missing.",
+                        "Run 'mig reset' and start the migration again.");
+            }
+        }
+    }
+
+    private static void requireNoCapture(Path source) throws SQLException {
+        try (Connection c = SqliteFiles.openReadOnly(source)) {
+            if (Capture.marker(c) != Capture.Marker.NONE) {
+                throw MigException.refused("The old database still has mig's change capture from another migration.",
+                        "Run 'mig reset' for that migration first.");
+            }
+        }
+    }
+
+    /** Carries the old file's {@code _migration_history} forward, once. */
+    private static void copyHistory(Connection pair) throws SQLException {
+        try (Statement s = pair.createStatement()) {
+            boolean oldHasHistory = s.executeQuery("SELECT 1 FROM main.sqlite_schema WHERE name = '_migration_history'").next();
+            if (oldHasHistory && !s.executeQuery("SELECT 1 FROM \"mig_new\".\"_migration_history\" LIMIT 1").next()) {
+                s.executeUpdate("INSERT INTO \"mig_new\".\"_migration_history\" (from_hash, to_hash, started_utc, "
+                        + "finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version) SELECT from_hash, "
+                        + "to_hash, started_utc, finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version "
+                        + "FROM main.\"_migration_history\" ORDER BY id");
+            }
+        }
+    }
+
+    /** {@code PRAGMA data_version} of main: changes when another connection commits to the old file. */
+    private static long dataVersion(Connection pair) throws SQLException {
+        try (Statement s = pair.createStatement(); var rs = s.executeQuery("PRAGMA main.data_version")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Identity identity() {
+        return new Identity(project.targetHash(), GitHead.of(project.dir()), Clock.nowUtc(), dev.mig.Mig.version());
+    }
+
+    private String readSchemaYaml() {
+        try {
+            return Files.readString(project.schemaFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Long> rowCounts(MigrationPlan plan) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        plan.tables().stream().filter(t -> t.sourceTable() != null).forEach(t -> out.put(t.table(), t.rowCount()));
+        return out;
+    }
+
+    private static int keyWidth(MigrationPlan plan, Schema live) {
+        return plan.tables().stream().filter(t -> t.sourceTable() != null)
+                .mapToInt(t -> RowKey.of(live.table(t.sourceTable()).orElseThrow()).size()).max().orElse(1);
+    }
+
+    private static Set<PosixFilePermission> permissions(Path source) {
+        try {
+            return Files.getPosixFilePermissions(source);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+}

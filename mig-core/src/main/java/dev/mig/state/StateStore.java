@@ -1,0 +1,160 @@
+package dev.mig.state;
+
+import static dev.mig.sql.Sql.ident;
+
+import dev.mig.common.MigException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes mig's state tables in a new database. {@code schema} is where that database is on
+ * the connection: {@code main} on a direct connection, {@code mig_new} on a copy connection.
+ */
+public final class StateStore {
+
+    private final String schema;
+
+    public StateStore(String schema) {
+        this.schema = schema;
+    }
+
+    private String t(String table) {
+        return ident(schema, table);
+    }
+
+    public boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t("sqlite_schema")
+                + " WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The status row; empty for a database mig did not create. */
+    public Optional<NewDatabase.Status> status(Connection c) throws SQLException {
+        if (!hasTable(c, StateTables.STATUS)) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status FROM " + t(StateTables.STATUS) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String v = rs.getString(1);
+            return Optional.of("ready".equals(v) ? NewDatabase.Status.READY : NewDatabase.Status.MIGRATING);
+        }
+    }
+
+    public Optional<Identity> identity(Connection c) throws SQLException {
+        if (!hasTable(c, StateTables.IDENTITY)) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT schema_hash, schema_commit, created_utc, mig_version FROM " + t(StateTables.IDENTITY) + " WHERE id = 0")) {
+            return rs.next() ? Optional.of(new Identity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    : Optional.empty();
+        }
+    }
+
+    /** The stored plan; empty once cutover has dropped it (or for a database created ready). */
+    public Optional<StoredPlan> plan(Connection c) throws SQLException {
+        if (!hasTable(c, StateTables.PLAN)) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT source_path, source_hash, "
+                + "target_hash, plan_json, declared_json, live_json, schema_yaml, created_utc FROM " + t(StateTables.PLAN)
+                + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        }
+    }
+
+    public Optional<ReplayState> replay(Connection c) throws SQLException {
+        if (!hasTable(c, StateTables.REPLAY)) {
+            return Optional.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_seq, entries_replayed, "
+                + "copy_complete, drain_complete, write_pause_ms, started_utc FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long pause = rs.getLong(5);
+            Long pauseMs = rs.wasNull() ? null : pause;
+            return Optional.of(new ReplayState(rs.getLong(1), rs.getLong(2), rs.getInt(3) != 0, rs.getInt(4) != 0,
+                    pauseMs, rs.getString(6)));
+        }
+    }
+
+    public List<TableProgress> progress(Connection c) throws SQLException {
+        return hasTable(c, StateTables.PROGRESS) ? new ProgressStore(schema).all(c) : List.of();
+    }
+
+    public void markCopyComplete(Connection c) throws SQLException {
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET copy_complete = 1 WHERE id = 0");
+    }
+
+    public void markDrainComplete(Connection c, long writePauseMs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                + " SET drain_complete = 1, write_pause_ms = ? WHERE id = 0")) {
+            ps.setLong(1, writePauseMs);
+            ps.executeUpdate();
+        }
+    }
+
+    /** One row of {@code _migration_history}. */
+    public record HistoryRow(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,
+                             long entriesReplayed, Long writePauseMs, String migVersion) {
+    }
+
+    public void appendHistory(Connection c, HistoryRow h) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t(StateTables.HISTORY) + " (from_hash, to_hash, "
+                + "started_utc, finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, h.fromHash());
+            ps.setString(2, h.toHash());
+            ps.setString(3, h.startedUtc());
+            ps.setString(4, h.finishedUtc());
+            ps.setLong(5, h.rowsCopied());
+            ps.setLong(6, h.entriesReplayed());
+            ps.setObject(7, h.writePauseMs());
+            ps.setString(8, h.migVersion());
+            ps.executeUpdate();
+        }
+    }
+
+    public List<HistoryRow> history(Connection c) throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
+        if (!hasTable(c, StateTables.HISTORY)) {
+            return out;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_hash, to_hash, started_utc, "
+                + "finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version FROM " + t(StateTables.HISTORY)
+                + " ORDER BY id")) {
+            while (rs.next()) {
+                long pause = rs.getLong(7);
+                out.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.wasNull() ? null : pause, rs.getString(8)));
+            }
+        }
+        return out;
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (s.executeUpdate(sql) != 1) {
+                throw new MigException(MigException.Kind.INTERNAL, "state row missing: " + sql, null);
+            }
+        }
+    }
+}
