@@ -2,6 +2,8 @@ package dev.mig;
 
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
+import dev.mig.run.CutoverRun;
+import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
 import dev.mig.run.ResetRun;
 import dev.mig.plan.MigrationPlan;
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What each mig command does, as calls the CLI (or an application) can make. */
 public final class Mig {
@@ -109,11 +112,30 @@ public final class Mig {
 
     /** {@code mig reset}: undo a migration that has not been cut over. */
     public static ResetRun.Result reset(Path dir, Path source, boolean dryRun) {
+        Path abs = existingDir(dir);
+        return new ResetRun(abs, source == null ? null : source.toAbsolutePath().normalize(), dryRun).run();
+    }
+
+    /** {@code mig drain}: replay the change log, pausing the old database's writes only for the tail. */
+    public static DrainRun.Result drain(Path dir, DrainRun.Options options, Consumer<String> log) {
+        return new DrainRun(existingDir(dir), options, log).run();
+    }
+
+    /** {@code mig cutover}: mark the new database ready, after its guards. */
+    public static CutoverRun.Result cutover(Project project) {
+        Path target = null;
+        if (Files.isRegularFile(project.schemaFile())) {
+            target = project.target();
+        }
+        return CutoverRun.run(project.dir(), target);
+    }
+
+    private static Path existingDir(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
             throw MigException.input("Project directory " + abs + " does not exist.", "Pass the project directory with -d DIR.");
         }
-        return new ResetRun(abs, source == null ? null : source.toAbsolutePath().normalize(), dryRun).run();
+        return abs;
     }
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "mig", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hot migrations for SQLite: move a live database to a new declared schema while the "
                 + "application keeps running.",
-        subcommands = {PlanCommand.class, MigrateCommand.class, ResetCommand.class, InitCommand.class,
+        subcommands = {PlanCommand.class, MigrateCommand.class, DrainCommand.class, CutoverCommand.class,
+                ResetCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success (for plan: migrating can go ahead)",

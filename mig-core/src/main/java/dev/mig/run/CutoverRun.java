@@ -2,7 +2,14 @@ package dev.mig.run;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
 import dev.mig.state.NewDatabase;
+import dev.mig.state.TableProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
 import dev.mig.state.StateTables;
@@ -16,6 +23,76 @@ import java.sql.Statement;
 public final class CutoverRun {
 
     private CutoverRun() {
+    }
+
+    /** What cutover did. */
+    public record Result(Path target, boolean alreadyReady) {
+    }
+
+    /**
+     * Cuts the active migration over, after checking its guards: drain complete, old marker
+     * {@code draining}, no log entry beyond the replay checkpoint. Idempotent: with no migration in
+     * progress and the schema's database ready, it reports that and changes nothing.
+     */
+    public static Result run(Path dir, Path declaredTarget) {
+        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+            Optional<ActiveMigration> active = ActiveMigration.find(dir);
+            if (active.isEmpty()) {
+                if (declaredTarget != null && isReady(declaredTarget)) {
+                    return new Result(declaredTarget, true);
+                }
+                throw MigException.refused("No migration is in progress in " + dir + ", so there is nothing to cut over.",
+                        "Start one with 'mig migrate', then 'mig drain'.");
+            }
+            ActiveMigration m = active.get();
+            ReplayState replay = guards(m);
+            finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
+            return new Result(m.target(), false);
+        } catch (SQLException e) {
+            throw Failures.sql("cutover", e);
+        }
+    }
+
+    private static ReplayState guards(ActiveMigration m) throws SQLException {
+        ReplayState replay;
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            replay = new StateStore("main").replay(c).orElseThrow();
+        }
+        if (!replay.drainComplete()) {
+            throw MigException.refused("The drain has not completed: the new database may be missing recent writes.",
+                    "Run 'mig drain' (or 'mig drain --cutover').");
+        }
+        SqliteFiles.requireDatabase(m.source());
+        try (Connection old = SqliteFiles.openReadOnly(m.source())) {
+            Capture.Marker marker = Capture.marker(old);
+            if (marker != Capture.Marker.DRAINING) {
+                throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
+                        + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
+            }
+            long last = Capture.lastSeq(old);
+            if (last > replay.lastSeq()) {
+                throw MigException.refused("The old database has " + (last - replay.lastSeq()) + " change-log entries "
+                        + "beyond the replay checkpoint.", "Run 'mig drain' again to replay them.");
+            }
+        }
+        return replay;
+    }
+
+    static boolean isReady(Path target) {
+        if (!Files.exists(target) || !SqliteFiles.looksLikeSqlite(target)) {
+            return false;
+        }
+        try (Connection c = SqliteFiles.openReadOnly(target)) {
+            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static long rowsCopied(ActiveMigration m) throws SQLException {
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            return new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
+        }
     }
 
     /**

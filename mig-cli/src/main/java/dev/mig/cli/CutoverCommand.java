@@ -1,0 +1,49 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.Project;
+import dev.mig.common.Json;
+import dev.mig.run.CutoverRun;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig cutover}: make the new database the application's. */
+@Command(name = "cutover", mixinStandardHelpOptions = true,
+        description = "After a complete drain: in one transaction on the new database, create the declared triggers, "
+                + "drop mig's replay tables, set _migration_status to 'ready' and record the migration in "
+                + "_migration_history. Idempotent.",
+        footer = {"", "Exit codes: 0 cut over (or already ready), 1 refused (a guard says no: it names the command to "
+                + "run), 2 bad input, 3 runtime failure."})
+final class CutoverCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CutoverRun.Result r = Mig.cutover(Project.at(project.dir, project.source));
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+        } else if (r.alreadyReady()) {
+            out.println(r.target() + " is already ready; nothing to do.");
+        } else {
+            out.println("Cut over: " + r.target() + " is ready. Start the new application version; then "
+                    + "'mig archive-old' cleans up the old database.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.common.Json;
+import dev.mig.run.DrainRun;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig drain}: replay the recorded writes; pause the old database's writes only for the tail. */
+@Command(name = "drain", mixinStandardHelpOptions = true,
+        description = {"Replay the writes recorded in the old database into the new one. Replays in rounds while the "
+                + "application keeps writing, then rejects writes to the old database only for the short tail, and "
+                + "checks the new database (integrity, foreign keys). Resumes where it stopped if killed.",
+                "After it, writes to the old database stay rejected until 'mig cutover' (or use --cutover)."},
+        footer = {"", "Exit codes: 0 drained, 1 refused (no migration, cannot catch up within --max-pause, "
+                + "foreign-key violations, ...), 2 bad input, 3 runtime failure (rerun to resume)."})
+final class DrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--max-pause", paramLabel = "MS", defaultValue = "3000",
+            description = "Never pause writes for longer than this predicted time (default: ${DEFAULT-VALUE} ms).")
+    long maxPauseMs;
+
+    @Option(names = "--cutover", description = "Cut over right after the drain, so writes resume on the new database "
+            + "as soon as possible.")
+    boolean cutover;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (maxPauseMs < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pause must be 0 or more");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DrainRun.Result r = Mig.drain(project.dir, new DrainRun.Options(maxPauseMs, cutover),
+                json ? line -> { } : line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        if (json) {
+            out.println(Json.write(r));
+            return 0;
+        }
+        if (r.alreadyDrained()) {
+            out.println("Already drained (" + r.entriesReplayed() + " entries replayed; writes were paused for "
+                    + r.writePauseMs() + " ms).");
+        } else {
+            out.printf("Drained: %d entries replayed (%.0f entries/s in catch-up, %d rounds).%n", r.entriesReplayed(),
+                    r.entriesPerSecond(), r.catchUpRounds());
+            out.println("Writes paused for " + r.writePauseMs() + " ms");
+        }
+        out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version."
+                : "Writes to the old database are rejected until cutover. Next: 'mig cutover'.");
+        return 0;
+    }
+}

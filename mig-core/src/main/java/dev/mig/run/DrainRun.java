@@ -1,0 +1,172 @@
+package dev.mig.run;
+
+import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
+import dev.mig.copy.Copier;
+import dev.mig.replay.Replayer;
+import dev.mig.sql.Sql;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.sql.Tx;
+import dev.mig.state.ReplayState;
+import dev.mig.state.StateStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+
+/**
+ * {@code mig drain}: replays the change log into the new database. Catch-up first, pause last: while
+ * writes are still recorded it replays in rounds until the predicted tail is short, and only then
+ * flips the marker to {@code draining} (writes to the old database are rejected), replays the tail and
+ * marks the drain complete. The write pause is the tail, not the backlog (specs/hot-migration.md).
+ */
+public final class DrainRun {
+
+    /** Pause only when the predicted tail replay is at most this long (or --max-pause, if smaller). */
+    static final long TARGET_PAUSE_MS = 100;
+    /** Rounds of catch-up that do not shrink the backlog before drain gives up, if the tail is too long. */
+    static final int STALLED_ROUNDS = 20;
+    static final int BATCH_ENTRIES = 5_000;
+
+    /**
+     * @param maxPauseMs refuse to pause writes for longer than this (predicted)
+     * @param cutover    cut over right after the drain, so the pause ends as soon as possible
+     */
+    public record Options(long maxPauseMs, boolean cutover) {
+    }
+
+    /** What the drain did. */
+    public record Result(Path source, Path target, long entriesReplayed, long catchUpRounds, double entriesPerSecond,
+                         long writePauseMs, boolean alreadyDrained, boolean cutOver) {
+    }
+
+    private final Path dir;
+    private final Options options;
+    private final Consumer<String> log;
+    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
+
+    public DrainRun(Path dir, Options options, Consumer<String> log) {
+        this.dir = dir;
+        this.options = options;
+        this.log = log;
+    }
+
+    public Result run() {
+        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+            ActiveMigration m = ActiveMigration.find(dir).orElseThrow(() -> MigException.refused(
+                    "No migration is in progress in " + dir + ".", "Start one with 'mig migrate'."));
+            SqliteFiles.requireDatabase(m.source());
+            return drain(m);
+        } catch (SQLException e) {
+            throw Failures.sql("drain", e);
+        }
+    }
+
+    private Result drain(ActiveMigration m) throws SQLException {
+        try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target());
+             Connection old = SqliteFiles.openReadWrite(m.source())) {
+            ReplayState before = state.replay(pair).orElseThrow();
+            if (!before.copyComplete()) {
+                throw MigException.refused("The copy of this migration has not finished.",
+                        "Run 'mig migrate' again: it resumes the copy.");
+            }
+            if (before.drainComplete()) {
+                return finish(m, before, 0, 0, true);
+            }
+            try (Statement s = pair.createStatement()) {
+                s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = FULL");
+            }
+            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+            Capture.Marker marker = Capture.marker(old);
+            if (marker == Capture.Marker.NONE) {
+                throw MigException.refused("The old database has lost mig's change capture; writes since the copy "
+                        + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
+            }
+            CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
+            if (marker == Capture.Marker.RECORDING) {
+                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
+                Capture.setMarker(old, Capture.Marker.DRAINING);
+            } else {
+                log.accept("Writes were already paused by an earlier drain; finishing its tail.");
+            }
+            long pauseStart = System.nanoTime();
+            long tail = replayAll(replayer);
+            Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
+            NewDatabaseChecks.foreignKeys(pair, null);
+            long pauseMs = (System.nanoTime() - pauseStart) / 1_000_000;
+            Tx.deferred(pair, c -> {
+                state.markDrainComplete(c, pauseMs);
+                return null;
+            });
+            ReplayState after = state.replay(pair).orElseThrow();
+            log.accept("Replayed the tail: " + tail + " entries.");
+            return finish(m, after, catchUp.rounds(), catchUp.rate(), false);
+        }
+    }
+
+    private Result finish(ActiveMigration m, ReplayState s, long rounds, double rate, boolean already)
+            throws SQLException {
+        boolean cutOver = false;
+        if (options.cutover()) {
+            CutoverRun.finish(m, CutoverRun.rowsCopied(m), s.entriesReplayed(), s.writePauseMs());
+            cutOver = true;
+        }
+        return new Result(m.source(), m.target(), s.entriesReplayed(), rounds, rate,
+                s.writePauseMs() == null ? 0 : s.writePauseMs(), already, cutOver);
+    }
+
+    private record CatchUp(long rounds, double rate, long predictedTailMs) {
+    }
+
+    /** Replays in rounds while writes go on, until the predicted tail fits the pause budget. */
+    private CatchUp catchUp(Replayer replayer, Connection pair) throws SQLException {
+        long budget = Math.min(TARGET_PAUSE_MS, options.maxPauseMs());
+        long rounds = 0;
+        long stalled = 0;
+        long bestBacklog = Long.MAX_VALUE;
+        double rate = 0;
+        while (true) {
+            long backlog = replayer.lastLogged() - replayer.checkpoint();
+            long predicted = rate > 0 ? (long) (backlog / rate * 1000) : (backlog == 0 ? 0 : Long.MAX_VALUE);
+            if (predicted <= budget || backlog == 0) {
+                return new CatchUp(rounds, rate, predicted);
+            }
+            stalled = backlog < bestBacklog ? 0 : stalled + 1;
+            bestBacklog = Math.min(bestBacklog, backlog);
+            if (stalled >= STALLED_ROUNDS) {
+                if (predicted <= options.maxPauseMs()) {
+                    return new CatchUp(rounds, rate, predicted);
+                }
+                throw MigException.refused(String.format(java.util.Locale.ROOT, "Replay cannot catch up: %d entries "
+                                + "behind after %d rounds at %.0f entries/s; pausing writes now would take about %d ms, "
+                                + "more than --max-pause %d ms.", backlog, rounds, rate, predicted, options.maxPauseMs()),
+                        "Run 'mig drain' again when the application writes less, or allow a longer pause with --max-pause.");
+            }
+            long t0 = System.nanoTime();
+            long target = replayer.lastLogged();
+            long replayed = 0;
+            while (replayer.checkpoint() < target) {
+                Replayer.Batch b = replayer.replayBatch(BATCH_ENTRIES);
+                if (b == null) {
+                    break;
+                }
+                replayed += b.entries();
+            }
+            double secs = Math.max((System.nanoTime() - t0) / 1e9, 1e-6);
+            rate = replayed > 0 ? replayed / secs : rate;
+            rounds++;
+            log.accept(String.format(java.util.Locale.ROOT, "  round %d: replayed %d entries (%.0f/s), %d behind",
+                    rounds, replayed, rate, replayer.lastLogged() - replayer.checkpoint()));
+        }
+    }
+
+    private static long replayAll(Replayer replayer) throws SQLException {
+        long n = 0;
+        for (Replayer.Batch b; (b = replayer.replayBatch(BATCH_ENTRIES)) != null; ) {
+            n += b.entries();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mig.run;
+
+import static dev.mig.sql.Sql.ident;
+
+import dev.mig.common.MigException;
+import dev.mig.sql.SqliteFiles;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The checks a new database passes before it may be cut over: {@code PRAGMA integrity_check} and
+ * {@code PRAGMA foreign_key_check}, run on the copy connection ({@code mig_new}).
+ */
+final class NewDatabaseChecks {
+
+    private static final int SHOWN = 10;
+
+    private NewDatabaseChecks() {
+    }
+
+    /** Both checks over the whole new database. */
+    static void full(Connection pair) throws SQLException {
+        integrity(pair);
+        foreignKeys(pair, null);
+    }
+
+    static void integrity(Connection pair) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement s = pair.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".integrity_check(" + SHOWN + ")")) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        }
+        if (!(problems.size() == 1 && "ok".equals(problems.get(0)))) {
+            throw MigException.refused("The new database fails SQLite's integrity check: " + String.join("; ", problems),
+                    "The old database is unaffected. Run 'mig reset' and migrate again; report this if it repeats.");
+        }
+    }
+
+    /** Foreign-key violations in {@code tables} (null: all tables) fail the drain, naming the rows. */
+    static void foreignKeys(Connection pair, Collection<String> tables) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        if (tables == null) {
+            collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
+        } else {
+            for (String t : tables) {
+                collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check(" + ident(t) + ")",
+                        violations);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw MigException.refused("The new database has " + violations.size() + (violations.size() > SHOWN ? "+" : "")
+                            + " foreign-key violations, for example: " + String.join("; ", violations.subList(0,
+                            Math.min(SHOWN, violations.size()))) + ". These rows came from the old database, where "
+                            + "foreign keys were not enforced (or were written with enforcement off).",
+                    "Fix those rows in the old database (it is still the application's database), then run 'mig drain' "
+                            + "again; or 'mig reset'.");
+        }
+    }
+
+    private static void collect(Connection pair, String sql, List<String> out) throws SQLException {
+        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next() && out.size() <= SHOWN) {
+                out.add("table " + rs.getString(1) + " rowid " + rs.getString(2) + " -> missing parent in "
+                        + rs.getString(3));
+            }
+        }
+    }
+}
