@@ -6,6 +6,8 @@ import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
 import dev.mig.run.ResetRun;
+import dev.mig.run.StatusReader;
+import dev.mig.run.StatusReport;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -128,6 +130,13 @@ public final class Mig {
             target = project.target();
         }
         return CutoverRun.run(project.dir(), target);
+    }
+
+    /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */
+    public static StatusReport status(Path dir) {
+        Path abs = existingDir(dir);
+        Path name = abs.getFileName();
+        return new StatusReader(abs, abs.resolve(Project.SCHEMA_FILE), name == null ? "db" : name.toString()).read();
     }
 
     private static Path existingDir(Path dir) {

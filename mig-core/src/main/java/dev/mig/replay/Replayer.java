@@ -94,7 +94,7 @@ public final class Replayer {
             for (MappingSql m : touched) {
                 RowWriter.insertAfterClearingStale(pair, m, keysOf(m), List.of());
             }
-            advance(to, entries);
+            advance(to, entries, (System.nanoTime() - t0) / 1_000_000);
             return new Batch(from, to, entries, 0);
         });
         return done == null ? null
@@ -142,11 +142,12 @@ public final class Replayer {
         return m.sourceKey().rowValue(null) + " IN (" + keySelect(m) + ")";
     }
 
-    private void advance(long to, long entries) throws SQLException {
+    private void advance(long to, long entries, long millis) throws SQLException {
         try (PreparedStatement ps = pair.prepareStatement("UPDATE " + replayState
-                + " SET last_seq = ?, entries_replayed = entries_replayed + ? WHERE id = 0")) {
+                + " SET last_seq = ?, entries_replayed = entries_replayed + ?, replay_ms = replay_ms + ? WHERE id = 0")) {
             ps.setLong(1, to);
             ps.setLong(2, entries);
+            ps.setLong(3, millis);
             ps.executeUpdate();
         }
     }

@@ -85,14 +85,14 @@ public final class StateStore {
             return Optional.empty();
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_seq, entries_replayed, "
-                + "copy_complete, drain_complete, write_pause_ms, started_utc FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
+                + "replay_ms, copy_complete, drain_complete, write_pause_ms, started_utc FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            long pause = rs.getLong(5);
+            long pause = rs.getLong(6);
             Long pauseMs = rs.wasNull() ? null : pause;
-            return Optional.of(new ReplayState(rs.getLong(1), rs.getLong(2), rs.getInt(3) != 0, rs.getInt(4) != 0,
-                    pauseMs, rs.getString(6)));
+            return Optional.of(new ReplayState(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) != 0,
+                    rs.getInt(5) != 0, pauseMs, rs.getString(7)));
         }
     }
 

@@ -54,6 +54,7 @@ public final class StateTables {
                         + "copy_ms INTEGER NOT NULL DEFAULT 0, " + cursor + ")",
                 "CREATE TABLE " + ident(REPLAY) + " (id INTEGER PRIMARY KEY CHECK (id = 0), "
                         + "last_seq INTEGER NOT NULL DEFAULT 0, entries_replayed INTEGER NOT NULL DEFAULT 0, "
+                        + "replay_ms INTEGER NOT NULL DEFAULT 0, "
                         + "copy_complete INTEGER NOT NULL DEFAULT 0, drain_complete INTEGER NOT NULL DEFAULT 0, "
                         + "write_pause_ms INTEGER, started_utc TEXT NOT NULL)",
                 "CREATE TABLE " + ident(ID_MAPPING) + " (table_name TEXT NOT NULL, old_key NOT NULL, new_key NOT NULL, "

@@ -1,0 +1,126 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.common.Json;
+import dev.mig.run.StatusReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mig status}: where a migration stands. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show where the project's migration stands: phase, files, copy progress per table, change-log "
+                + "entries pending replay, the predicted write pause for a drain now, and the history. Reads only, "
+                + "takes no lock: safe to run at any time, also while migrate or drain runs.",
+        footer = {"", "Phases: none, copying, recording, draining, drained, ready.",
+                "Exit codes: 0 success, 2 bad input, 3 runtime failure. JSON keys: specs/status.md."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.ProjectOptions project;
+
+    @Mixin
+    Options.DebugOption debug;
+
+    @Option(names = "--json", description = "Print the status as JSON (stable keys).")
+    boolean json;
+
+    @Option(names = "--watch", description = "Refresh every --interval until interrupted.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Refresh interval for --watch (default: ${DEFAULT-VALUE} s).")
+    double interval;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean terminal = System.console() != null;
+        do {
+            StatusReport r = Mig.status(project.dir);
+            if (watch && terminal && !json) {
+                out.print("\u001b[H\u001b[2J");
+            }
+            out.print(json ? Json.write(r) + "\n" : render(r));
+            out.flush();
+            if (watch) {
+                Thread.sleep((long) (Math.max(interval, 0.1) * 1000));
+            }
+        } while (watch);
+        return 0;
+    }
+
+    static String render(StatusReport r) {
+        StringBuilder out = new StringBuilder();
+        line(out, "Phase:", r.phase());
+        if (r.oldDatabase() != null) {
+            var o = r.oldDatabase();
+            line(out, "Old database:", o.path() + (o.exists() ? "" : " (gone)"));
+            if (o.exists()) {
+                line(out, "  marker:", o.marker() + ", " + o.logEntries() + " change-log entries");
+            }
+        }
+        if (r.newDatabase() != null) {
+            var n = r.newDatabase();
+            line(out, "New database:", n.path());
+            line(out, "  status:", n.status());
+            line(out, "  schema:", n.schemaHash() + (n.schemaCommit() == null ? "" : " (commit " + n.schemaCommit() + ")"));
+        }
+        if (r.schemaYamlChanged()) {
+            out.append("Note: schema.yaml has changed since this migration started; the stored plan is what runs.\n");
+        }
+        if (!r.copy().isEmpty()) {
+            out.append("Copy:\n");
+            for (var t : r.copy()) {
+                out.append(String.format(Locale.ROOT, "  %-24s %,12d / %,12d rows %6.1f%%  %,10.0f rows/s  %s%n",
+                        t.table(), t.rowsCopied(), t.rowsTotal(), t.percent(), t.rowsPerSecond(),
+                        t.done() ? "done" : t.etaSeconds() == null ? "ETA ?" : "ETA " + t.etaSeconds() + " s"));
+            }
+        }
+        if (r.replay() != null) {
+            var p = r.replay();
+            out.append("Replay:\n");
+            line(out, "  replayed:", p.entriesReplayed() + " entries (" + Math.round(p.entriesPerSecond()) + " entries/s)");
+            line(out, "  pending:", p.pending() + " entries");
+            if (p.drainComplete()) {
+                line(out, "  drained:", "yes; writes were paused for " + p.writePauseMs() + " ms");
+            } else {
+                line(out, "  pause now:", p.predictedPauseMs() == null ? "unknown (nothing replayed yet)"
+                        : "about " + p.predictedPauseMs() + " ms");
+            }
+        }
+        if (!r.history().isEmpty()) {
+            out.append("History:\n");
+            for (var h : r.history()) {
+                out.append(String.format(Locale.ROOT, "  %s  %s -> %s  %,d rows, %,d replayed, paused %s ms%n",
+                        h.finishedUtc(), h.fromHash() == null ? "(fresh)" : h.fromHash(), h.toHash(), h.rowsCopied(),
+                        h.entriesReplayed(), h.writePauseMs() == null ? "-" : h.writePauseMs()));
+            }
+        }
+        out.append(next(r.phase())).append('\n');
+        return out.toString();
+    }
+
+    private static String next(String phase) {
+        return switch (phase) {
+            case "none" -> "Next: 'mig plan', then 'mig migrate'.";
+            case "copying" -> "Next: wait for 'mig migrate' (or rerun it if it stopped).";
+            case "recording" -> "Next: 'mig drain' (or 'mig drain --cutover').";
+            case "draining" -> "Writes to the old database are rejected. Next: 'mig drain' to finish the tail.";
+            case "drained" -> "Writes to the old database are rejected. Next: 'mig cutover'.";
+            default -> "The new database is ready. 'mig archive-old' cleans up the old one.";
+        };
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format(Locale.ROOT, "%-14s %s%n", label, value));
+    }
+}

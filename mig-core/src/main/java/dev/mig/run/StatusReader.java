@@ -1,0 +1,168 @@
+package dev.mig.run;
+
+import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
+import dev.mig.schema.SchemaHash;
+import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.state.Identity;
+import dev.mig.state.NewDatabase;
+import dev.mig.state.ReplayState;
+import dev.mig.state.StateStore;
+import dev.mig.state.TableProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads where a migration stands, from read-only connections and a handful of cheap queries: it
+ * takes no lock (it works while migrate or drain runs) and never blocks the application's writers.
+ */
+public final class StatusReader {
+
+    private final Path dir;
+    private final Path schemaFile;
+    private final String defaultName;
+
+    public StatusReader(Path dir, Path schemaFile, String defaultName) {
+        this.dir = dir;
+        this.schemaFile = schemaFile;
+        this.defaultName = defaultName;
+    }
+
+    public StatusReport read() {
+        try {
+            Optional<ActiveMigration> active = ActiveMigration.find(dir);
+            if (active.isPresent()) {
+                return migrating(active.get());
+            }
+            Optional<Path> ready = newestReady();
+            return ready.isPresent() ? ready(ready.get())
+                    : new StatusReport("none", dir.toString(), null, null, List.of(), null, false, List.of());
+        } catch (SQLException e) {
+            throw MigException.runtime("Cannot read the migration state: " + e.getMessage(),
+                    "Check that the project's database files are readable.", e);
+        }
+    }
+
+    private StatusReport migrating(ActiveMigration m) throws SQLException {
+        StateStore state = new StateStore("main");
+        StatusReport.NewDatabaseInfo info;
+        ReplayState replay;
+        List<TableProgress> progress;
+        List<StatusReport.History> history;
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            info = newInfo(m.target(), state, c);
+            replay = state.replay(c).orElseThrow();
+            progress = state.progress(c);
+            history = history(state, c);
+        }
+        StatusReport.OldDatabase old = oldDatabase(m.source());
+        long pending = Math.max(0, old.logEntries() - replay.lastSeq());
+        double rate = replay.replayMs() > 0 ? replay.entriesReplayed() * 1000.0 / replay.replayMs() : 0;
+        Long predicted = rate > 0 ? Math.round(pending / rate * 1000) : (pending == 0 ? 0L : null);
+        String phase = !replay.copyComplete() ? "copying" : replay.drainComplete() ? "drained"
+                : "draining".equals(old.marker()) ? "draining" : "recording";
+        return new StatusReport(phase, dir.toString(), old, info, copies(progress),
+                new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
+                        Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs()),
+                schemaYamlChanged(m.plan().targetHash()), history);
+    }
+
+    private StatusReport ready(Path target) throws SQLException {
+        StateStore state = new StateStore("main");
+        try (Connection c = SqliteFiles.openReadOnly(target)) {
+            return new StatusReport("ready", dir.toString(), oldDatabaseOf(state, c), newInfo(target, state, c), List.of(),
+                    null, false, history(state, c));
+        }
+    }
+
+    /** After cutover the old file is the source of the last history row, if it is still around. */
+    private StatusReport.OldDatabase oldDatabaseOf(StateStore state, Connection c) throws SQLException {
+        List<StateStore.HistoryRow> rows = state.history(c);
+        if (rows.isEmpty() || rows.get(rows.size() - 1).fromHash() == null) {
+            return null;
+        }
+        String fromHash = rows.get(rows.size() - 1).fromHash();
+        for (Path p : ActiveMigration.databaseFiles(dir)) {
+            if (p.getFileName().toString().endsWith("-" + fromHash + ".sqlite")) {
+                return oldDatabase(p);
+            }
+        }
+        return null;
+    }
+
+    private Optional<Path> newestReady() throws SQLException {
+        Path best = null;
+        String bestCreated = "";
+        for (Path p : ActiveMigration.databaseFiles(dir)) {
+            if (!SqliteFiles.looksLikeSqlite(p)) {
+                continue;
+            }
+            try (Connection c = SqliteFiles.openReadOnly(p)) {
+                StateStore state = new StateStore("main");
+                if (state.status(c).orElse(null) == NewDatabase.Status.READY) {
+                    String created = state.identity(c).map(Identity::createdUtc).orElse("");
+                    if (best == null || created.compareTo(bestCreated) > 0) {
+                        best = p;
+                        bestCreated = created;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static StatusReport.NewDatabaseInfo newInfo(Path target, StateStore state, Connection c) throws SQLException {
+        Identity id = state.identity(c).orElse(new Identity(null, null, null, null));
+        String status = state.status(c).map(NewDatabase.Status::sql).orElse(null);
+        return new StatusReport.NewDatabaseInfo(target.toString(), status, id.schemaHash(), id.schemaCommit(),
+                id.createdUtc(), id.migVersion());
+    }
+
+    private static StatusReport.OldDatabase oldDatabase(Path source) throws SQLException {
+        if (!Files.exists(source)) {
+            return new StatusReport.OldDatabase(source.toString(), false, null, 0);
+        }
+        try (Connection c = SqliteFiles.openReadOnly(source)) {
+            Capture.Marker marker = Capture.marker(c);
+            long entries = marker == Capture.Marker.NONE ? 0 : Capture.lastSeq(c);
+            return new StatusReport.OldDatabase(source.toString(), true, marker.name().toLowerCase(Locale.ROOT), entries);
+        }
+    }
+
+    private static List<StatusReport.TableCopy> copies(List<TableProgress> progress) {
+        List<StatusReport.TableCopy> out = new ArrayList<>();
+        for (TableProgress p : progress) {
+            double pct = p.rowsTotal() > 0 ? Math.min(100.0, 100.0 * p.rowsCopied() / p.rowsTotal()) : (p.done() ? 100 : 0);
+            double rate = p.copyMs() > 0 ? p.rowsCopied() * 1000.0 / p.copyMs() : 0;
+            Long eta = p.done() ? Long.valueOf(0) : rate > 0 ? Math.round(Math.max(0, p.rowsTotal() - p.rowsCopied()) / rate)
+                    : null;
+            out.add(new StatusReport.TableCopy(p.table(), p.rowsTotal(), p.rowsCopied(), Math.round(pct * 10) / 10.0,
+                    Math.round(rate), eta, p.done()));
+        }
+        return out;
+    }
+
+    private static List<StatusReport.History> history(StateStore state, Connection c) throws SQLException {
+        return state.history(c).stream().map(h -> new StatusReport.History(h.fromHash(), h.toHash(), h.startedUtc(),
+                h.finishedUtc(), h.rowsCopied(), h.entriesReplayed(), h.writePauseMs(), h.migVersion())).toList();
+    }
+
+    /** True when schema.yaml now describes another schema than the running migration (whose stored plan wins). */
+    private boolean schemaYamlChanged(String plannedHash) {
+        if (!Files.isRegularFile(schemaFile)) {
+            return false;
+        }
+        try {
+            return !SchemaHash.of(SchemaYaml.load(schemaFile, defaultName)).equals(plannedHash);
+        } catch (MigException e) {
+            return true; // an unreadable schema.yaml is not the one the migration was planned from
+        }
+    }
+}

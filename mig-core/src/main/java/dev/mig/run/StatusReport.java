@@ -1,0 +1,36 @@
+package dev.mig.run;
+
+import java.util.List;
+
+/**
+ * Where a project's migration stands: what {@code mig status} prints. The JSON keys are the record
+ * component names, documented in specs/status.md; they only ever gain keys.
+ *
+ * @param phase one of none, copying, recording, draining, drained, ready
+ */
+public record StatusReport(String phase, String dir, OldDatabase oldDatabase, NewDatabaseInfo newDatabase,
+                           List<TableCopy> copy, Replay replay, boolean schemaYamlChanged, List<History> history) {
+
+    /** @param marker none, recording or draining; null when the old file is gone (archived) */
+    public record OldDatabase(String path, boolean exists, String marker, long logEntries) {
+    }
+
+    /** @param status migrating or ready */
+    public record NewDatabaseInfo(String path, String status, String schemaHash, String schemaCommit,
+                                  String createdUtc, String migVersion) {
+    }
+
+    /** @param etaSeconds null when unknown */
+    public record TableCopy(String table, long rowsTotal, long rowsCopied, double percent, double rowsPerSecond,
+                            Long etaSeconds, boolean done) {
+    }
+
+    /** @param predictedPauseMs how long writes would pause if drain paused them now; null when unknown */
+    public record Replay(boolean copyComplete, long checkpoint, long pending, long entriesReplayed,
+                         double entriesPerSecond, Long predictedPauseMs, boolean drainComplete, Long writePauseMs) {
+    }
+
+    public record History(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,
+                          long entriesReplayed, Long writePauseMs, String migVersion) {
+    }
+}
