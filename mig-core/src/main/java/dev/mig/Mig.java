@@ -8,6 +8,7 @@ import dev.mig.run.MigrateRun;
 import dev.mig.run.ResetRun;
 import dev.mig.run.StatusReader;
 import dev.mig.run.StatusReport;
+import dev.mig.run.VerifyRun;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -130,6 +131,11 @@ public final class Mig {
             target = project.target();
         }
         return CutoverRun.run(project.dir(), target);
+    }
+
+    /** {@code mig verify}: compare the new database with the old one mapped through the plan. */
+    public static VerifyRun.Result verify(Path dir) {
+        return VerifyRun.run(existingDir(dir));
     }
 
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */

@@ -38,6 +38,9 @@ final class DrainCommand implements Callable<Integer> {
             + "as soon as possible.")
     boolean cutover;
 
+    @Option(names = "--no-verify", description = "Skip the verification that runs before writes are paused.")
+    boolean noVerify;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -48,7 +51,7 @@ final class DrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DrainRun.Result r = Mig.drain(project.dir, new DrainRun.Options(maxPauseMs, cutover),
+        DrainRun.Result r = Mig.drain(project.dir, new DrainRun.Options(maxPauseMs, cutover, !noVerify),
                 json ? line -> { } : line -> {
                     err.println(line);
                     err.flush();

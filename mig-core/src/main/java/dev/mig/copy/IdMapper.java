@@ -20,6 +20,10 @@ public final class IdMapper {
     private IdMapper() {
     }
 
+    // "+o.k" has no affinity: compared with old_key (declared without a type) nothing is converted, so
+    // SQLite can use the primary-key index. Comparing with o.k itself would apply INTEGER affinity to
+    // old_key and scan the whole mapping for every row.
+
     /**
      * Maps the old keys of the source rows matching {@code sourceWhere} (null: all rows), whose
      * {@code ?} parameters are {@code params}; returns how many keys it added.
@@ -33,7 +37,7 @@ public final class IdMapper {
                 + ", k, (SELECT coalesce(max(new_key), 0) FROM " + idMapping + " WHERE table_name = " + literal(tableName)
                 + ") + row_number() OVER (ORDER BY k) FROM (SELECT " + key + " AS k FROM " + mapping.sourceTable()
                 + (sourceWhere == null ? "" : " WHERE " + sourceWhere) + ") AS o WHERE NOT EXISTS (SELECT 1 FROM "
-                + idMapping + " AS m WHERE m.table_name = " + literal(tableName) + " AND m.old_key = o.k)";
+                + idMapping + " AS m WHERE m.table_name = " + literal(tableName) + " AND m.old_key = +o.k)";
         try (PreparedStatement ps = pair.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));

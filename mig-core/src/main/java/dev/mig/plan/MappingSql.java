@@ -96,6 +96,34 @@ public final class MappingSql {
         return out;
     }
 
+    /**
+     * The target terms the mapped rows fill, in the order of {@link #mappedSelect}: {@code rowid} when
+     * it is carried, then the copied columns, quoted.
+     */
+    public List<String> targetTerms() {
+        return targetColumns().stream().map(c -> c.equals(ROWID) ? "rowid" : ident(c)).toList();
+    }
+
+    /** The declared type of each of {@link #targetTerms()}, as the target applies it ("INTEGER" for the rowid). */
+    public List<String> targetTypes() {
+        return targetColumns().stream().map(c -> c.equals(ROWID) ? "INTEGER"
+                : target.column(c).map(dev.mig.schema.Column::type).orElse("")).toList();
+    }
+
+    /**
+     * True when the target column applies a type conversion the source value has not had: a computed
+     * value (an expression has no affinity) or a changed declared type. Verify then compares values
+     * after the target's affinity, as the copy stored them.
+     */
+    public boolean convertsTypes() {
+        return copied.stream().anyMatch(c -> c.source() == ColumnPlan.Source.COMPUTED || c.typeChange() != null);
+    }
+
+    /** The mapped rows of the whole source table as they land in the target: values v0, v1 ... */
+    public String mappedSelect() {
+        return select(null, false);
+    }
+
     /** SELECT of the mapped rows as they land in the target: values translated, positionally aliased v0, v1 ... */
     private String select(String sourceWhere, boolean ordered) {
         StringJoiner values = new StringJoiner(", ");
@@ -247,10 +275,13 @@ public final class MappingSql {
         return mapped;
     }
 
-    /** The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. */
+    /**
+     * The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. The unary
+     * plus strips the key's affinity so the lookup uses the mapping's index (see IdMapper).
+     */
     public static String translate(String table, String oldKey) {
         return "(SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
-                + literal(table) + " AND m.old_key = " + oldKey + ")";
+                + literal(table) + " AND m.old_key = +" + oldKey + ")";
     }
 
     private boolean isRemappedKey(String column) {

@@ -75,30 +75,44 @@ public final class Replayer {
     /** Replays the entries after the checkpoint, at most {@code maxEntries} of them; null when none are left. */
     public Batch replayBatch(long maxEntries) throws SQLException {
         long t0 = System.nanoTime();
-        Batch done = Tx.deferred(pair, c -> {
-            long from = checkpoint();
-            long to = Math.min(lastLogged(), from + maxEntries);
-            if (to <= from) {
-                return null;
-            }
-            long entries = collectKeys(from, to);
-            List<MappingSql> touched = touchedTables();
-            for (MappingSql m : touched) {
-                if (m.plan().ids() == IdPolicy.REMAP) {
-                    IdMapper.allocate(pair, m, keysOf(m), List.of());
-                }
-            }
-            for (MappingSql m : touched) {
-                execute(m.deleteByOldKeys(keySelect(m)));
-            }
-            for (MappingSql m : touched) {
-                RowWriter.insertAfterClearingStale(pair, m, keysOf(m), List.of());
-            }
-            advance(to, entries, (System.nanoTime() - t0) / 1_000_000);
-            return new Batch(from, to, entries, 0);
-        });
+        Batch done = Tx.deferred(pair, c -> applyBatch(maxEntries, t0));
         return done == null ? null
                 : new Batch(done.fromSeq(), done.toSeq(), done.entries(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Inside the caller's transaction, replays every entry its snapshot of the old database holds, so
+     * the new database reaches exactly that log position (verify compares at it).
+     */
+    public long replayToSnapshot(long maxEntriesPerBatch) throws SQLException {
+        long n = 0;
+        for (Batch b; (b = applyBatch(maxEntriesPerBatch, System.nanoTime())) != null; ) {
+            n += b.entries();
+        }
+        return n;
+    }
+
+    private Batch applyBatch(long maxEntries, long t0) throws SQLException {
+        long from = checkpoint();
+        long to = Math.min(lastLogged(), from + maxEntries);
+        if (to <= from) {
+            return null;
+        }
+        long entries = collectKeys(from, to);
+        List<MappingSql> touched = touchedTables();
+        for (MappingSql m : touched) {
+            if (m.plan().ids() == IdPolicy.REMAP) {
+                IdMapper.allocate(pair, m, keysOf(m), List.of());
+            }
+        }
+        for (MappingSql m : touched) {
+            execute(m.deleteByOldKeys(keySelect(m)));
+        }
+        for (MappingSql m : touched) {
+            RowWriter.insertAfterClearingStale(pair, m, keysOf(m), List.of());
+        }
+        advance(to, entries, (System.nanoTime() - t0) / 1_000_000);
+        return new Batch(from, to, entries, 0);
     }
 
     private long collectKeys(long from, long to) throws SQLException {

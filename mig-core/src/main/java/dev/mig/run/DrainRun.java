@@ -32,13 +32,14 @@ public final class DrainRun {
     /**
      * @param maxPauseMs refuse to pause writes for longer than this (predicted)
      * @param cutover    cut over right after the drain, so the pause ends as soon as possible
+     * @param verify     run {@code mig verify} before pausing (WAL sources; others would block writers)
      */
-    public record Options(long maxPauseMs, boolean cutover) {
+    public record Options(long maxPauseMs, boolean cutover, boolean verify) {
     }
 
     /** What the drain did. */
     public record Result(Path source, Path target, long entriesReplayed, long catchUpRounds, double entriesPerSecond,
-                         long writePauseMs, boolean alreadyDrained, boolean cutOver) {
+                         long writePauseMs, boolean alreadyDrained, boolean cutOver, VerifyRun.Result verified) {
     }
 
     private final Path dir;
@@ -72,7 +73,7 @@ public final class DrainRun {
                         "Run 'mig migrate' again: it resumes the copy.");
             }
             if (before.drainComplete()) {
-                return finish(m, before, 0, 0, true);
+                return finish(m, before, 0, 0, true, null);
             }
             try (Statement s = pair.createStatement()) {
                 s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = FULL");
@@ -84,8 +85,10 @@ public final class DrainRun {
                         + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
             }
             CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
+            VerifyRun.Result verified = null;
             if (marker == Capture.Marker.RECORDING) {
                 NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                verified = verifyBeforePause(m, pair);
                 log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
                 Capture.setMarker(old, Capture.Marker.DRAINING);
             } else {
@@ -102,19 +105,44 @@ public final class DrainRun {
             });
             ReplayState after = state.replay(pair).orElseThrow();
             log.accept("Replayed the tail: " + tail + " entries.");
-            return finish(m, after, catchUp.rounds(), catchUp.rate(), false);
+            return finish(m, after, catchUp.rounds(), catchUp.rate(), false, verified);
         }
     }
 
-    private Result finish(ActiveMigration m, ReplayState s, long rounds, double rate, boolean already)
-            throws SQLException {
+    /** Verify while writes still go on, when the source allows it without blocking writers. */
+    private VerifyRun.Result verifyBeforePause(ActiveMigration m, Connection pair) throws SQLException {
+        if (!options.verify()) {
+            return null;
+        }
+        String mode;
+        try (Statement s = pair.createStatement(); var rs = s.executeQuery("PRAGMA main.journal_mode")) {
+            rs.next();
+            mode = rs.getString(1);
+        }
+        if (!"wal".equalsIgnoreCase(mode)) {
+            log.accept("Verify skipped: the old database is in " + mode + " mode, where comparing would block the "
+                    + "application's writes. Run 'mig verify' after this drain.");
+            return null;
+        }
+        VerifyRun.Result r = VerifyRun.verify(m);
+        if (!r.equal()) {
+            throw MigException.refused("Verify found differences before pausing writes: " + VerifyText.summary(r)
+                            + ". Nothing was paused.",
+                    "Report this with 'mig verify --json' output; 'mig reset' undoes the migration.");
+        }
+        log.accept("Verified: " + r.tables().size() + " tables equal at log position " + r.logPosition() + ".");
+        return r;
+    }
+
+    private Result finish(ActiveMigration m, ReplayState s, long rounds, double rate, boolean already,
+                          VerifyRun.Result verified) throws SQLException {
         boolean cutOver = false;
         if (options.cutover()) {
             CutoverRun.finish(m, CutoverRun.rowsCopied(m), s.entriesReplayed(), s.writePauseMs());
             cutOver = true;
         }
         return new Result(m.source(), m.target(), s.entriesReplayed(), rounds, rate,
-                s.writePauseMs() == null ? 0 : s.writePauseMs(), already, cutOver);
+                s.writePauseMs() == null ? 0 : s.writePauseMs(), already, cutOver, verified);
     }
 
     private record CatchUp(long rounds, double rate, long predictedTailMs) {
