@@ -17,6 +17,12 @@ final class Corpus {
      */
     static final List<String> NOT_DECLARABLE = List.of("search_fts.sql");
 
+    /**
+     * Corpus schemas init declares without what mig cannot migrate (ON CONFLICT clauses): plan then
+     * finds no structural change but blocks on the left-out clauses.
+     */
+    static final List<String> WITH_UNSUPPORTED = List.of("edge_cases.sql");
+
     private Corpus() {
     }
 
@@ -29,7 +35,8 @@ final class Corpus {
     }
 
     static List<String> declarable() {
-        return files().stream().filter(f -> !NOT_DECLARABLE.contains(f)).toList();
+        return files().stream().filter(f -> !NOT_DECLARABLE.contains(f))
+                .filter(f -> !WITH_UNSUPPORTED.contains(f)).toList();
     }
 
     static String sql(String file) {

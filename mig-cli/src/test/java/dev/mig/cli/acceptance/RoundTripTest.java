@@ -109,16 +109,46 @@ class RoundTripTest {
         }
     }
 
+    @Test
+    void initListsWhatItLeavesOut() {
+        Path db = Fixture.database(tmp.resolve("edge_cases.sqlite"), Corpus.sql("edge_cases.sql"));
+        Path dir = tmp.resolve("project");
+
+        Cli.Run init = initRun(db, dir);
+
+        assertEquals(0, init.exit(), init.toString());
+        assertTrue(init.out().contains("  left out: table child: ON CONFLICT FAIL on CHECK"), init.out());
+    }
+
+    @Test
+    void planAfterInitBlocksOnlyOnWhatInitLeftOut() {
+        Path db = Fixture.database(tmp.resolve("edge_cases.sqlite"), Corpus.sql("edge_cases.sql"));
+        Path dir = init(db);
+
+        Cli.Run plan = mig("plan", "-d", dir.toString(), "--source", db.toString());
+
+        assertEquals(1, plan.exit(), plan.toString());
+        assertTrue(plan.out().matches("(?s).*\n  Changes: +none \\(structure identical\\)\n.*"), plan.out());
+        String blockers = plan.out().substring(plan.out().indexOf("\nCan migrate: no\n"));
+        blockers.lines().skip(2).forEach(line -> assertTrue(
+                line.startsWith("  - the live database holds something mig cannot migrate: table "), line));
+        assertEquals(SchemaHash.of(Introspector.read(db).schema()), field(plan.out(), "Target hash"));
+    }
+
     private Path init(Path db) {
         Path dir = tmp.resolve("project");
+        Cli.Run init = initRun(db, dir);
+        assertEquals(0, init.exit(), init.toString());
+        return dir;
+    }
+
+    private static Cli.Run initRun(Path db, Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Cli.Run init = mig("init", "--from", db.toString(), "-d", dir.toString());
-        assertEquals(0, init.exit(), init.toString());
-        return dir;
+        return mig("init", "--from", db.toString(), "-d", dir.toString());
     }
 
     private static String field(String report, String label) {
