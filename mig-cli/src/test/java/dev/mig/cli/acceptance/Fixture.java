@@ -57,6 +57,19 @@ final class Fixture {
         return dir;
     }
 
+    /** The one {@code *.sqlite} file in {@code dir}. */
+    static Path onlyDatabase(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            java.util.List<Path> dbs = files.filter(f -> f.toString().endsWith(".sqlite")).toList();
+            if (dbs.size() != 1) {
+                throw new IllegalStateException("expected one database in " + dir + ": " + dbs);
+            }
+            return dbs.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path write(Path file, String text) {
         try {
             Files.writeString(file, text);
