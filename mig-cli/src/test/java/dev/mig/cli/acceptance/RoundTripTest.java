@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,27 @@ class RoundTripTest {
     @TempDir
     Path tmp;
 
+    /** Shared by the parameterized tests: each corpus schema is adopted and planned once. */
+    @TempDir
+    static Path shared;
+
+    private static final Map<String, Adopted> ADOPTED = new ConcurrentHashMap<>();
+
+    /** A corpus database, the project init wrote for it, and what plan printed, as text and as JSON. */
+    private record Adopted(Path db, Path dir, Cli.Run plan, Cli.Run json) {
+    }
+
+    private static Adopted adopted(String corpusFile) {
+        return ADOPTED.computeIfAbsent(corpusFile, f -> {
+            Path db = Fixture.database(shared.resolve(base(f) + ".sqlite"), Corpus.sql(f));
+            Path dir = shared.resolve(base(f));
+            Cli.Run init = initRun(db, dir);
+            assertEquals(0, init.exit(), init.toString());
+            return new Adopted(db, dir, mig("plan", "-d", dir.toString(), "--source", db.toString()),
+                    mig("plan", "--json", "-d", dir.toString(), "--source", db.toString()));
+        });
+    }
+
     static List<String> declarable() {
         return Corpus.declarable();
     }
@@ -41,10 +64,7 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("declarable")
     void planAfterInitReportsNoChanges(String corpusFile) {
-        Path db = Fixture.database(tmp.resolve(base(corpusFile) + ".sqlite"), Corpus.sql(corpusFile));
-        Path dir = init(db);
-
-        Cli.Run plan = mig("plan", "-d", dir.toString(), "--source", db.toString());
+        Cli.Run plan = adopted(corpusFile).plan();
 
         assertEquals(0, plan.exit(), plan.toString());
         assertTrue(plan.out().matches("(?s).*\n  Changes: +none \\(structure identical\\)\n.*"), plan.out());
@@ -54,11 +74,10 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("declarable")
     void planPrintsTheHashOfTheIntrospectedDatabase(String corpusFile) {
-        Path db = Fixture.database(tmp.resolve(base(corpusFile) + ".sqlite"), Corpus.sql(corpusFile));
-        String hash = SchemaHash.of(Introspector.read(db).schema());
-        Path dir = init(db);
+        Adopted adopted = adopted(corpusFile);
 
-        Cli.Run plan = mig("plan", "-d", dir.toString(), "--source", db.toString());
+        String hash = SchemaHash.of(Introspector.read(adopted.db()).schema());
+        Cli.Run plan = adopted.plan();
 
         assertEquals(hash, field(plan.out(), "Source hash"));
         assertEquals(hash, field(plan.out(), "Target hash"));
@@ -67,10 +86,9 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("declarable")
     void jsonPlanAfterInitHasNoDifferences(String corpusFile) throws IOException {
-        Path db = Fixture.database(tmp.resolve(base(corpusFile) + ".sqlite"), Corpus.sql(corpusFile));
-        Path dir = init(db);
+        Adopted adopted = adopted(corpusFile);
 
-        Cli.Run run = mig("plan", "--json", "-d", dir.toString(), "--source", db.toString());
+        Cli.Run run = adopted.json();
 
         assertEquals(0, run.exit(), run.toString());
         JsonNode plan = new ObjectMapper().readTree(run.out()).get("plan");
@@ -78,20 +96,19 @@ class RoundTripTest {
         assertTrue(plan.get("canMigrate").asBoolean(), run.out());
         assertEquals(0, plan.get("differences").size(), run.out());
         assertEquals(0, plan.get("objectDifferences").size(), run.out());
-        assertEquals(SchemaHash.of(Introspector.read(db).schema()), plan.get("targetHash").asText());
+        assertEquals(SchemaHash.of(Introspector.read(adopted.db()).schema()), plan.get("targetHash").asText());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("declarable")
     void initTwiceWritesIdenticalBytes(String corpusFile) throws IOException {
-        Path db = Fixture.database(tmp.resolve(base(corpusFile) + ".sqlite"), Corpus.sql(corpusFile));
-        Path dir = init(db);
-        byte[] first = Files.readAllBytes(dir.resolve("schema.yaml"));
+        Adopted adopted = adopted(corpusFile);
+        byte[] first = Files.readAllBytes(adopted.dir().resolve("schema.yaml"));
 
-        Cli.Run again = mig("init", "--force", "--from", db.toString(), "-d", dir.toString());
+        Cli.Run again = mig("init", "--force", "--from", adopted.db().toString(), "-d", adopted.dir().toString());
 
         assertEquals(0, again.exit(), again.toString());
-        assertArrayEquals(first, Files.readAllBytes(dir.resolve("schema.yaml")));
+        assertArrayEquals(first, Files.readAllBytes(adopted.dir().resolve("schema.yaml")));
     }
 
     @Test
