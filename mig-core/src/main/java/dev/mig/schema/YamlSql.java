@@ -1,15 +1,19 @@
 package dev.mig.schema;
 
-import dev.mig.sql.Sql;
 import dev.mig.sql.Token;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Shape checks on SQL text taken from schema.yaml. Expressions are pasted into CREATE statements, so a
  * stray ")" or "," could change what the statement declares; these checks keep each one in its place.
  */
 final class YamlSql {
+    /** Keywords that end a column's type name: each starts a column constraint (AS: a generated column). */
+    private static final Set<String> CONSTRAINT_START = Set.of("CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE",
+            "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS");
+
     private YamlSql() {
     }
 
@@ -46,12 +50,15 @@ final class YamlSql {
 
     /**
      * Why {@code tokens} is not a declared type name such as {@code VARCHAR(255)} or {@code UNSIGNED BIG INT},
-     * or null. A keyword would turn the rest into a constraint ({@code TEXT NOT NULL}), so none is allowed.
+     * or null. A keyword that starts a constraint would turn the rest into one ({@code TEXT NOT NULL}), so
+     * those are refused; other keywords SQLite takes as part of the name ({@code TIMESTAMP WITH TIME ZONE}),
+     * and the validator reports the ones it does not.
      */
     static String typeProblem(List<Token> tokens) {
         int i = 0;
         while (i < tokens.size() && tokens.get(i).isName()) {
-            if (tokens.get(i).type() == Token.Type.WORD && Sql.isKeyword(tokens.get(i).text())) {
+            if (tokens.get(i).type() == Token.Type.WORD
+                    && CONSTRAINT_START.contains(tokens.get(i).text().toUpperCase(Locale.ROOT))) {
                 return "contains the SQL keyword " + tokens.get(i).text().toUpperCase(Locale.ROOT);
             }
             i++;
