@@ -92,9 +92,12 @@ public final class Mig {
         try {
             SchemaYaml.load(yaml, file.toString(), live.schema().name());
         } catch (MigException e) {
-            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage(),
-                    "Fix the database (for example a foreign key to a missing table), then run init again; "
-                            + "nothing was written.");
+            String leftOut = live.unsupported().isEmpty() ? ""
+                    : " mig had to leave out: " + String.join(" ", live.unsupported());
+            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage()
+                            + "." + leftOut,
+                    "Remove or fix what the message names in the database (an object that uses something mig "
+                            + "left out, a foreign key to a missing table), then run init again; nothing was written.");
         }
         try {
             Path tmp = Files.createTempFile(abs, ".schema", ".yaml.tmp");
