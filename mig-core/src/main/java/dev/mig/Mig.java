@@ -2,6 +2,7 @@ package dev.mig;
 
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
+import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
@@ -139,6 +140,11 @@ public final class Mig {
     /** {@code mig verify}: compare the new database with the old one mapped through the plan. */
     public static VerifyRun.Result verify(Path dir) {
         return VerifyRun.run(existingDir(dir));
+    }
+
+    /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
+    public static ArchiveRun.Result archiveOld(Path dir, boolean move) {
+        return ArchiveRun.run(existingDir(dir), move);
     }
 
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */
