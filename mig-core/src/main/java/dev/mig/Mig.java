@@ -143,8 +143,8 @@ public final class Mig {
     }
 
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
-    public static ArchiveRun.Result archiveOld(Path dir, boolean move) {
-        return ArchiveRun.run(existingDir(dir), move);
+    public static ArchiveRun.Result archiveOld(Path dir, Path source, boolean move) {
+        return ArchiveRun.run(existingDir(dir), source == null ? null : source.toAbsolutePath().normalize(), move);
     }
 
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */

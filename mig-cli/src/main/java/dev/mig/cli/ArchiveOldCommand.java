@@ -31,7 +31,7 @@ final class ArchiveOldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArchiveRun.Result r = Mig.archiveOld(project.dir, move);
+        ArchiveRun.Result r = Mig.archiveOld(project.dir, project.source, move);
         var out = spec.commandLine().getOut();
         if (r.actions().isEmpty()) {
             out.println("Nothing to archive: no old database in " + project.dir + " carries mig's capture.");

@@ -27,13 +27,14 @@ public final class ArchiveRun {
     private ArchiveRun() {
     }
 
-    public static Result run(Path dir, boolean move) {
+    /** @param source the old database when it is not named like mig's files in {@code dir}; may be null */
+    public static Result run(Path dir, Path source, boolean move) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             if (ActiveMigration.find(dir).isPresent()) {
                 throw MigException.refused("A migration is still in progress in " + dir + "; the old database is still "
                         + "the application's.", "Finish it with 'mig drain' and 'mig cutover' (or undo it with 'mig reset').");
             }
-            List<Path> old = oldDatabases(dir);
+            List<Path> old = oldDatabases(dir, source);
             List<String> actions = new ArrayList<>();
             for (Path p : old) {
                 actions.add(move ? moveToArchive(dir, p) : removeCapture(p));
@@ -45,9 +46,14 @@ public final class ArchiveRun {
     }
 
     /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
-    private static List<Path> oldDatabases(Path dir) throws SQLException {
+    private static List<Path> oldDatabases(Path dir, Path source) throws SQLException {
+        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));
+        if (source != null) {
+            SqliteFiles.requireDatabase(source);
+            candidates.add(source);
+        }
         List<Path> out = new ArrayList<>();
-        for (Path p : ActiveMigration.databaseFiles(dir)) {
+        for (Path p : candidates) {
             if (!SqliteFiles.looksLikeSqlite(p)) {
                 continue;
             }
