@@ -69,6 +69,7 @@ public final class CutoverRun {
                 throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
             }
+            CaptureIntegrity.require(m);
             long last = Capture.lastSeq(old);
             if (last > replay.lastSeq()) {
                 throw MigException.refused("The old database has " + (last - replay.lastSeq()) + " change-log entries "

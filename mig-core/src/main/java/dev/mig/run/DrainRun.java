@@ -84,6 +84,7 @@ public final class DrainRun {
                 throw MigException.refused("The old database has lost mig's change capture; writes since the copy "
                         + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
             }
+            CaptureIntegrity.require(m);
             CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
             VerifyRun.Result verified = null;
             if (marker == Capture.Marker.RECORDING) {

@@ -142,6 +142,9 @@ public final class MigrateRun {
                 requireNothingCopied(m);
                 Capture.install(old, capturedTables(m));
             }
+            if (!offline && marker == Capture.Marker.RECORDING && resumed) {
+                CaptureIntegrity.require(m);
+            }
             if (offline && marker != Capture.Marker.NONE) {
                 throw MigException.refused("--offline was given, but this migration records writes (it was started "
                         + "without --offline).", "Run 'mig migrate' without --offline, then 'mig drain'.");

@@ -46,6 +46,7 @@ public final class VerifyRun {
     /** Verifies {@code m}; the caller holds the project lock. */
     static Result verify(ActiveMigration m) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
+        CaptureIntegrity.require(m);
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             requireCopyComplete(pair);
             requireNonBlockingSnapshot(pair);
