@@ -1,7 +1,7 @@
 package dev.mig.run;
 
 import dev.mig.capture.Capture;
-import dev.mig.common.CrashPoints;
+import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
 import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
@@ -98,7 +98,7 @@ public final class ArchiveRun {
                     Files.move(side, archive.resolve(side.getFileName()), StandardCopyOption.ATOMIC_MOVE);
                 }
             }
-            CrashPoints.reach("archive-before-move");
+            TestFaults.reach("archive-before-move");
             Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
             return "moved " + p + " to " + dest;
         } catch (IOException e) {

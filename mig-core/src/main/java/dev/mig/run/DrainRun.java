@@ -55,8 +55,7 @@ public final class DrainRun {
 
     public Result run() {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            ActiveMigration m = ActiveMigration.find(dir).orElseThrow(() -> MigException.refused(
-                    "No migration is in progress in " + dir + ".", "Start one with 'mig migrate'."));
+            ActiveMigration m = ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
             return drain(m);
         } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package dev.mig.sql;
 
-import dev.mig.common.CrashPoints;
+import dev.mig.common.TestFaults;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,9 +63,9 @@ public final class Tx {
                 rollbackQuietly(s, e);
                 throw e;
             }
-            CrashPoints.reach("before-commit");
+            TestFaults.reach("before-commit");
             s.execute("COMMIT");
-            CrashPoints.reach("after-commit");
+            TestFaults.reach("after-commit");
             return result;
         } finally {
             c.setAutoCommit(auto);
