@@ -2,12 +2,8 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import dev.mig.run.ArchiveRun;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig archive-old}: clean up the old database after cutover. */
 @Command(name = "archive-old", mixinStandardHelpOptions = true,
@@ -15,16 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--move move the old file (checkpointed) into DIR/archive/ as it is. Refuses while an old database "
                 + "still records writes. Idempotent.",
         footer = {"", "Exit codes: 0 done (or nothing to do), 1 refused, 2 bad input, 3 runtime failure."})
-final class ArchiveOldCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class ArchiveOldCommand extends ProjectCommand {
 
     @Option(names = "--move", description = "Move the old database into DIR/archive/ instead of cleaning it.")
     boolean move;
@@ -32,7 +19,7 @@ final class ArchiveOldCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArchiveRun.Result r = Mig.archiveOld(project.dir, project.source, move);
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (r.actions().isEmpty()) {
             out.println("Nothing to archive: no old database in " + project.dir + " carries mig's capture.");
         }
