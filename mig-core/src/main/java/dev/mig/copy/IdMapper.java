@@ -29,11 +29,13 @@ public final class IdMapper {
         String tableName = mapping.mappingName();
         String idMapping = ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping");
         String key = mapping.sourceKey().terms(null);
+        // "+o.k": without the key column's affinity, the lookup can use _id_mapping's primary key (see
+        // MappingSql.translate); old_key holds the values of that same column, so they compare exactly.
         String sql = "INSERT INTO " + idMapping + " (table_name, old_key, new_key) SELECT " + literal(tableName)
                 + ", k, (SELECT coalesce(max(new_key), 0) FROM " + idMapping + " WHERE table_name = " + literal(tableName)
                 + ") + row_number() OVER (ORDER BY k) FROM (SELECT " + key + " AS k FROM " + mapping.sourceTable()
                 + (sourceWhere == null ? "" : " WHERE " + sourceWhere) + ") AS o WHERE NOT EXISTS (SELECT 1 FROM "
-                + idMapping + " AS m WHERE m.table_name = " + literal(tableName) + " AND m.old_key = o.k)";
+                + idMapping + " AS m WHERE m.table_name = " + literal(tableName) + " AND m.old_key = +o.k)";
         try (PreparedStatement ps = pair.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));

@@ -247,10 +247,15 @@ public final class MappingSql {
         return mapped;
     }
 
-    /** The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. */
+    /**
+     * The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. The unary
+     * {@code +} strips the column affinity of {@code oldKey}: with it, SQLite would apply that affinity
+     * to the untyped {@code old_key} and could not use the (table_name, old_key) key, scanning the
+     * table's whole mapping per row (a quadratic copy).
+     */
     public static String translate(String table, String oldKey) {
         return "(SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
-                + literal(table) + " AND m.old_key = " + oldKey + ")";
+                + literal(table) + " AND m.old_key = +" + oldKey + ")";
     }
 
     private boolean isRemappedKey(String column) {
