@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveWritersTest {
 
-    static final int CUSTOMERS = 5_000;
-    static final int ORDERS = 100_000;
+    static final int CUSTOMERS = 2_000;
+    static final int ORDERS = 50_000;
 
     @TempDir
     Path base;
@@ -31,13 +33,25 @@ class LiveWritersTest {
     @ParameterizedTest(name = "journal_mode={0}")
     @ValueSource(strings = {"WAL", "DELETE"})
     void writesDuringCopyAndDrainAllReachTheNewDatabase(String journalMode) throws Exception {
+        runAndCheck(journalMode, ORDERS, 42);
+    }
+
+    /** Bigger tables, more seeds: {@code mvn -Psoak}. */
+    @Tag("soak")
+    @ParameterizedTest(name = "journal_mode={0} seed={1}")
+    @CsvSource({"WAL,1", "DELETE,2", "WAL,3", "DELETE,4", "WAL,5", "DELETE,6"})
+    void soakWritesDuringCopyAndDrainAllReachTheNewDatabase(String journalMode, long seed) throws Exception {
+        runAndCheck(journalMode, 200_000, seed);
+    }
+
+    private void runAndCheck(String journalMode, int orders, long seed) throws Exception {
         HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), Shop.V1, journalMode);
         try (Db db = p.open()) {
-            Shop.fill(db, CUSTOMERS, ORDERS);
+            Shop.fill(db, CUSTOMERS, orders);
         }
         Workload writer;
         try (Db app = p.open()) {
-            writer = new Workload(app.conn, 42, 200_000);
+            writer = new Workload(app.conn, seed, 500_000);
             Thread thread = new Thread(() -> writer.run(Long.MAX_VALUE), "application writer");
             thread.start();
             try {
