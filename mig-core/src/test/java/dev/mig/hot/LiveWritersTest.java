@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,6 +72,60 @@ class LiveWritersTest {
         p.cutover();
         assertModelMatches(writer, p.newDb(), Shop.NEW_CUSTOMERS, Shop.NEW_ORDERS, Shop.NEW_TAGS);
         assertEqualsOracle(p, Files.createDirectory(base.resolve("oracle")));
+    }
+
+    @Test
+    void writesFromAnotherProcessAllReachTheNewDatabase() throws Exception {
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), Shop.V1, "DELETE");
+        try (Db db = p.open()) {
+            Shop.fill(db, CUSTOMERS, 10_000);
+        }
+        Path out = base.resolve("writer.out");
+        try (ChildJvm writer = ChildJvm.start(base.resolve("writer.err"), "write", p.oldDb.toString(), "90", "7",
+                out.toString())) {
+            assertTrue(writer.awaitLines(1), "the writer started");
+            HotProject.declare(p.dir, Shop.V2);
+            Map<String, Integer> chunks = new HashMap<>();
+            p.migrate(new CopyListener() {
+                @Override
+                public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
+                    if (chunks.merge(table, 1, Integer::sum) % 5 == 1) {
+                        awaitQuietly(writer, writer.lineCount() + 1); // 20 more writes
+                    }
+                }
+            });
+            assertTrue(writer.awaitLines(writer.lineCount() + 5), "the writer went on writing");
+            p.drain();
+            assertEquals(0, writer.waitFor(), "the writer stops after 20 rejected writes");
+        }
+        List<String> report = Files.readAllLines(out);
+        String[] stats = report.get(0).split(" ");
+        assertEquals(List.of(), report.stream().filter(l -> l.startsWith("error ")).toList());
+        assertEquals("20", stats[2], "rejected writes");
+        assertTrue(Long.parseLong(stats[3]) < 2_000, "slowest write took " + stats[3] + " ms");
+        assertChildModelMatches(report, p.oldDb, Shop.OLD_CUSTOMERS, Shop.OLD_ORDERS, Shop.OLD_TAGS);
+        p.cutover();
+        assertChildModelMatches(report, p.newDb(), Shop.NEW_CUSTOMERS, Shop.NEW_ORDERS, Shop.NEW_TAGS);
+        assertEqualsOracle(p, Files.createDirectory(base.resolve("oracle")));
+    }
+
+    private static void awaitQuietly(ChildJvm writer, int lines) {
+        try {
+            writer.awaitLines(lines);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void assertChildModelMatches(List<String> report, Path db, String customers, String orders,
+                                                String tags) {
+        Rows.assertSame(rowsOf(report, "customers "), Rows.plain(db, customers), db.getFileName() + " customers");
+        Rows.assertSame(rowsOf(report, "orders "), Rows.plain(db, orders), db.getFileName() + " orders");
+        Rows.assertSame(rowsOf(report, "tags "), Rows.plain(db, tags), db.getFileName() + " tags");
+    }
+
+    private static List<String> rowsOf(List<String> report, String prefix) {
+        return report.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
     }
 
     /** Each table's first chunk, and every 5th, waits until the application has written some more. */
