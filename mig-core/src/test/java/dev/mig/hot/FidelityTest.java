@@ -96,6 +96,18 @@ class FidelityTest {
     }
 
     @Test
+    void nanStoredAsNullStaysNull() throws SQLException {
+        HotProject p = HotProject.bootstrap(dir, V1);
+        try (Db db = p.open(); PreparedStatement ps = db.conn.prepareStatement("INSERT INTO vals (id, r, n) VALUES (1, ?, ?)")) {
+            ps.setDouble(1, Double.NaN);
+            ps.setDouble(2, Double.NaN);
+            ps.executeUpdate();
+        }
+        Path target = p.migrateAll(V2_PRESERVE);
+        assertEquals(List.of("null:NULL|null:NULL"), Rows.typed(target, "SELECT r, n FROM vals"));
+    }
+
+    @Test
     void negativeZeroKeepsItsSignInAnUntypedColumn() throws SQLException {
         HotProject p = HotProject.bootstrap(dir, V1);
         try (Db db = p.open(); PreparedStatement ps = db.conn.prepareStatement("INSERT INTO vals (id, n) VALUES (1, ?)")) {
