@@ -4,9 +4,11 @@ import static dev.mig.sql.Sql.ident;
 
 import dev.mig.schema.Column;
 import dev.mig.schema.ForeignKey;
+import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
 import dev.mig.schema.Names;
+import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
 import dev.mig.schema.UniqueKey;
 import dev.mig.sql.Sql;
@@ -275,6 +277,10 @@ final class DataProbes {
         if (parent.source() != null && parent.plan().rowCount() > 0 && !probeable(parent)) {
             return;
         }
+        if (parent.plan().ids() == IdPolicy.REMAP && ForeignKeyRules.referencesPrimaryKey(fk, parent.target())) {
+            reportOrphans(child, fk, parent, remappedOrphans(child, fk, parent));
+            return;
+        }
         List<String> lhs = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (int i = 0; i < fk.columns().size(); i++) {
@@ -288,8 +294,25 @@ final class DataProbes {
         String sql = "SELECT count(*) FROM (" + child.rows().converted() + ") WHERE " + String.join(" AND ", where)
                 + " AND (" + String.join(", ", lhs) + ") NOT IN (SELECT " + Sql.idents(parentCols) + " FROM ("
                 + parent.rows().converted() + ") WHERE " + String.join(" AND ", rhsNotNull) + ")";
+        reportOrphans(child, fk, parent, run(child, sql, StructureDiff.fkText(fk)));
+    }
+
+    /**
+     * Under a foreign key to a remapped parent the copy translates each value through _id_mapping, which
+     * holds the parent's live keys: a value is an orphan when no live parent key equals it exactly (the
+     * unary plus compares without affinity, as the translation does).
+     */
+    private long[] remappedOrphans(Planned child, ForeignKey fk, Planned parent) {
+        String v = ident(fk.columns().get(0));
+        String parentKeys = parent.source() == null ? "SELECT NULL WHERE 0"
+                : "SELECT +" + RowKey.of(parent.source()).terms(null) + " FROM " + ident(parent.source().name());
+        String sql = "SELECT count(*) FROM (" + child.rows().raw() + ") WHERE " + v + " IS NOT NULL AND +" + v
+                + " NOT IN (" + parentKeys + ")";
+        return run(child, sql, StructureDiff.fkText(fk));
+    }
+
+    private void reportOrphans(Planned child, ForeignKey fk, Planned parent, long[] n) {
         String label = StructureDiff.fkText(fk);
-        long[] n = run(child, sql, label);
         if (n != null && n[0] > 0) {
             boolean existed = StructureDiff.liveFkTexts(child.source(), names).stream()
                     .anyMatch(l -> Names.same(l, label));

@@ -86,14 +86,27 @@ public final class MappingSql {
 
     private static final String ROWID = "\0rowid";
 
-    /** Target columns the mapped rows fill, in order; the rowid (when carried) is named by {@link #ROWID}. */
+    /**
+     * Target columns the mapped rows fill, in order; the rowid (when carried) is named by {@link #ROWID}.
+     * A remapped table's key is always filled (from {@code _id_mapping}), even when it is a new column:
+     * a TEXT key that becomes INTEGER ids keeps its text in another column.
+     */
     private List<String> targetColumns() {
         List<String> out = new ArrayList<>();
         if (plan.keepRowid()) {
             out.add(ROWID);
         }
         copied.forEach(c -> out.add(c.column()));
+        String key = remappedKey();
+        if (key != null && out.stream().noneMatch(c -> Names.same(c, key))) {
+            out.add(key);
+        }
         return out;
+    }
+
+    /** The key column of a table with {@code ids: remap}, or null. */
+    private String remappedKey() {
+        return plan.ids() == IdPolicy.REMAP && target.primaryKey() != null ? target.primaryKey().columns().get(0) : null;
     }
 
     /**
@@ -134,6 +147,10 @@ public final class MappingSql {
         for (int i = 0; i < copied.size(); i++) {
             values.add(outerValue(copied.get(i), "x.c" + i) + " AS v" + v++);
         }
+        String key = remappedKey();
+        if (key != null && copied.stream().noneMatch(c -> Names.same(c.column(), key))) {
+            values.add(translate(mappingName(), "x.k") + " AS v" + v);
+        }
         return "SELECT " + values + " FROM (" + mappedRows(sourceWhere, ordered) + ") AS x";
     }
 
@@ -145,6 +162,9 @@ public final class MappingSql {
         }
         for (int i = 0; i < copied.size(); i++) {
             select.add(copied.get(i).sourceExpr() + " AS c" + i);
+        }
+        if (remappedKey() != null) {
+            select.add(sourceKey.terms(null) + " AS k");
         }
         String sql = "SELECT " + select + " FROM " + sourceTable();
         if (sourceWhere != null) {
@@ -264,8 +284,8 @@ public final class MappingSql {
 
     /** The value written into a target column: the mapped source value, translated for remapped keys. */
     private String outerValue(ColumnPlan c, String mapped) {
-        if (isRemappedKey(c.column())) {
-            return translate(mappingName(), mapped);
+        if (Names.same(c.column(), remappedKey())) {
+            return translate(mappingName(), "x.k"); // the live key's new key, whatever the column held
         }
         for (TablePlan.RemapRef ref : plan.remappedForeignKeys()) {
             if (Names.same(ref.columns().get(0), c.column())) {
@@ -282,10 +302,5 @@ public final class MappingSql {
     public static String translate(String table, String oldKey) {
         return "(SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
                 + literal(table) + " AND m.old_key = +" + oldKey + ")";
-    }
-
-    private boolean isRemappedKey(String column) {
-        return plan.ids() == IdPolicy.REMAP && target.primaryKey() != null
-                && Names.same(target.primaryKey().columns().get(0), column);
     }
 }

@@ -55,14 +55,12 @@ final class ReplayKeys {
         nullKeys(p, key, table);
     }
 
+    /** _id_mapping holds one old key per row: the live key must be a single column (or the rowid). */
     private void remapKey(DataProbes.Planned p, RowKey key, String table) {
-        String targetKey = p.target().primaryKey() == null ? null : p.target().primaryKey().columns().get(0);
-        boolean fromOldKey = !key.rowid() && key.size() == 1 && targetKey != null
-                && landing(p, key.columns().get(0)).map(c -> Names.same(c, targetKey)).orElse(false);
-        if (!fromOldKey) {
-            findings.block(Blocker.Kind.NO_REPLAY_KEY, table, targetKey, "ids: remap on " + Sql.display(table)
-                    + " maps the live table's single-column primary key to new keys, so the new key column must be "
-                    + "filled from it (kept or renamed)" + (key.rowid() ? ", but the live table has no primary key" : ""));
+        if (key.size() != 1) {
+            findings.block(Blocker.Kind.NO_REPLAY_KEY, table, null, "ids: remap on " + Sql.display(table)
+                    + " maps each live key to a new one, but the live table " + Sql.display(p.source().name())
+                    + " has a composite primary key (" + Sql.displays(key.columns()) + "): use ids: preserve");
         }
     }
 

@@ -88,7 +88,7 @@ final class HotProject {
     }
 
     DrainRun.Result drain() {
-        return Mig.drain(dir, new DrainRun.Options(60_000, false), drainLog::add);
+        return Mig.drain(dir, new DrainRun.Options(60_000, false, true), drainLog::add);
     }
 
     CutoverRun.Result cutover() {
