@@ -141,6 +141,14 @@ public final class Mig {
         return VerifyRun.run(existingDir(dir));
     }
 
+    /**
+     * {@code mig bench}: generates a synthetic database in a scratch directory and measures copy, capture,
+     * replay, write pause, memory and scaling in one run (specs/benchmarks.md). Touches no project.
+     */
+    public static dev.mig.bench.BenchReport bench(dev.mig.bench.BenchOptions options, Consumer<String> log) {
+        return dev.mig.bench.Bench.run(options, log);
+    }
+
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */
     public static StatusReport status(Path dir) {
         Path abs = existingDir(dir);
