@@ -53,7 +53,8 @@ public final class Bench {
         BenchReport.CaptureOverhead capture = capture(ws, old, n);
         log.accept(String.format(Locale.ROOT, "Write pause: %d runs at %d writes/s ...", o.pauseRuns(),
                 o.writesPerSecond()));
-        BenchReport.Pause pause = PauseBench.measure(ws, old, n, o.pauseRuns(), o.writesPerSecond());
+        BenchReport.Pause pause = PauseBench.measure(ws, old, n, o.pauseRuns(), o.writesPerSecond(),
+                line -> log.accept("  " + line));
         List<BenchReport.Scale> scaling = scaling(ws, copy);
         List<BenchReport.Memory> memory = memory(ws, old, bytes);
         BenchReport.Replay replay = phase.replay();
