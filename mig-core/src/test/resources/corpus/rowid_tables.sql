@@ -15,4 +15,6 @@ CREATE INDEX log_lines_level ON log_lines (level, ts);
 
 INSERT INTO log_lines VALUES ('2024-01-01', 'INFO', 'started'), ('2024-01-01', 'WARN', 'slow');
 INSERT INTO kv VALUES (1, 'one'), ('two', 2), (NULL, x'00');
-INSERT INTO nullable_composite VALUES (NULL, 'x', 1);
+-- A NULL in this key is legal in SQLite but makes a row unaddressable: the planner refuses it
+-- (ReplayKeysTest), so the round-trip corpus keeps the key filled.
+INSERT INTO nullable_composite VALUES ('a', 'x', 1);

@@ -2,6 +2,7 @@ package dev.mig;
 
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
+import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
@@ -147,6 +148,11 @@ public final class Mig {
      */
     public static dev.mig.bench.BenchReport bench(dev.mig.bench.BenchOptions options, Consumer<String> log) {
         return dev.mig.bench.Bench.run(options, log);
+    }
+
+    /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
+    public static ArchiveRun.Result archiveOld(Path dir, Path source, boolean move) {
+        return ArchiveRun.run(existingDir(dir), source == null ? null : source.toAbsolutePath().normalize(), move);
     }
 
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */

@@ -4,12 +4,8 @@ import dev.mig.Mig;
 import dev.mig.Project;
 import dev.mig.common.Json;
 import dev.mig.run.CutoverRun;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig cutover}: make the new database the application's. */
 @Command(name = "cutover", mixinStandardHelpOptions = true,
@@ -18,16 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "_migration_history. Idempotent.",
         footer = {"", "Exit codes: 0 cut over (or already ready), 1 refused (a guard says no: it names the command to "
                 + "run), 2 bad input, 3 runtime failure."})
-final class CutoverCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class CutoverCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -35,7 +22,7 @@ final class CutoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CutoverRun.Result r = Mig.cutover(Project.at(project.dir, project.source));
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             out.println(Json.write(r));
         } else if (r.alreadyReady()) {

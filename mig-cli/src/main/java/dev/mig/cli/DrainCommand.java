@@ -4,12 +4,8 @@ import dev.mig.Mig;
 import dev.mig.common.Json;
 import dev.mig.run.DrainRun;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig drain}: replay the recorded writes; pause the old database's writes only for the tail. */
 @Command(name = "drain", mixinStandardHelpOptions = true,
@@ -19,16 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "After it, writes to the old database stay rejected until 'mig cutover' (or use --cutover)."},
         footer = {"", "Exit codes: 0 drained, 1 refused (no migration, cannot catch up within --max-pause, "
                 + "foreign-key violations, ...), 2 bad input, 3 runtime failure (rerun to resume)."})
-final class DrainCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class DrainCommand extends ProjectCommand {
 
     @Option(names = "--max-pause", paramLabel = "MS", defaultValue = "3000",
             description = "Never pause writes for longer than this predicted time (default: ${DEFAULT-VALUE} ms).")
@@ -49,8 +36,8 @@ final class DrainCommand implements Callable<Integer> {
         if (maxPauseMs < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pause must be 0 or more");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         DrainRun.Result r = Mig.drain(project.dir, new DrainRun.Options(maxPauseMs, cutover, !noVerify),
                 json ? line -> { } : line -> {
                     err.println(line);

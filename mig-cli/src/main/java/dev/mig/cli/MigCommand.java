@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Hot migrations for SQLite: move a live database to a new declared schema while the "
                 + "application keeps running.",
         subcommands = {PlanCommand.class, MigrateCommand.class, DrainCommand.class, CutoverCommand.class,
-                StatusCommand.class, VerifyCommand.class,
+                StatusCommand.class, VerifyCommand.class, ArchiveOldCommand.class, DemoCommand.class,
                 ResetCommand.class, InitCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",

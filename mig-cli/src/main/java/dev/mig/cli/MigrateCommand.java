@@ -7,12 +7,8 @@ import dev.mig.copy.CopyListener;
 import dev.mig.copy.TableCopyResult;
 import dev.mig.run.MigrateRun;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig migrate}: start or resume a hot migration. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -23,16 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "With no source database it creates the database from schema.yaml, ready at once."},
         footer = {"", "Exit codes: 0 done, 1 refused (blocked plan, another mig running, ...), 2 bad input, "
                 + "3 runtime failure (rerun to resume, or 'mig reset')."})
-final class MigrateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class MigrateCommand extends ProjectCommand {
 
     @Option(names = "--offline", description = "Nothing is writing to the old database: copy without recording "
             + "writes, and make the new database ready in the same run.")
@@ -43,9 +30,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         CopyListener progress = json ? CopyListener.NONE
-                : new ProgressPrinter(spec.commandLine().getErr(), System.console() != null);
+                : new ProgressPrinter(err(), System.console() != null);
         MigrateRun.Result r = Mig.migrate(Project.at(project.dir, project.source), offline, progress);
         if (json) {
             out.println(Json.write(r));

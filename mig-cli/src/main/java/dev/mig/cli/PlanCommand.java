@@ -4,12 +4,8 @@ import dev.mig.Mig;
 import dev.mig.Project;
 import dev.mig.common.Json;
 import dev.mig.plan.PlanText;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig plan}: a dry run that says what migrating would do, and whether it can. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -17,16 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "new value comes from, what is at risk (counted in the real data) and whether migrating can go "
                 + "ahead. Reads only: changes nothing anywhere."},
         footer = {"", "Exit codes: 0 migrating can go ahead, 1 the plan is blocked, 2 bad input, 3 runtime failure."})
-final class PlanCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class PlanCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
@@ -34,7 +21,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Mig.PlanReport report = Mig.plan(Project.at(project.dir, project.source));
-        var out = spec.commandLine().getOut();
+        var out = out();
         String target = report.target() + (report.targetExists() ? " (exists)" : "");
         out.print(json ? Json.write(report) + "\n" : PlanText.render(report.plan(), target));
         out.flush();

@@ -2,12 +2,8 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import dev.mig.run.ResetRun;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig reset}: undo a migration before cutover. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
@@ -16,16 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "nothing, once the new database is ready.",
         footer = {"", "Exit codes: 0 done (or nothing to do; with --dry-run: reset can run), 1 refused, 2 bad input, "
                 + "3 runtime failure."})
-final class ResetCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class ResetCommand extends ProjectCommand {
 
     @Option(names = "--dry-run", description = "Say what reset would do; change nothing.")
     boolean dryRun;
@@ -33,7 +20,7 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResetRun.Result r = Mig.reset(project.dir, project.source, dryRun);
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (r.nothingToDo()) {
             out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");
             return 0;

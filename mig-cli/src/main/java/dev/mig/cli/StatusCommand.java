@@ -5,12 +5,8 @@ import dev.mig.common.Json;
 import dev.mig.run.StatusReport;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig status}: where a migration stands. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -19,16 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "takes no lock: safe to run at any time, also while migrate or drain runs.",
         footer = {"", "Phases: none, copying, recording, draining, drained, ready.",
                 "Exit codes: 0 success, 2 bad input, 3 runtime failure. JSON keys: specs/status.md."})
-final class StatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class StatusCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the status as JSON (stable keys).")
     boolean json;
@@ -42,7 +29,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean terminal = System.console() != null;
         do {
             StatusReport r = Mig.status(project.dir);

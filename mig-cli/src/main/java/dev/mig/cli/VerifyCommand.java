@@ -5,12 +5,8 @@ import dev.mig.common.Json;
 import dev.mig.run.VerifyRun;
 import dev.mig.verify.TableVerdict;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig verify}: prove the new database equals the old one mapped through the plan. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -21,16 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "In rollback-journal mode it runs only while writes are paused (after 'mig drain')."},
         footer = {"", "Exit codes: 0 equal, 1 differences (tables and sample rows are listed) or refused, 2 bad input, "
                 + "3 runtime failure."})
-final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Options.ProjectOptions project;
-
-    @Mixin
-    Options.DebugOption debug;
+final class VerifyCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -38,7 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyRun.Result r = Mig.verify(project.dir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(Json.write(r));
             return r.equal() ? 0 : 1;

@@ -52,7 +52,7 @@ public final class Capture {
         ddl.add(CaptureSql.createLog(keyWidth));
         ddl.add("INSERT INTO " + ident(CaptureSql.MARKER) + " (id, status) VALUES (0, 'recording')");
         for (Table t : tables) {
-            ddl.addAll(CaptureSql.triggers(t));
+            CaptureSql.triggers(t).forEach(trigger -> ddl.add(trigger.sql()));
         }
         Tx.immediate(old, ddl);
     }
@@ -66,6 +66,11 @@ public final class Capture {
         ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.LOG));
         ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.MARKER));
         Tx.immediate(old, ddl);
+    }
+
+    /** The names of the triggers {@link #install} creates for {@code tables}. */
+    public static List<String> expectedTriggers(List<Table> tables) {
+        return tables.stream().flatMap(t -> CaptureSql.triggers(t).stream()).map(CaptureSql.TriggerDdl::name).toList();
     }
 
     /** The names of mig's triggers in the old database. */

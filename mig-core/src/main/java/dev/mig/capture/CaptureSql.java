@@ -39,10 +39,14 @@ final class CaptureSql {
         return "CREATE TABLE " + ident(LOG) + " (" + cols + ")";
     }
 
+    /** One capture trigger: its name and its CREATE statement. */
+    record TriggerDdl(String name, String sql) {
+    }
+
     /** All capture triggers for {@code table}. */
-    static List<String> triggers(Table table) {
+    static List<TriggerDdl> triggers(Table table) {
         RowKey key = RowKey.of(table);
-        List<String> out = new ArrayList<>();
+        List<TriggerDdl> out = new ArrayList<>();
         out.add(trigger("ai", "AFTER INSERT", table, rejectWhileDraining() + logKey(table, key, "NEW")));
         out.add(trigger("au", "AFTER UPDATE", table, rejectWhileDraining() + logKey(table, key, "OLD")
                 + logNewKeyIfChanged(table, key)));
@@ -62,9 +66,10 @@ final class CaptureSql {
         return TRIGGER_PREFIX + event + "_" + table.name();
     }
 
-    private static String trigger(String event, String timing, Table table, String body) {
-        return "CREATE TRIGGER " + ident(triggerName(event, table)) + " " + timing + " ON " + ident(table.name())
-                + " BEGIN\n" + body + "END";
+    private static TriggerDdl trigger(String event, String timing, Table table, String body) {
+        String name = triggerName(event, table);
+        return new TriggerDdl(name, "CREATE TRIGGER " + ident(name) + " " + timing + " ON " + ident(table.name())
+                + " BEGIN\n" + body + "END");
     }
 
     private static String rejectWhileDraining() {

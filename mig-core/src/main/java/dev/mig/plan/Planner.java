@@ -69,6 +69,8 @@ public final class Planner {
             ObjectDiff.viewsAndTriggers(declared, live.schema(), findings);
             DataProbes probes = new DataProbes(planned, findings, probe, names);
             order.order().forEach(t -> probes.run(planned.get(Names.key(t.name()))));
+            ReplayKeys keys = new ReplayKeys(findings, probe);
+            order.order().forEach(t -> keys.check(planned.get(Names.key(t.name()))));
         }
         ForeignKeyHandling fk = new ForeignKeyHandling(ForeignKeyHandling.MODE, order.selfReferencing(),
                 order.cycles(), ForeignKeyHandling.NOTE);

@@ -14,7 +14,7 @@ public record Risk(Kind kind, Severity severity, String table, String subject, l
 
     public enum Kind {
         UNCONVERTIBLE_VALUES, LOSSY_CONVERSION, NULLS_IN_NOT_NULL, DUPLICATE_KEYS, ORPHAN_ROWS, CHECK_FAILURES,
-        GENERATED_REPLACES_DATA, STALE_RENAME, DROP_UNKNOWN
+        GENERATED_REPLACES_DATA, STALE_RENAME, DROP_UNKNOWN, NULL_KEYS
     }
 
     public enum Severity {

@@ -46,6 +46,34 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         return found.stream().findFirst();
     }
 
+    /**
+     * The active migration in {@code dir}, or a refusal that says why there is none: nothing was
+     * started, or (worse) an old database still records writes but its new database is gone.
+     */
+    public static ActiveMigration require(Path dir, String command) {
+        Optional<ActiveMigration> found = find(dir);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        for (Path p : databaseFiles(dir)) {
+            if (SqliteFiles.looksLikeSqlite(p) && recordsWrites(p)) {
+                throw MigException.refused(p.getFileName() + " still records writes for a migration, but that "
+                                + "migration's new database is gone (deleted or replaced).",
+                        "Run 'mig reset' to remove the capture from the old database, then 'mig migrate' again.");
+            }
+        }
+        throw MigException.refused("No migration is in progress in " + dir + ", so there is nothing to " + command + ".",
+                "Start one with 'mig migrate'.");
+    }
+
+    private static boolean recordsWrites(Path p) {
+        try (Connection c = SqliteFiles.openReadOnly(p)) {
+            return dev.mig.capture.Capture.marker(c) != dev.mig.capture.Capture.Marker.NONE;
+        } catch (SQLException | MigException e) {
+            return false;
+        }
+    }
+
     /** The migration stored in {@code target}, if it is a new database that is still migrating. */
     public static Optional<ActiveMigration> load(Path target) {
         if (!SqliteFiles.looksLikeSqlite(target)) {

@@ -37,14 +37,10 @@ public final class CutoverRun {
     public static Result run(Path dir, Path declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty()) {
-                if (declaredTarget != null && isReady(declaredTarget)) {
-                    return new Result(declaredTarget, true);
-                }
-                throw MigException.refused("No migration is in progress in " + dir + ", so there is nothing to cut over.",
-                        "Start one with 'mig migrate', then 'mig drain'.");
+            if (active.isEmpty() && declaredTarget != null && isReady(declaredTarget)) {
+                return new Result(declaredTarget, true);
             }
-            ActiveMigration m = active.get();
+            ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
             ReplayState replay = guards(m);
             finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
             return new Result(m.target(), false);
@@ -69,6 +65,7 @@ public final class CutoverRun {
                 throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
             }
+            CaptureIntegrity.require(m);
             long last = Capture.lastSeq(old);
             if (last > replay.lastSeq()) {
                 throw MigException.refused("The old database has " + (last - replay.lastSeq()) + " change-log entries "

@@ -55,8 +55,7 @@ public final class DrainRun {
 
     public Result run() {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            ActiveMigration m = ActiveMigration.find(dir).orElseThrow(() -> MigException.refused(
-                    "No migration is in progress in " + dir + ".", "Start one with 'mig migrate'."));
+            ActiveMigration m = ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
             return drain(m);
         } catch (SQLException e) {
@@ -84,6 +83,7 @@ public final class DrainRun {
                 throw MigException.refused("The old database has lost mig's change capture; writes since the copy "
                         + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
             }
+            CaptureIntegrity.require(m);
             CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
             VerifyRun.Result verified = null;
             if (marker == Capture.Marker.RECORDING) {

@@ -6,6 +6,7 @@ import dev.mig.common.Json;
 import dev.mig.common.MigException;
 import dev.mig.copy.Copier;
 import dev.mig.copy.CopyListener;
+import dev.mig.plan.Blocker;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -102,9 +103,12 @@ public final class MigrateRun {
             live = Introspector.read(ro, "main", source);
             plan = Planner.plan(declared, live, ro);
         }
-        if (!plan.canMigrate()) {
+        // Offline, nothing is replayed, so a key that cannot be replayed does not matter.
+        List<Blocker> blockers = plan.blockers().stream()
+                .filter(b -> !(offline && b.kind() == Blocker.Kind.NO_REPLAY_KEY)).toList();
+        if (!blockers.isEmpty()) {
             StringBuilder why = new StringBuilder("The plan is blocked; nothing was changed:");
-            plan.blockers().forEach(b -> why.append("\n  - ").append(b.message()));
+            blockers.forEach(b -> why.append("\n  - ").append(b.message()));
             throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
         if (offline) {
@@ -141,6 +145,9 @@ public final class MigrateRun {
             if (!offline && marker == Capture.Marker.NONE) {
                 requireNothingCopied(m);
                 Capture.install(old, capturedTables(m));
+            }
+            if (!offline && marker == Capture.Marker.RECORDING && resumed) {
+                CaptureIntegrity.require(m);
             }
             if (offline && marker != Capture.Marker.NONE) {
                 throw MigException.refused("--offline was given, but this migration records writes (it was started "

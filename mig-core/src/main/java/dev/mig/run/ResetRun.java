@@ -1,6 +1,7 @@
 package dev.mig.run;
 
 import dev.mig.capture.Capture;
+import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
@@ -59,6 +60,7 @@ public final class ResetRun {
                     removeCapture(source);
                 }
                 if (target != null) {
+                    TestFaults.reach("reset-before-delete");
                     deleteDatabase(target);
                 }
             }

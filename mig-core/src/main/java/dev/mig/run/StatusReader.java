@@ -65,7 +65,12 @@ public final class StatusReader {
         StatusReport.OldDatabase old = oldDatabase(m.source());
         long pending = Math.max(0, old.logEntries() - replay.lastSeq());
         double rate = replay.replayMs() > 0 ? replay.entriesReplayed() * 1000.0 / replay.replayMs() : 0;
-        Long predicted = rate > 0 ? Math.round(pending / rate * 1000) : (pending == 0 ? 0L : null);
+        Long predicted = null; // unknown until something was replayed, unless there is nothing to replay
+        if (rate > 0) {
+            predicted = Math.round(pending / rate * 1000);
+        } else if (pending == 0) {
+            predicted = 0L;
+        }
         String phase = !replay.copyComplete() ? "copying" : replay.drainComplete() ? "drained"
                 : "draining".equals(old.marker()) ? "draining" : "recording";
         return new StatusReport(phase, dir.toString(), old, info, copies(progress),
@@ -141,8 +146,12 @@ public final class StatusReader {
         for (TableProgress p : progress) {
             double pct = p.rowsTotal() > 0 ? Math.min(100.0, 100.0 * p.rowsCopied() / p.rowsTotal()) : (p.done() ? 100 : 0);
             double rate = p.copyMs() > 0 ? p.rowsCopied() * 1000.0 / p.copyMs() : 0;
-            Long eta = p.done() ? Long.valueOf(0) : rate > 0 ? Math.round(Math.max(0, p.rowsTotal() - p.rowsCopied()) / rate)
-                    : null;
+            Long eta = null;
+            if (p.done()) {
+                eta = 0L;
+            } else if (rate > 0) {
+                eta = Math.round(Math.max(0, p.rowsTotal() - p.rowsCopied()) / rate);
+            }
             out.add(new StatusReport.TableCopy(p.table(), p.rowsTotal(), p.rowsCopied(), Math.round(pct * 10) / 10.0,
                     Math.round(rate), eta, p.done()));
         }

@@ -34,9 +34,7 @@ public final class VerifyRun {
 
     public static Result run(Path dir) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            ActiveMigration m = ActiveMigration.find(dir).orElseThrow(() -> MigException.refused(
-                    "No migration is in progress in " + dir + ": there is nothing to verify.",
-                    "Verify runs between 'mig migrate' and 'mig cutover'."));
+            ActiveMigration m = ActiveMigration.require(dir, "verify");
             return verify(m);
         } catch (SQLException e) {
             throw Failures.sql("verify", e);
@@ -46,6 +44,7 @@ public final class VerifyRun {
     /** Verifies {@code m}; the caller holds the project lock. */
     static Result verify(ActiveMigration m) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
+        CaptureIntegrity.require(m);
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             requireCopyComplete(pair);
             requireNonBlockingSnapshot(pair);

@@ -4,30 +4,16 @@ import dev.mig.sql.Token.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
  * The one place where SQL text is quoted and expressions are brought to canonical form.
  *
  * <p>Identifiers are always quoted here, so no name (spaces, quotes, keywords, unicode) is ever
- * concatenated raw; {@link #JOOQ} renders DML with the same quoting. Expressions are canonicalised token by token, so that
+ * concatenated raw. Expressions are canonicalised token by token, so that
  * a declared expression and the same expression read back from a live database compare equal
  * whatever their white space, comments, keyword case or identifier-quote style.
  */
 public final class Sql {
-
-    static {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
-
-    /** A jOOQ context for SQLite that renders every name quoted; use it to build DML. */
-    public static final DSLContext JOOQ = DSL.using(SQLDialect.SQLITE,
-            new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withRenderFormatted(false));
 
     private Sql() {
     }

@@ -1,6 +1,7 @@
 package dev.mig.sql;
 
 import dev.mig.common.MigException;
+import dev.mig.common.TestFaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,10 @@ public final class SqliteFiles {
         try (var s = c.createStatement()) {
             s.execute("ATTACH DATABASE " + Sql.literal(target.toAbsolutePath().toString()) + " AS "
                     + Sql.ident(TARGET_SCHEMA));
+            if (TestFaults.newDatabaseMaxPages() > 0) {
+                s.executeQuery("PRAGMA " + Sql.ident(TARGET_SCHEMA) + ".max_page_count = "
+                        + TestFaults.newDatabaseMaxPages()).close();
+            }
             return c;
         } catch (SQLException e) {
             closeQuietly(c);

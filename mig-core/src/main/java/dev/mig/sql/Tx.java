@@ -1,5 +1,6 @@
 package dev.mig.sql;
 
+import dev.mig.common.TestFaults;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,7 +63,9 @@ public final class Tx {
                 rollbackQuietly(s, e);
                 throw e;
             }
+            TestFaults.reach("before-commit");
             s.execute("COMMIT");
+            TestFaults.reach("after-commit");
             return result;
         } finally {
             c.setAutoCommit(auto);

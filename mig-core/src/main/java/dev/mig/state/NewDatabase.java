@@ -2,6 +2,7 @@ package dev.mig.state;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.Schema;
@@ -75,7 +76,9 @@ public final class NewDatabase {
                     return null;
                 });
             }
+            TestFaults.reach("new-database-before-rename");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            TestFaults.reach("new-database-renamed");
             if (spec.settings() != null && "wal".equals(spec.settings().journalMode())) {
                 try (Connection c = SqliteFiles.openReadWrite(target); Statement s = c.createStatement()) {
                     s.executeQuery("PRAGMA journal_mode = WAL").close();

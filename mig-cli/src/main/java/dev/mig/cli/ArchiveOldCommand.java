@@ -1,0 +1,29 @@
+package dev.mig.cli;
+
+import dev.mig.Mig;
+import dev.mig.run.ArchiveRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mig archive-old}: clean up the old database after cutover. */
+@Command(name = "archive-old", mixinStandardHelpOptions = true,
+        description = "After cutover: remove mig's triggers, marker and change log from the old database, or with "
+                + "--move move the old file (checkpointed) into DIR/archive/ as it is. Refuses while an old database "
+                + "still records writes. Idempotent.",
+        footer = {"", "Exit codes: 0 done (or nothing to do), 1 refused, 2 bad input, 3 runtime failure."})
+final class ArchiveOldCommand extends ProjectCommand {
+
+    @Option(names = "--move", description = "Move the old database into DIR/archive/ instead of cleaning it.")
+    boolean move;
+
+    @Override
+    public Integer call() {
+        ArchiveRun.Result r = Mig.archiveOld(project.dir, project.source, move);
+        var out = out();
+        if (r.actions().isEmpty()) {
+            out.println("Nothing to archive: no old database in " + project.dir + " carries mig's capture.");
+        }
+        r.actions().forEach(a -> out.println("  " + a));
+        return 0;
+    }
+}

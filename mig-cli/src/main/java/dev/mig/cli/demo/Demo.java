@@ -1,0 +1,137 @@
+package dev.mig.cli.demo;
+
+import dev.mig.Mig;
+import dev.mig.Project;
+import dev.mig.common.MigException;
+import dev.mig.copy.CopyListener;
+import dev.mig.run.DrainRun;
+import dev.mig.run.MigrateRun;
+import dev.mig.run.StatusReport;
+import dev.mig.run.VerifyText;
+import dev.mig.schema.Introspector;
+import dev.mig.schema.SchemaHash;
+import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code mig demo}: a whole hot migration of a live shop database, start to finish, with a writer that
+ * never stops. Uses examples/shop: v1.sql is the running schema, schema.yaml the v2 it moves to (renames a
+ * table and a column, computes a column, drops a column with consent, remaps one table's keys).
+ */
+public final class Demo {
+
+    private final Path example;
+    private final Path project;
+    private final PrintWriter out;
+    private final long seed;
+
+    public Demo(Path example, Path project, PrintWriter out, long seed) {
+        this.example = example;
+        this.project = project;
+        this.out = out;
+        this.seed = seed;
+    }
+
+    /** Runs the demo; true when verify passed and the writer lost nothing. */
+    public boolean run() throws Exception {
+        out.println("mig demo: a hot migration of a live shop database, start to finish");
+        out.println("  scratch project: " + project);
+        Path v1 = createV1();
+        Files.copy(example.resolve("schema.yaml"), project.resolve("schema.yaml"));
+        step(2, "application writer started: orders with lines, status changes, renames, price changes, "
+                + "new customers, deletes that cascade");
+        ShopWriter writer = new ShopWriter(v1, seed);
+        writer.start();
+        try {
+            return migrate(writer);
+        } finally {
+            writer.stopAndJoin();
+        }
+    }
+
+    private boolean migrate(ShopWriter writer) throws Exception {
+        Mig.PlanReport plan = Mig.plan(Project.at(project, null));
+        step(3, "mig plan: " + (plan.plan().canMigrate() ? "can migrate" : "BLOCKED") + " to schema "
+                + plan.plan().targetHash() + " (" + plan.plan().differences().size() + " differences, "
+                + plan.plan().totalRows() + " rows to copy)");
+        plan.plan().differences().forEach(d -> out.println("       " + d.message()));
+        if (!plan.plan().canMigrate()) {
+            return false;
+        }
+        MigrateRun.Result m = Mig.migrate(Project.at(project, null), false, CopyListener.NONE);
+        step(4, String.format(Locale.ROOT, "mig migrate: copied %,d rows in %,d ms while the writer kept writing",
+                m.copy().rows(), m.copy().millis()));
+        Thread.sleep(500);
+        StatusReport status = Mig.status(project);
+        step(5, "mig status: phase " + status.phase() + ", " + status.oldDatabase().logEntries()
+                + " writes recorded, " + status.replay().pending() + " pending replay");
+        DrainRun.Result d = Mig.drain(project, new DrainRun.Options(3_000, true, true), line -> { });
+        step(6, String.format(Locale.ROOT, "mig drain --cutover: replayed %,d entries; writes paused for %d ms; verify: %s",
+                d.entriesReplayed(), d.writePauseMs(), d.verified() == null ? "skipped"
+                        : d.verified().equal() ? d.verified().tables().size() + " tables equal"
+                        : "DIFFERENT: " + VerifyText.summary(d.verified())));
+        writer.stopAndJoin();
+        List<String> wrong;
+        try (Connection n = SqliteFiles.openReadOnly(d.target())) {
+            wrong = writer.missingIn(n);
+        }
+        step(7, String.format(Locale.ROOT, "writer: %,d writes succeeded, %,d rejected during the pause; %s",
+                writer.succeeded, writer.rejected, wrong.isEmpty() ? "every successful write is in the new database"
+                        : wrong.size() + " writes are missing or wrong"));
+        wrong.stream().limit(10).forEach(w -> out.println("       " + w));
+        writer.unexpected.stream().limit(10).forEach(e -> out.println("       unexpected writer error: " + e));
+        boolean ok = d.verified() != null && d.verified().equal() && wrong.isEmpty() && writer.unexpected.isEmpty();
+        out.println(ok ? "Result: OK. The new database " + d.target().getFileName() + " is ready."
+                : "Result: FAILED (see above).");
+        return ok;
+    }
+
+    /** The v1 database from examples/shop/v1.sql plus thousands of generated rows, in WAL mode. */
+    private Path createV1() throws SQLException, IOException {
+        Path tmp = project.resolve("v1.building");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp)) {
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("PRAGMA journal_mode = WAL").close();
+                s.executeUpdate(Files.readString(example.resolve("v1.sql")));
+            }
+            ShopData.fill(c, seed);
+        }
+        String hash = SchemaHash.of(Introspector.read(tmp).schema());
+        Path v1 = project.resolve("shop-" + hash + ".sqlite");
+        Files.move(tmp, v1);
+        for (String suffix : List.of("-wal", "-shm")) {
+            Files.deleteIfExists(project.resolve("v1.building" + suffix));
+        }
+        try (Connection c = SqliteFiles.openReadOnly(v1)) {
+            step(1, String.format(Locale.ROOT, "v1 database %s: %,d customers, %,d products, %,d orders, %,d order lines (WAL)",
+                    v1.getFileName(), ShopData.count(c, "customers"), ShopData.count(c, "products"),
+                    ShopData.count(c, "orders"), ShopData.count(c, "order_items")));
+        }
+        return v1;
+    }
+
+    private void step(int n, String text) {
+        out.println(n + ". " + text);
+        out.flush();
+    }
+
+    /** Where examples/ is: the checkout that runs mig (./mig sets mig.home), else the working directory. */
+    public static Path examples() {
+        Path home = Path.of(System.getProperty("mig.home", "."));
+        Path shop = home.resolve("examples").resolve("shop");
+        if (!Files.isRegularFile(shop.resolve("v1.sql"))) {
+            throw MigException.input("Cannot find examples/shop/v1.sql under " + home.toAbsolutePath() + ".",
+                    "Run the demo from a checkout of mig with ./mig demo.");
+        }
+        return shop;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.mig.app;
+
+import dev.mig.Project;
+import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
+import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaHash;
+import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.state.NewDatabase;
+import dev.mig.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The application side of a hot migration, for Java applications.
+ *
+ * <p>The old application version keeps writing to its database until a write fails with
+ * {@link #isDrainingRejection}: that is the final pause, and the write should be retried against the
+ * new database once the new version serves. The new version opens the database of its own schema
+ * with {@link #openWhenReady}, which waits while a migration is still filling it.
+ */
+public final class MigDatabase {
+
+    private static final long FIRST_POLL_MS = 10;
+    private static final long MAX_POLL_MS = 500;
+
+    private MigDatabase() {
+    }
+
+    /**
+     * The file of the schema declared in {@code schemaYaml}: {@code <dir>/<name>-<hash>.sqlite}, where
+     * {@code dir} is the schema file's directory.
+     */
+    public static Path databaseFor(Path schemaYaml) {
+        Path dir = schemaYaml.toAbsolutePath().getParent();
+        String defaultName = dir.getFileName() == null ? "db" : dir.getFileName().toString();
+        Schema schema = SchemaYaml.load(schemaYaml, defaultName);
+        return dir.resolve(schema.name() + "-" + SchemaHash.of(schema) + ".sqlite");
+    }
+
+    /**
+     * Opens the database of the schema declared in {@code schemaYaml} (the project's
+     * {@value Project#SCHEMA_FILE}), waiting up to {@code timeout} until it exists and its
+     * {@code _migration_status} is {@code ready}. The connection enforces foreign keys.
+     *
+     * @throws MigException REFUSED when the database is not ready within the timeout
+     */
+    public static Connection openWhenReady(Path schemaYaml, Duration timeout) throws InterruptedException {
+        return openFileWhenReady(databaseFor(schemaYaml), timeout);
+    }
+
+    /** Like {@link #openWhenReady} for a database file named directly. */
+    public static Connection openFileWhenReady(Path database, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pollMs = FIRST_POLL_MS;
+        while (true) {
+            if (isReady(database)) {
+                return SqliteFiles.openReadWrite(database);
+            }
+            if (System.nanoTime() > deadline) {
+                throw MigException.refused(database + " is not ready after " + timeout.toMillis() + " ms"
+                                + (Files.exists(database) ? " (a migration is still filling it)" : " (it does not exist yet)")
+                                + ".",
+                        "Run 'mig status' in the project directory to see where the migration stands.");
+            }
+            Thread.sleep(pollMs);
+            pollMs = Math.min(MAX_POLL_MS, pollMs * 2);
+        }
+    }
+
+    /** True when {@code database} exists and its status row says {@code ready}. */
+    public static boolean isReady(Path database) {
+        if (!Files.isRegularFile(database) || !SqliteFiles.looksLikeSqlite(database)) {
+            return false;
+        }
+        try (Connection c = SqliteFiles.openReadOnly(database)) {
+            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
+        } catch (SQLException | MigException e) {
+            return false; // being created or renamed into place: not ready yet
+        }
+    }
+
+    /**
+     * True when {@code e} is a write to the old database rejected because a migration is in its final
+     * pause. Retry the write against the new database after cutover; do not treat it as a bug.
+     */
+    public static boolean isDrainingRejection(SQLException e) {
+        return Capture.isDrainingRejection(e);
+    }
+}

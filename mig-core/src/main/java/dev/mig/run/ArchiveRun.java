@@ -1,0 +1,109 @@
+package dev.mig.run;
+
+import dev.mig.capture.Capture;
+import dev.mig.common.TestFaults;
+import dev.mig.common.MigException;
+import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code mig archive-old}: after cutover, removes mig's capture (triggers, marker, log) from the old
+ * database, or with {@code --move} moves the old file (checkpointed, with its sidecars) into
+ * {@code <dir>/archive/} unchanged. Refuses while any old database still records writes. Idempotent.
+ */
+public final class ArchiveRun {
+
+    /** What archive-old did: one sentence per action; empty when there was nothing left to do. */
+    public record Result(List<String> actions) {
+    }
+
+    private ArchiveRun() {
+    }
+
+    /** @param source the old database when it is not named like mig's files in {@code dir}; may be null */
+    public static Result run(Path dir, Path source, boolean move) {
+        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+            if (ActiveMigration.find(dir).isPresent()) {
+                throw MigException.refused("A migration is still in progress in " + dir + "; the old database is still "
+                        + "the application's.", "Finish it with 'mig drain' and 'mig cutover' (or undo it with 'mig reset').");
+            }
+            List<Path> old = oldDatabases(dir, source);
+            List<String> actions = new ArrayList<>();
+            for (Path p : old) {
+                actions.add(move ? moveToArchive(dir, p) : removeCapture(p));
+            }
+            return new Result(actions);
+        } catch (SQLException e) {
+            throw Failures.sql("archive-old", e);
+        }
+    }
+
+    /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
+    private static List<Path> oldDatabases(Path dir, Path source) throws SQLException {
+        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));
+        if (source != null) {
+            SqliteFiles.requireDatabase(source);
+            candidates.add(source);
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : candidates) {
+            if (!SqliteFiles.looksLikeSqlite(p)) {
+                continue;
+            }
+            try (Connection c = SqliteFiles.openReadOnly(p)) {
+                Capture.Marker marker = Capture.marker(c);
+                if (marker == Capture.Marker.RECORDING) {
+                    throw MigException.refused(p.getFileName() + " still records writes for a migration: the "
+                                    + "application may still be writing to it.",
+                            "Run 'mig drain' and 'mig cutover' first, or 'mig reset' if that migration was abandoned.");
+                }
+                if (marker != Capture.Marker.NONE || !Capture.installedTriggers(c).isEmpty()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String removeCapture(Path p) throws SQLException {
+        try (Connection c = SqliteFiles.openReadWrite(p)) {
+            Capture.remove(c);
+        }
+        return "removed mig's triggers, marker and change log from " + p;
+    }
+
+    private static String moveToArchive(Path dir, Path p) throws SQLException {
+        try (Connection c = SqliteFiles.openReadWrite(p); Statement s = c.createStatement()) {
+            // Fold the WAL into the file so the archived copy is one self-contained file.
+            s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)").close();
+        }
+        Path archive = dir.resolve("archive");
+        try {
+            Files.createDirectories(archive);
+            Path dest = archive.resolve(p.getFileName());
+            if (Files.exists(dest)) {
+                throw MigException.refused(dest + " already exists.", "Move it away, then run archive-old --move again.");
+            }
+            for (String suffix : List.of("-wal", "-shm")) {
+                Path side = p.resolveSibling(p.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    Files.move(side, archive.resolve(side.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            TestFaults.reach("archive-before-move");
+            Files.move(p, dest, StandardCopyOption.ATOMIC_MOVE);
+            return "moved " + p + " to " + dest;
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot move " + p + " into " + archive + ": " + e.getMessage(),
+                    "Check the directory's permissions; nothing in the old database was changed.", e);
+        }
+    }
+}

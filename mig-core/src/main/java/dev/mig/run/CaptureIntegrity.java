@@ -1,0 +1,74 @@
+package dev.mig.run;
+
+import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
+import dev.mig.schema.Introspector;
+import dev.mig.schema.Names;
+import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaHash;
+import dev.mig.schema.Table;
+import dev.mig.sql.SqliteFiles;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks that the old database still is what the migration was built for: the same schema as when
+ * capture was installed, and every capture trigger in place. Someone altering a table (a new column
+ * the copy does not know) or dropping one of mig's triggers (writes no longer recorded) would make the
+ * new database silently incomplete, so drain, verify and cutover refuse instead.
+ */
+final class CaptureIntegrity {
+
+    private CaptureIntegrity() {
+    }
+
+    static void require(ActiveMigration m) throws SQLException {
+        try (Connection old = SqliteFiles.openReadOnly(m.source())) {
+            requireSameSchema(m, Introspector.read(old, "main", m.source()).schema());
+            requireTriggers(m, Capture.installedTriggers(old));
+        }
+    }
+
+    private static void requireSameSchema(ActiveMigration m, Schema now) {
+        if (SchemaHash.of(now).equals(SchemaHash.of(m.live()))) {
+            return;
+        }
+        List<String> changed = new ArrayList<>();
+        for (Table t : m.live().tables()) {
+            Table current = now.table(t.name()).orElse(null);
+            if (current == null) {
+                changed.add("table " + t.name() + " was dropped");
+            } else if (!current.structureOnly().equals(t.structureOnly())) {
+                changed.add("table " + t.name() + " was altered");
+            }
+        }
+        for (Table t : now.tables()) {
+            if (m.live().table(t.name()).isEmpty()) {
+                changed.add("table " + t.name() + " was created");
+            }
+        }
+        if (changed.isEmpty()) {
+            changed.add("its indexes, views or triggers changed");
+        }
+        throw MigException.refused("The old database's schema changed during the migration: " + String.join(", ", changed)
+                        + ". The copy and the change capture were built for its earlier shape, so the new database could "
+                        + "miss data.",
+                "Run 'mig reset', then 'mig migrate' again (plan first: schema.yaml may need the change too).");
+    }
+
+    private static void requireTriggers(ActiveMigration m, List<String> installed) {
+        List<String> missing = new ArrayList<>();
+        for (String expected : Capture.expectedTriggers(MigrateRun.capturedTables(m))) {
+            if (installed.stream().noneMatch(i -> Names.same(i, expected))) {
+                missing.add(expected);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw MigException.refused("mig's change-capture triggers were removed from the old database: "
+                            + String.join(", ", missing) + ". Writes since then may not have been recorded.",
+                    "Run 'mig reset' and start the migration again.");
+        }
+    }
+}

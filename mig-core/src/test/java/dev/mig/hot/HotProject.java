@@ -1,0 +1,135 @@
+package dev.mig.hot;
+
+import dev.mig.Mig;
+import dev.mig.Project;
+import dev.mig.capture.Capture;
+import dev.mig.copy.CopyListener;
+import dev.mig.run.CutoverRun;
+import dev.mig.run.DrainRun;
+import dev.mig.run.MigrateRun;
+import dev.mig.sql.SqliteFiles;
+import dev.mig.testing.Db;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test fixture: a project directory whose v1 database was bootstrapped by {@code Mig.migrate} from a
+ * schema.yaml, and the calls that move it to a later schema (migrate, drain, cutover) or compute the
+ * offline oracle of that migration.
+ */
+final class HotProject {
+
+    final Path dir;
+    final Path oldDb;
+    final List<String> drainLog = new ArrayList<>();
+
+    private HotProject(Path dir, Path oldDb) {
+        this.dir = dir;
+        this.oldDb = oldDb;
+    }
+
+    /** Writes {@code v1Yaml} and lets mig create its (empty, ready) database. */
+    static HotProject bootstrap(Path dir, String v1Yaml) {
+        declare(dir, v1Yaml);
+        MigrateRun.Result r = Mig.migrate(project(dir), false, CopyListener.NONE);
+        if (r.outcome() != MigrateRun.Outcome.BOOTSTRAPPED) {
+            throw new IllegalStateException("expected a bootstrap, got " + r.outcome());
+        }
+        return new HotProject(dir, r.target());
+    }
+
+    /** Bootstraps and sets the old file's journal mode ({@code WAL} or {@code DELETE}). */
+    static HotProject bootstrap(Path dir, String v1Yaml, String journalMode) {
+        HotProject p = bootstrap(dir, v1Yaml);
+        try (Db db = p.open()) {
+            String mode = db.one("PRAGMA journal_mode = " + journalMode);
+            if (!mode.equalsIgnoreCase(journalMode)) {
+                throw new IllegalStateException("journal mode is " + mode);
+            }
+        }
+        return p;
+    }
+
+    static Project project(Path dir) {
+        return Project.at(dir, null);
+    }
+
+    static void declare(Path dir, String yaml) {
+        try {
+            Files.writeString(dir.resolve(Project.SCHEMA_FILE), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An application connection to the old database. */
+    Db open() {
+        return Db.open(oldDb);
+    }
+
+    /** The database file of the schema.yaml now in the directory. */
+    Path newDb() {
+        return project(dir).target();
+    }
+
+    MigrateRun.Result migrate(String v2Yaml) {
+        declare(dir, v2Yaml);
+        return migrate(CopyListener.NONE);
+    }
+
+    MigrateRun.Result migrate(CopyListener listener) {
+        return Mig.migrate(project(dir), false, listener);
+    }
+
+    DrainRun.Result drain() {
+        return Mig.drain(dir, new DrainRun.Options(60_000, false), drainLog::add);
+    }
+
+    CutoverRun.Result cutover() {
+        return Mig.cutover(project(dir));
+    }
+
+    /** migrate + drain + cutover to {@code v2Yaml}; returns the new database. */
+    Path migrateAll(String v2Yaml) {
+        migrate(v2Yaml);
+        drain();
+        cutover();
+        return newDb();
+    }
+
+    /**
+     * The independent answer: the old database's current content, copied byte for byte (no VACUUM: that
+     * could renumber rowids) into {@code oracleDir} with mig's capture removed, migrated {@code --offline}
+     * to the schema.yaml now in this project. Every connection to the old file must be closed.
+     */
+    Path oracle(Path oracleDir) {
+        try {
+            Path copy = oracleDir.resolve(oldDb.getFileName());
+            for (String suffix : List.of("", "-wal")) {
+                Path from = Path.of(oldDb + suffix);
+                if (Files.exists(from)) {
+                    Files.copy(from, Path.of(copy + suffix));
+                }
+            }
+            try (Connection c = SqliteFiles.openReadWrite(copy)) {
+                Capture.remove(c);
+            }
+            Files.copy(dir.resolve(Project.SCHEMA_FILE), oracleDir.resolve(Project.SCHEMA_FILE));
+            MigrateRun.Result r = Mig.migrate(project(oracleDir), true, CopyListener.NONE);
+            if (r.outcome() != MigrateRun.Outcome.COMPLETED_OFFLINE) {
+                throw new IllegalStateException("oracle migration ended " + r.outcome());
+            }
+            return r.target();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

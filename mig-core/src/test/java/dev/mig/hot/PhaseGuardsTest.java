@@ -1,0 +1,80 @@
+package dev.mig.hot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.Mig;
+import dev.mig.common.MigException;
+import dev.mig.run.CutoverRun;
+import dev.mig.run.DrainRun;
+import dev.mig.testing.Db;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cutover only after a drain; cutover and drain can be repeated without changing anything. */
+class PhaseGuardsTest {
+
+    @TempDir
+    Path dir;
+    HotProject p;
+
+    @BeforeEach
+    void migrated() throws Exception {
+        p = HotProject.bootstrap(dir, Shop.V1);
+        try (Db db = p.open()) {
+            Shop.fill(db, 20, 100);
+        }
+        p.migrate(Shop.V2);
+        try (Db db = p.open()) {
+            db.exec("UPDATE orders SET amount = 7 WHERE id = 3");
+        }
+    }
+
+    @Test
+    void cutoverBeforeDrainIsRefusedAndChangesNothing() {
+        MigException e = assertThrows(MigException.class, p::cutover);
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertEquals("migrating", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
+        try (Db db = p.open()) {
+            db.exec("UPDATE orders SET amount = 8 WHERE id = 3"); // still recording, not draining
+        }
+    }
+
+    @Test
+    void secondCutoverSaysAlreadyReady() {
+        p.drain();
+        CutoverRun.Result first = p.cutover();
+        assertFalse(first.alreadyReady());
+        List<String> history = Rows.plain(p.newDb(), "SELECT * FROM _migration_history");
+        CutoverRun.Result second = p.cutover();
+        assertTrue(second.alreadyReady());
+        assertEquals(history, Rows.plain(p.newDb(), "SELECT * FROM _migration_history"));
+    }
+
+    @Test
+    void secondDrainReplaysNothingAndKeepsTheData() {
+        DrainRun.Result first = p.drain();
+        assertFalse(first.alreadyDrained());
+        List<String> orders = Rows.typed(p.newDb(), "SELECT * FROM orders ORDER BY id");
+        DrainRun.Result second = p.drain();
+        assertTrue(second.alreadyDrained());
+        assertEquals(first.entriesReplayed(), second.entriesReplayed());
+        assertEquals(orders, Rows.typed(p.newDb(), "SELECT * FROM orders ORDER BY id"));
+        assertEquals("7", Rows.one(p.newDb(), "SELECT amount FROM orders WHERE legacy_id = 3"));
+        assertFalse(p.cutover().alreadyReady());
+    }
+
+    @Test
+    void drainWithoutAMigrationIsRefused() {
+        p.drain();
+        p.cutover();
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.drain(dir, new DrainRun.Options(1_000, false), s -> { }));
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+    }
+}
