@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 + "application keeps running.",
         subcommands = {PlanCommand.class, MigrateCommand.class, DrainCommand.class, CutoverCommand.class,
                 StatusCommand.class, VerifyCommand.class, ArchiveOldCommand.class, DemoCommand.class,
-                ResetCommand.class, InitCommand.class,
+                ResetCommand.class, InitCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success (for plan: migrating can go ahead)",

@@ -198,17 +198,38 @@ public final class MappingSql {
 
     /** Deletes the target rows of the source keys in {@code keysSelect} (a SELECT of k1..kN). */
     public String deleteByOldKeys(String keysSelect) {
+        return "DELETE FROM " + targetTable() + " WHERE " + targetKeyTerms() + " IN (" + targetKeysOf(keysSelect) + ")";
+    }
+
+    /**
+     * A SELECT of the target key values of the source keys in {@code keysSelect}: the keys themselves,
+     * or for a remapped table their new keys from {@code _id_mapping} (kept for deleted rows too).
+     * Its columns are {@link #targetKeyColumns()} (or the rowid when that is empty).
+     */
+    public String targetKeysOf(String keysSelect) {
         if (plan.ids() == IdPolicy.REMAP) {
-            String pk = ident(target.primaryKey().columns().get(0));
-            return "DELETE FROM " + targetTable() + " WHERE " + pk + " IN (SELECT m.new_key FROM "
-                    + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
-                    + literal(mappingName()) + " AND m.old_key IN (" + keysSelect + "))";
+            return "SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE "
+                    + "m.table_name = " + literal(mappingName()) + " AND m.old_key IN (" + keysSelect + ")";
         }
-        return "DELETE FROM " + targetTable() + " WHERE " + targetKeyTerms() + " IN (" + keysSelect + ")";
+        return keysSelect;
+    }
+
+    /** The target columns that hold the row key, in key order; empty when the key is the bare rowid. */
+    public List<String> targetKeyColumns() {
+        if (plan.ids() == IdPolicy.REMAP) {
+            return List.of(target.primaryKey().columns().get(0));
+        }
+        if (sourceKey.rowid()) {
+            return List.of();
+        }
+        return sourceKey.columns().stream().map(k -> landingColumn(k).orElseThrow()).toList();
     }
 
     /** The target terms that hold the source key's values (rowid, or the key columns where they landed). */
     private String targetKeyTerms() {
+        if (plan.ids() == IdPolicy.REMAP) {
+            return ident(target.primaryKey().columns().get(0));
+        }
         if (sourceKey.rowid()) {
             return "rowid";
         }

@@ -32,12 +32,14 @@ import java.util.List;
 public final class Replayer {
 
     private static final String KEYS = "\"temp\".\"_mig_keys\"";
+    private static final String TRACKED = "\"temp\".\"_mig_tracked\"";
 
     /** What one batch did. */
     public record Batch(long fromSeq, long toSeq, long entries, long millis) {
     }
 
     private final Connection pair;
+    private boolean tracking;
     private final List<MappingSql> tables = new ArrayList<>();
     private final int keyWidth;
     private final String replayState = ident(SqliteFiles.TARGET_SCHEMA, "_migration_replay");
@@ -53,7 +55,28 @@ public final class Replayer {
         try (Statement s = pair.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + KEYS + " (tbl TEXT NOT NULL, "
                     + Capture.logKeyColumns(keyWidth) + ")");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + TRACKED + " (tbl TEXT NOT NULL, "
+                    + Capture.logKeyColumns(keyWidth) + ")");
         }
+    }
+
+    /**
+     * From now on, remembers the keys every batch replays (in a TEMP table, committed with the batch),
+     * so that checks after the pause can look at exactly the rows replay changed.
+     */
+    public void startTracking() throws SQLException {
+        execute("DELETE FROM " + TRACKED);
+        tracking = true;
+    }
+
+    /** The tables replayed into since {@link #startTracking}, each with a SELECT of its source keys. */
+    public java.util.Map<MappingSql, String> trackedKeys() throws SQLException {
+        java.util.Map<MappingSql, String> out = new java.util.LinkedHashMap<>();
+        for (MappingSql m : tablesNamedIn(TRACKED)) {
+            out.put(m, "SELECT " + Capture.logKeyColumns(m.sourceKey().size()) + " FROM " + TRACKED + " WHERE tbl = "
+                    + literal(m.plan().sourceTable()));
+        }
+        return out;
     }
 
     /** The last replayed log sequence number. */
@@ -99,7 +122,10 @@ public final class Replayer {
             return null;
         }
         long entries = collectKeys(from, to);
-        List<MappingSql> touched = touchedTables();
+        if (tracking) {
+            execute("INSERT INTO " + TRACKED + " SELECT * FROM " + KEYS);
+        }
+        List<MappingSql> touched = tablesNamedIn(KEYS);
         for (MappingSql m : touched) {
             if (m.plan().ids() == IdPolicy.REMAP) {
                 IdMapper.allocate(pair, m, keysOf(m), List.of());
@@ -135,9 +161,9 @@ public final class Replayer {
         }
     }
 
-    private List<MappingSql> touchedTables() throws SQLException {
+    private List<MappingSql> tablesNamedIn(String keyTable) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM " + KEYS)) {
+        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM " + keyTable)) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

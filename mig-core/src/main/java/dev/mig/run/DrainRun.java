@@ -87,8 +87,15 @@ public final class DrainRun {
             CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
             VerifyRun.Result verified = null;
             if (marker == Capture.Marker.RECORDING) {
+                replayer.startTracking();
                 NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
                 verified = verifyBeforePause(m, pair);
+                // The checks took a while and writes went on: catch up again, or the tail is their backlog.
+                catchUp = catchUp(replayer, pair).after(catchUp);
+                // Rows replayed since the full check, checked before the pause; the pause checks only the tail's.
+                TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
+                replayer.startTracking();
+                catchUp = catchUp(replayer, pair).after(catchUp);
                 log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
                 Capture.setMarker(old, Capture.Marker.DRAINING);
             } else {
@@ -96,9 +103,16 @@ public final class DrainRun {
             }
             long pauseStart = System.nanoTime();
             long tail = replayAll(replayer);
+            long replayedAt = System.nanoTime();
             Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
-            NewDatabaseChecks.foreignKeys(pair, null);
+            if (marker == Capture.Marker.RECORDING) {
+                TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
+            } else {
+                NewDatabaseChecks.foreignKeys(pair, null); // resumed in the pause: what was replayed is unknown
+            }
             long pauseMs = (System.nanoTime() - pauseStart) / 1_000_000;
+            log.accept("Tail: " + tail + " entries replayed in " + (replayedAt - pauseStart) / 1_000_000
+                    + " ms; sequences and foreign-key check " + (System.nanoTime() - replayedAt) / 1_000_000 + " ms.");
             Tx.deferred(pair, c -> {
                 state.markDrainComplete(c, pauseMs);
                 return null;
@@ -146,6 +160,10 @@ public final class DrainRun {
     }
 
     private record CatchUp(long rounds, double rate, long predictedTailMs) {
+        /** This catch-up following {@code earlier}: rounds add up, the latest measured rate counts. */
+        CatchUp after(CatchUp earlier) {
+            return new CatchUp(earlier.rounds + rounds, rate > 0 ? rate : earlier.rate, predictedTailMs);
+        }
     }
 
     /** Replays in rounds while writes go on, until the predicted tail fits the pause budget. */

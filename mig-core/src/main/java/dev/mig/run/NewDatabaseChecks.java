@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class NewDatabaseChecks {
 
-    private static final int SHOWN = 10;
+    static final int SHOWN = 10;
 
     private NewDatabaseChecks() {
     }
@@ -54,6 +54,11 @@ final class NewDatabaseChecks {
                         violations);
             }
         }
+        failOn(violations);
+    }
+
+    /** Fails the drain when {@code violations} is not empty, naming at most {@value #SHOWN} of them. */
+    static void failOn(List<String> violations) {
         if (!violations.isEmpty()) {
             throw MigException.refused("The new database has " + violations.size() + (violations.size() > SHOWN ? "+" : "")
                             + " foreign-key violations, for example: " + String.join("; ", violations.subList(0,

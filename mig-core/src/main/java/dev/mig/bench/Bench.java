@@ -1,0 +1,186 @@
+package dev.mig.bench;
+
+import dev.mig.Mig;
+import dev.mig.common.MigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One {@code mig bench} run: generates the database once and measures everything on it in one process,
+ * so ratios compare like with like (same data, same page cache, same machine state).
+ */
+public final class Bench {
+
+    private final BenchOptions o;
+    private final Consumer<String> log;
+
+    private Bench(BenchOptions options, Consumer<String> log) {
+        this.o = options;
+        this.log = log;
+    }
+
+    public static BenchReport run(BenchOptions options, Consumer<String> log) {
+        if (options.rows() < 1_000) {
+            throw MigException.input("--rows " + options.rows() + " is too small for a meaningful benchmark.",
+                    "Use --rows 1000 or more (the default is 1,000,000).");
+        }
+        try (Workspace ws = Workspace.create(options.workDir(), options.keep())) {
+            return new Bench(options, log).all(ws);
+        } catch (MigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw MigException.runtime("The benchmark failed: " + e, "Rerun with --keep and --work-dir to inspect "
+                    + "its files.", e);
+        }
+    }
+
+    private BenchReport all(Workspace ws) throws Exception {
+        long started = System.nanoTime();
+        log.accept(String.format(Locale.ROOT, "Generating %,d rows ...", o.rows()));
+        Path old = ws.file("old-n.sqlite");
+        long t0 = System.nanoTime();
+        BenchData.Sizes n = BenchData.generate(old, o.rows(), false);
+        long generateMs = (System.nanoTime() - t0) / 1_000_000;
+        long bytes = Files.size(old);
+        CopyPhase phase = copy(ws, old, n, bytes);
+        BenchReport.Copy copy = phase.copy();
+        log.accept("Capture overhead ...");
+        BenchReport.CaptureOverhead capture = capture(ws, old, n);
+        log.accept(String.format(Locale.ROOT, "Write pause: %d runs at %d writes/s ...", o.pauseRuns(),
+                o.writesPerSecond()));
+        BenchReport.Pause pause = PauseBench.measure(ws, old, n, o.pauseRuns(), o.writesPerSecond(),
+                line -> log.accept("  " + line));
+        List<BenchReport.Scale> scaling = scaling(ws, copy);
+        List<BenchReport.Memory> memory = memory(ws, old, bytes);
+        BenchReport.Replay replay = phase.replay();
+        BenchReport partial = new BenchReport(environment(), o, n.total(), bytes, bytes / (double) n.total(),
+                generateMs, copy, capture, replay, pause, memory, scaling, List.of(), 0);
+        return new BenchReport(partial.environment(), o, partial.rows(), bytes, partial.bytesPerRow(), generateMs, copy,
+                capture, replay, pause, memory, scaling, Targets.of(partial),
+                (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** The copy figures, and the replay measured on the remapped migration's backlog. */
+    private record CopyPhase(BenchReport.Copy copy, BenchReport.Replay replay) {
+    }
+
+    private CopyPhase copy(Workspace ws, Path old, BenchData.Sizes n, long bytes) throws SQLException {
+        log.accept("VACUUM INTO ...");
+        long vacuum = CopyBench.vacuumInto(old, ws.file("vacuum.sqlite"));
+        Workspace.delete(ws.file("vacuum.sqlite"));
+        log.accept("Raw ceiling (ATTACH + INSERT ... SELECT) ...");
+        Path ceilingFile = ws.file("ceiling.sqlite");
+        long ceiling = CopyBench.ceiling(old, ceilingFile);
+        deleteWithSidecars(ceilingFile);
+        log.accept("mig migrate, ids preserved ...");
+        Workspace.Run preservedRun = ws.run(old, false);
+        CopyBench.Timed preserved = CopyBench.migrate(preservedRun);
+        Workspace.delete(preservedRun.dir());
+        log.accept("mig migrate, users remapped ...");
+        Workspace.Run run = ws.run(old, true);
+        CopyBench.Timed mig = CopyBench.migrate(run);
+        log.accept(String.format(Locale.ROOT, "Replay: %,d changes, then mig drain ...", o.replayChanges()));
+        BenchReport.Replay replay = ReplayBench.measure(run, n, o.replayChanges());
+        Workspace.delete(run.dir());
+        long rows = mig.rows();
+        return new CopyPhase(new BenchReport.Copy(rows, bytes, mig.wallMs(), mig.copyMs(), perSec(rows, mig.copyMs()),
+                perSec(bytes, mig.copyMs()) / 1e6, preserved.wallMs(), preserved.copyMs(),
+                perSec(rows, preserved.copyMs()), ceiling, perSec(rows, ceiling), vacuum, perSec(bytes, vacuum) / 1e6,
+                ceiling / (double) Math.max(1, preserved.copyMs()), ceiling / (double) Math.max(1, mig.copyMs())), replay);
+    }
+
+    private BenchReport.CaptureOverhead capture(Workspace ws, Path old, BenchData.Sizes n) throws SQLException {
+        Workspace.Run run = ws.run(old, true);
+        long auto = o.captureWrites();
+        long batched = auto * 5;
+        CaptureBench.measure(run.old(), n, auto / 5, 1); // warm-up
+        BenchReport.Writes aw = CaptureBench.measure(run.old(), n, auto, 1);
+        BenchReport.Writes bw = CaptureBench.measure(run.old(), n, batched, 100);
+        CaptureBench.install(run.old());
+        BenchReport.Writes aWith = CaptureBench.measure(run.old(), n, auto, 1);
+        BenchReport.Writes bWith = CaptureBench.measure(run.old(), n, batched, 100);
+        Workspace.delete(run.dir());
+        return new BenchReport.CaptureOverhead(aw, aWith, bw, bWith, aWith.perSecond() / aw.perSecond(),
+                bWith.perSecond() / bw.perSecond(), aWith.p99Ms() - aw.p99Ms(), bWith.p99Ms() - bw.p99Ms());
+    }
+
+    private List<BenchReport.Scale> scaling(Workspace ws, BenchReport.Copy copy) {
+        List<BenchReport.Scale> out = new ArrayList<>();
+        double base = copy.migCopyMs() / (double) copy.rows();
+        out.add(new BenchReport.Scale(copy.rows(), copy.migCopyMs(), copy.migRowsPerSecond(), 1.0));
+        for (int i = 1, f = 2; i < o.scaleSteps(); i++, f *= 2) {
+            log.accept(String.format(Locale.ROOT, "Scaling: %,d rows ...", o.rows() * f));
+            Path file = ws.file("old-" + f + "n.sqlite");
+            BenchData.generate(file, o.rows() * f, false);
+            Workspace.Run run = ws.run(file, true);
+            deleteWithSidecars(file);
+            CopyBench.Timed t = CopyBench.migrate(run);
+            Workspace.delete(run.dir());
+            out.add(new BenchReport.Scale(t.rows(), t.copyMs(), perSec(t.rows(), t.copyMs()),
+                    t.copyMs() / (double) t.rows() / base));
+        }
+        return out;
+    }
+
+    private List<BenchReport.Memory> memory(Workspace ws, Path old, long bytes) {
+        List<BenchReport.Memory> out = new ArrayList<>();
+        log.accept(String.format(Locale.ROOT, "Memory: mig migrate of %,d rows in a child JVM ...", o.rows()));
+        Workspace.Run run = ws.run(old, true);
+        out.add(MemoryBench.measure(run, o.rows(), false, bytes));
+        Workspace.delete(run.dir());
+        if (o.memoryRows() > 0) {
+            log.accept(String.format(Locale.ROOT, "Memory: generating %,d%s rows ...", o.memoryRows(),
+                    o.narrowMemory() ? " narrow" : ""));
+            Path big = ws.file("old-memory.sqlite");
+            BenchData.generate(big, o.memoryRows(), o.narrowMemory());
+            long bigBytes = Workspace.size(big);
+            Workspace.Run bigRun = ws.run(big, true);
+            deleteWithSidecars(big);
+            log.accept("Memory: mig migrate in a child JVM ...");
+            out.add(MemoryBench.measure(bigRun, o.memoryRows(), o.narrowMemory(), bigBytes));
+            Workspace.delete(bigRun.dir());
+        }
+        return out;
+    }
+
+    private static void deleteWithSidecars(Path db) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Workspace.delete(Path.of(db + suffix));
+        }
+    }
+
+    static double perSec(long count, long millis) {
+        return count * 1000.0 / Math.max(1, millis);
+    }
+
+    private static BenchReport.Environment environment() {
+        Runtime rt = Runtime.getRuntime();
+        return new BenchReport.Environment(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"), cpuModel(), rt.availableProcessors(), memoryMb(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                Mig.sqliteVersion(), Mig.version());
+    }
+
+    private static String cpuModel() {
+        return procLine(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown");
+    }
+
+    private static long memoryMb() {
+        return procLine(Path.of("/proc/meminfo"), "MemTotal:").map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+                .orElse(-1L);
+    }
+
+    private static java.util.Optional<String> procLine(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream().filter(l -> l.startsWith(prefix)).findFirst();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
