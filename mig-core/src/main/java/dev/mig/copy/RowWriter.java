@@ -41,6 +41,32 @@ public final class RowWriter {
         return insertAfterClearingStale(pair, mapping, sourceWhere, params);
     }
 
+    /**
+     * Writes the mapped source rows matching {@code sourceWhere} over the target rows of the same key
+     * ({@link MappingSql#upsert}), inside the caller's transaction; stale UNIQUE holders are cleared
+     * only when a conflict says there are some.
+     */
+    public static int upsert(Connection pair, MappingSql mapping, String sourceWhere) throws SQLException {
+        try (Statement s = pair.createStatement()) {
+            s.execute("SAVEPOINT mig_rows");
+            try {
+                int n = run(pair, mapping.upsert(sourceWhere), List.of());
+                s.execute("RELEASE mig_rows");
+                return n;
+            } catch (SQLException e) {
+                if (!isUniqueConflict(e)) {
+                    throw e;
+                }
+                s.execute("ROLLBACK TO mig_rows");
+                s.execute("RELEASE mig_rows");
+            }
+        }
+        for (String delete : mapping.deleteStaleUniqueHolders(sourceWhere)) {
+            run(pair, delete, List.of());
+        }
+        return run(pair, mapping.upsert(sourceWhere), List.of());
+    }
+
     /** Removes stale holders of the rows' unique values, then inserts the rows. */
     public static int insertAfterClearingStale(Connection pair, MappingSql mapping, String sourceWhere,
                                                List<Object> params) throws SQLException {

@@ -10,6 +10,7 @@ import dev.mig.schema.Names;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
 import dev.mig.schema.UniqueKey;
+import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -194,6 +195,45 @@ public final class MappingSql {
                     + select(sourceWhere, false) + ") AS y)");
         }
         return out;
+    }
+
+    /**
+     * True when the target's primary key is exactly where the source key lands (or the remapped key),
+     * so a changed row can be written in place with {@link #upsert} instead of deleted and re-inserted.
+     */
+    public boolean upsertable() {
+        List<String> keys = targetKeyColumns();
+        return !keys.isEmpty() && target.primaryKey() != null
+                && keys(keys).equals(keys(target.primaryKey().columns()));
+    }
+
+    /**
+     * {@code INSERT ... ON CONFLICT (primary key) DO UPDATE}: writes the mapped source rows matching
+     * {@code sourceWhere} over the target rows of the same key, touching only the indexes whose values
+     * changed. A conflict on any other UNIQUE constraint still fails (see RowWriter).
+     */
+    public String upsert(String sourceWhere) {
+        List<String> pk = target.primaryKey().columns();
+        StringJoiner set = new StringJoiner(", ");
+        for (String c : targetColumns()) {
+            if (!c.equals(ROWID) && pk.stream().noneMatch(k -> Names.same(k, c))) {
+                set.add(ident(c) + " = excluded." + ident(c));
+            }
+        }
+        // "WHERE true": an INSERT ... SELECT followed by ON CONFLICT needs a WHERE to parse unambiguously.
+        return insert(sourceWhere, true) + " WHERE true ON CONFLICT (" + Sql.idents(pk)
+                + ") DO " + (set.length() == 0 ? "NOTHING" : "UPDATE SET " + set);
+    }
+
+    /** Of the source keys in {@code keysSelect} (columns k1..kN), those whose row is gone from the old table. */
+    public String goneKeys(String keysSelect) {
+        StringJoiner gk = new StringJoiner(", ");
+        for (int i = 1; i <= sourceKey.size(); i++) {
+            gk.add("g.k" + i);
+        }
+        String g = sourceKey.size() == 1 ? gk.toString() : "(" + gk + ")";
+        return "SELECT " + gk + " FROM (" + keysSelect + ") AS g WHERE NOT EXISTS (SELECT 1 FROM " + sourceTable()
+                + " AS o WHERE " + sourceKey.rowValue("o") + " = " + g + ")";
     }
 
     /** Deletes the target rows of the source keys in {@code keysSelect} (a SELECT of k1..kN). */

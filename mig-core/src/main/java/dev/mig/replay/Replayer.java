@@ -131,11 +131,18 @@ public final class Replayer {
                 IdMapper.allocate(pair, m, keysOf(m), List.of());
             }
         }
+        // Rows gone from the old table are deleted; the others are written in place where the target's
+        // primary key is the row key (upsert: indexes change only where values did), else deleted and
+        // inserted again. Either way, stale UNIQUE holders are cleared only when a conflict shows some.
         for (MappingSql m : touched) {
-            execute(m.deleteByOldKeys(keySelect(m)));
+            execute(m.deleteByOldKeys(m.upsertable() ? m.goneKeys(keySelect(m)) : keySelect(m)));
         }
         for (MappingSql m : touched) {
-            RowWriter.insertAfterClearingStale(pair, m, keysOf(m), List.of());
+            if (m.upsertable()) {
+                RowWriter.upsert(pair, m, keysOf(m));
+            } else {
+                RowWriter.insert(pair, m, keysOf(m), List.of());
+            }
         }
         advance(to, entries, (System.nanoTime() - t0) / 1_000_000);
         return new Batch(from, to, entries, 0);

@@ -27,7 +27,7 @@ public final class DrainRun {
     static final long TARGET_PAUSE_MS = 100;
     /** Rounds of catch-up that do not shrink the backlog before drain gives up, if the tail is too long. */
     static final int STALLED_ROUNDS = 20;
-    static final int BATCH_ENTRIES = 5_000;
+    static final int BATCH_ENTRIES = 20_000;
 
     /**
      * @param maxPauseMs refuse to pause writes for longer than this (predicted)
@@ -74,9 +74,9 @@ public final class DrainRun {
             if (before.drainComplete()) {
                 return finish(m, before, 0, 0, true, null);
             }
-            try (Statement s = pair.createStatement()) {
-                s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = FULL");
-            }
+            // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
+            // batch is simply replayed again); the tail and everything after the pause is durable.
+            synchronous(pair, "NORMAL");
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Capture.Marker marker = Capture.marker(old);
             if (marker == Capture.Marker.NONE) {
@@ -97,8 +97,10 @@ public final class DrainRun {
                 replayer.startTracking();
                 catchUp = catchUp(replayer, pair).after(catchUp);
                 log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
+                synchronous(pair, "FULL");
                 Capture.setMarker(old, Capture.Marker.DRAINING);
             } else {
+                synchronous(pair, "FULL");
                 log.accept("Writes were already paused by an earlier drain; finishing its tail.");
             }
             long pauseStart = System.nanoTime();
@@ -120,6 +122,12 @@ public final class DrainRun {
             ReplayState after = state.replay(pair).orElseThrow();
             log.accept("Replayed the tail: " + tail + " entries.");
             return finish(m, after, catchUp.rounds(), catchUp.rate(), false, verified);
+        }
+    }
+
+    private static void synchronous(Connection pair, String level) throws SQLException {
+        try (Statement s = pair.createStatement()) {
+            s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = " + level);
         }
     }
 
