@@ -19,38 +19,32 @@ public final class RowWriter {
 
     /**
      * Inserts the mapped source rows matching {@code sourceWhere} (parameters {@code params}) inside the
-     * caller's transaction. Tries the plain INSERT first (the common case, one pass over the rows); on
-     * a UNIQUE conflict rolls back to a savepoint, removes stale holders, and inserts again.
+     * caller's transaction.
      */
     public static int insert(Connection pair, MappingSql mapping, String sourceWhere, List<Object> params)
             throws SQLException {
-        try (Statement s = pair.createStatement()) {
-            s.execute("SAVEPOINT mig_rows");
-            try {
-                int n = run(pair, mapping.insert(sourceWhere, true), params);
-                s.execute("RELEASE mig_rows");
-                return n;
-            } catch (SQLException e) {
-                if (!isUniqueConflict(e)) {
-                    throw e;
-                }
-                s.execute("ROLLBACK TO mig_rows");
-                s.execute("RELEASE mig_rows");
-            }
-        }
-        return insertAfterClearingStale(pair, mapping, sourceWhere, params);
+        return write(pair, mapping, sourceWhere, params, mapping.insert(sourceWhere, true));
     }
 
     /**
      * Writes the mapped source rows matching {@code sourceWhere} over the target rows of the same key
-     * ({@link MappingSql#upsert}), inside the caller's transaction; stale UNIQUE holders are cleared
-     * only when a conflict says there are some.
+     * ({@link MappingSql#upsert}), inside the caller's transaction.
      */
     public static int upsert(Connection pair, MappingSql mapping, String sourceWhere) throws SQLException {
+        return write(pair, mapping, sourceWhere, List.of(), mapping.upsert(sourceWhere));
+    }
+
+    /**
+     * Runs {@code sql} under a savepoint: the common case is one pass over the rows. On a UNIQUE
+     * conflict it rolls back to the savepoint, removes the stale holders of carried UNIQUE values, and
+     * runs {@code sql} again; a conflict that remains is a real one and fails.
+     */
+    private static int write(Connection pair, MappingSql mapping, String sourceWhere, List<Object> params, String sql)
+            throws SQLException {
         try (Statement s = pair.createStatement()) {
             s.execute("SAVEPOINT mig_rows");
             try {
-                int n = run(pair, mapping.upsert(sourceWhere), List.of());
+                int n = run(pair, sql, params);
                 s.execute("RELEASE mig_rows");
                 return n;
             } catch (SQLException e) {
@@ -62,18 +56,9 @@ public final class RowWriter {
             }
         }
         for (String delete : mapping.deleteStaleUniqueHolders(sourceWhere)) {
-            run(pair, delete, List.of());
-        }
-        return run(pair, mapping.upsert(sourceWhere), List.of());
-    }
-
-    /** Removes stale holders of the rows' unique values, then inserts the rows. */
-    public static int insertAfterClearingStale(Connection pair, MappingSql mapping, String sourceWhere,
-                                               List<Object> params) throws SQLException {
-        for (String delete : mapping.deleteStaleUniqueHolders(sourceWhere)) {
             run(pair, delete, params);
         }
-        return run(pair, mapping.insert(sourceWhere, true), params);
+        return run(pair, sql, params);
     }
 
     private static int run(Connection pair, String sql, List<Object> params) throws SQLException {

@@ -27,7 +27,7 @@ public final class DrainRun {
     static final long TARGET_PAUSE_MS = 100;
     /** Rounds of catch-up that do not shrink the backlog before drain gives up, if the tail is too long. */
     static final int STALLED_ROUNDS = 20;
-    static final int BATCH_ENTRIES = 20_000;
+    static final int BATCH_ENTRIES = 50_000;
 
     /**
      * @param maxPauseMs refuse to pause writes for longer than this (predicted)
