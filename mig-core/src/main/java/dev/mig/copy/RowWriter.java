@@ -1,5 +1,6 @@
 package dev.mig.copy;
 
+import dev.mig.common.MigException;
 import dev.mig.plan.MappingSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +59,19 @@ public final class RowWriter {
         for (String delete : mapping.deleteStaleUniqueHolders(sourceWhere)) {
             run(pair, delete, params);
         }
-        return run(pair, sql, params);
+        try {
+            return run(pair, sql, params);
+        } catch (SQLException e) {
+            if (!isUniqueConflict(e)) {
+                throw e;
+            }
+            throw MigException.refused("Rows of " + mapping.plan().sourceTable() + " violate a UNIQUE constraint of the "
+                            + "new table " + mapping.plan().table() + " that the old table does not enforce ("
+                            + e.getMessage() + "). They were written after 'mig plan' checked the data. This step was "
+                            + "rolled back; the old database keeps every row.",
+                    "Fix the duplicates in the old database (still the application's), then run the command again; "
+                            + "or 'mig reset'.");
+        }
     }
 
     private static int run(Connection pair, String sql, List<Object> params) throws SQLException {
