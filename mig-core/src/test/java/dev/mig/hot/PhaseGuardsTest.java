@@ -74,7 +74,7 @@ class PhaseGuardsTest {
         p.drain();
         p.cutover();
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(dir, new DrainRun.Options(1_000, false), s -> { }));
+                () -> Mig.drain(dir, new DrainRun.Options(1_000, false, true), s -> { }));
         assertEquals(MigException.Kind.REFUSED, e.kind());
     }
 }
