@@ -73,6 +73,11 @@ public final class Workload {
                     putTag(rs.getLong(1), new Tag(rs.getString(2), rs.getLong(3)));
                 }
             }
+            // A second workload on a database an earlier one wrote must not reuse its ids.
+            try (ResultSet rs = s.executeQuery("SELECT max(coalesce((SELECT max(id) FROM customers), 0), "
+                    + "coalesce((SELECT max(id) FROM orders), 0), coalesce((SELECT max(id) FROM tags), 0))")) {
+                nextId = Math.max(nextId, rs.getLong(1) + 1);
+            }
         }
     }
 
