@@ -93,8 +93,15 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
                     Json.read(p.planJson(), MigrationPlan.class), Json.read(p.declaredJson(), Schema.class),
                     Json.read(p.liveJson(), Schema.class)));
         } catch (SQLException e) {
-            throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
-                    "Check that the file is readable; if it is damaged, 'mig reset' removes it.", e);
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+                // This may be the application's own database: never suggest that mig removes it.
+                throw MigException.runtime(target.getFileName() + " is damaged (" + m + "); mig changed nothing.",
+                        "If it is the application's database, restore it from a backup (PRAGMA integrity_check shows "
+                                + "the damage). If it is a new database mig was filling, delete it and run 'mig reset'.", e);
+            }
+            throw MigException.runtime("Cannot read the migration state in " + target + ": " + m,
+                    "Check that the file is readable and not locked exclusively by another process.", e);
         }
     }
 
