@@ -32,6 +32,13 @@ class CrashPointTest {
         assertEquals(137, new CrashScenario(base, command, recovery, "WAL").run(k, null), "the child halted");
     }
 
+    /** A rollback-journal source: the new database inherits the mode, and a halted copy leaves a hot journal. */
+    @ParameterizedTest(name = "{0} halted at crash point {2}, then {1}, journal_mode=DELETE")
+    @CsvSource({"MIGRATE, RERUN, 7", "DRAIN, RESET_AND_RESTART, 3"})
+    void rollbackJournalCrashPointLosesNothing(Command command, Recovery recovery, int k) throws Exception {
+        assertEquals(137, new CrashScenario(base, command, recovery, "DELETE").run(k, null), "the child halted");
+    }
+
     @ParameterizedTest(name = "{0} halted at {1}, then {2}")
     @CsvSource({
             "MIGRATE, new-database-before-rename, RERUN", "MIGRATE, new-database-renamed, RESET_AND_RESTART",
