@@ -80,6 +80,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
             return Optional.empty();
         }
         StateStore state = new StateStore("main");
+        rollBackHotJournal(target);
         try (Connection c = SqliteFiles.openReadOnly(target)) {
             if (state.status(c).orElse(null) != NewDatabase.Status.MIGRATING) {
                 return Optional.empty();
@@ -93,8 +94,33 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
                     Json.read(p.planJson(), MigrationPlan.class), Json.read(p.declaredJson(), Schema.class),
                     Json.read(p.liveJson(), Schema.class)));
         } catch (SQLException e) {
-            throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
-                    "Check that the file is readable; if it is damaged, 'mig reset' removes it.", e);
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+                // This may be the application's own database: never suggest that mig removes it.
+                throw MigException.runtime(target.getFileName() + " is damaged (" + m + "); mig changed nothing.",
+                        "If it is the application's database, restore it from a backup (PRAGMA integrity_check shows "
+                                + "the damage). If it is a new database mig was filling, delete it and run 'mig reset'.", e);
+            }
+            throw MigException.runtime("Cannot read the migration state in " + target + ": " + m,
+                    "Check that the file is readable and not locked exclusively by another process.", e);
+        }
+    }
+
+    /**
+     * A process killed mid-transaction on a rollback-journal database leaves a hot journal, which only a
+     * read-write connection may roll back: a read-only one fails with SQLITE_READONLY_ROLLBACK, and a
+     * killed copy could then never be resumed or reset. Any reader does this rollback; it restores the
+     * last committed state and changes nothing else.
+     */
+    private static void rollBackHotJournal(Path db) {
+        if (!Files.exists(Path.of(db + "-journal"))) {
+            return;
+        }
+        try (Connection c = SqliteFiles.openReadWrite(db); java.sql.Statement s = c.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+        } catch (SQLException e) {
+            throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + e.getMessage(),
+                    "Check that the file and its directory are writable, then run the command again.", e);
         }
     }
 

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Whole-database checks of a new database after cutover. */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
 
     /** integrity_check ok, no foreign key violation, status ready, no replay-only table left. */
-    static void assertSound(Path db) {
+    public static void assertSound(Path db) {
         assertEquals(List.of("ok"), Rows.plain(db, "PRAGMA integrity_check"), "integrity_check");
         assertEquals(List.of(), Rows.plain(db, "PRAGMA foreign_key_check"), "foreign_key_check");
         assertEquals("ready", Rows.one(db, "SELECT status FROM _migration_status"));

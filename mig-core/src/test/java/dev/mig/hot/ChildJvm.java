@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A child JVM running {@link HotChild} with this test JVM's classpath: a separate process, so it can
  * hold its own SQLite locks and be killed (SIGKILL) or halt without running any cleanup.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -27,9 +27,15 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(Path stderr, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HotChild.class.getName()));
+    public static ChildJvm start(Path stderr, String... args) {
+        return start(stderr, List.of(), HotChild.class, args);
+    }
+
+    /** A child JVM running {@code main} with extra JVM options (such as {@code -Dmig.test.crashAt=3}). */
+    public static ChildJvm start(Path stderr, List<String> jvmOptions, Class<?> main, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(cmd).redirectError(stderr.toFile()).start());
@@ -52,7 +58,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits (at most 60 s) until the child printed {@code n} lines; false if it exited first. */
-    boolean awaitLines(int n) throws InterruptedException {
+    public boolean awaitLines(int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         synchronized (lines) {
             while (lines.size() < n && (process.isAlive() || reader.isAlive()) && System.currentTimeMillis() < deadline) {
@@ -62,19 +68,19 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    int lineCount() {
+    public int lineCount() {
         synchronized (lines) {
             return lines.size();
         }
     }
 
     /** SIGKILL: the process dies without any cleanup, as in a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("child JVM did not finish within 120 s");

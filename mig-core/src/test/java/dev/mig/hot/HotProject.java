@@ -23,11 +23,11 @@ import java.util.List;
  * schema.yaml, and the calls that move it to a later schema (migrate, drain, cutover) or compute the
  * offline oracle of that migration.
  */
-final class HotProject {
+public final class HotProject {
 
-    final Path dir;
-    final Path oldDb;
-    final List<String> drainLog = new ArrayList<>();
+    public final Path dir;
+    public final Path oldDb;
+    public final List<String> drainLog = new ArrayList<>();
 
     private HotProject(Path dir, Path oldDb) {
         this.dir = dir;
@@ -35,7 +35,7 @@ final class HotProject {
     }
 
     /** Writes {@code v1Yaml} and lets mig create its (empty, ready) database. */
-    static HotProject bootstrap(Path dir, String v1Yaml) {
+    public static HotProject bootstrap(Path dir, String v1Yaml) {
         declare(dir, v1Yaml);
         MigrateRun.Result r = Mig.migrate(project(dir), false, CopyListener.NONE);
         if (r.outcome() != MigrateRun.Outcome.BOOTSTRAPPED) {
@@ -45,7 +45,7 @@ final class HotProject {
     }
 
     /** Bootstraps and sets the old file's journal mode ({@code WAL} or {@code DELETE}). */
-    static HotProject bootstrap(Path dir, String v1Yaml, String journalMode) {
+    public static HotProject bootstrap(Path dir, String v1Yaml, String journalMode) {
         HotProject p = bootstrap(dir, v1Yaml);
         try (Db db = p.open()) {
             String mode = db.one("PRAGMA journal_mode = " + journalMode);
@@ -56,11 +56,11 @@ final class HotProject {
         return p;
     }
 
-    static Project project(Path dir) {
+    public static Project project(Path dir) {
         return Project.at(dir, null);
     }
 
-    static void declare(Path dir, String yaml) {
+    public static void declare(Path dir, String yaml) {
         try {
             Files.writeString(dir.resolve(Project.SCHEMA_FILE), yaml);
         } catch (IOException e) {
@@ -69,34 +69,34 @@ final class HotProject {
     }
 
     /** An application connection to the old database. */
-    Db open() {
+    public Db open() {
         return Db.open(oldDb);
     }
 
     /** The database file of the schema.yaml now in the directory. */
-    Path newDb() {
+    public Path newDb() {
         return project(dir).target();
     }
 
-    MigrateRun.Result migrate(String v2Yaml) {
+    public MigrateRun.Result migrate(String v2Yaml) {
         declare(dir, v2Yaml);
         return migrate(CopyListener.NONE);
     }
 
-    MigrateRun.Result migrate(CopyListener listener) {
+    public MigrateRun.Result migrate(CopyListener listener) {
         return Mig.migrate(project(dir), false, listener);
     }
 
-    DrainRun.Result drain() {
+    public DrainRun.Result drain() {
         return Mig.drain(dir, new DrainRun.Options(60_000, false, true), drainLog::add);
     }
 
-    CutoverRun.Result cutover() {
+    public CutoverRun.Result cutover() {
         return Mig.cutover(project(dir));
     }
 
     /** migrate + drain + cutover to {@code v2Yaml}; returns the new database. */
-    Path migrateAll(String v2Yaml) {
+    public Path migrateAll(String v2Yaml) {
         migrate(v2Yaml);
         drain();
         cutover();
@@ -108,7 +108,7 @@ final class HotProject {
      * could renumber rowids) into {@code oracleDir} with mig's capture removed, migrated {@code --offline}
      * to the schema.yaml now in this project. Every connection to the old file must be closed.
      */
-    Path oracle(Path oracleDir) {
+    public Path oracle(Path oracleDir) {
         try {
             Path copy = oracleDir.resolve(oldDb.getFileName());
             for (String suffix : List.of("", "-wal")) {

@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /** Row dumps for comparing databases value by value: every cell as {@code typeof(v):quote(v)}. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
     /** Every row of {@code table}, all columns typed and quoted, in {@code orderBy} order. */
-    static List<String> table(Path db, String table, String orderBy) {
+    public static List<String> table(Path db, String table, String orderBy) {
         return typed(db, "SELECT * FROM \"" + table + "\" ORDER BY " + orderBy);
     }
 
     /** The rows of {@code sql}, each column rendered as {@code typeof:quote} (computed in SQL, not JDBC). */
-    static List<String> typed(Path db, String sql) {
+    public static List<String> typed(Path db, String sql) {
         try (Connection c = open(db)) {
             List<String> columns = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") LIMIT 0")) {
@@ -48,7 +48,7 @@ final class Rows {
     }
 
     /** The rows of {@code sql} as strings, columns joined by '|', exactly as SQLite renders them as text. */
-    static List<String> plain(Path db, String sql) {
+    public static List<String> plain(Path db, String sql) {
         try (Connection c = open(db)) {
             return strings(c, sql);
         } catch (SQLException e) {
@@ -56,13 +56,13 @@ final class Rows {
         }
     }
 
-    static String one(Path db, String sql) {
+    public static String one(Path db, String sql) {
         List<String> rows = plain(db, sql);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** Fails with the first differing row, not a multi-megabyte list dump. */
-    static void assertSame(List<String> expected, List<String> actual, String what) {
+    public static void assertSame(List<String> expected, List<String> actual, String what) {
         int n = Math.min(expected.size(), actual.size());
         for (int i = 0; i < n; i++) {
             if (!expected.get(i).equals(actual.get(i))) {

@@ -5,12 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** The shop fixture: customers, their orders (cascading), tags with a UNIQUE label; v1 and v2. */
-final class Shop {
+public final class Shop {
 
     private Shop() {
     }
 
-    static final String V1 = """
+    public static final String V1 = """
             name: shop
             tables:
               customers:
@@ -37,7 +37,7 @@ final class Shop {
      * customers: ids kept, a column renamed, one computed; orders: ids remapped, the old id kept in
      * {@code legacy_id}; tags: a column added.
      */
-    static final String V2 = """
+    public static final String V2 = """
             name: shop
             tables:
               customers:
@@ -65,23 +65,23 @@ final class Shop {
             """;
 
     /** The application's view of each table, in the old database: the rows the workload's model predicts. */
-    static final String OLD_CUSTOMERS = "SELECT id, email, name FROM customers ORDER BY id";
-    static final String OLD_ORDERS = "SELECT id, customer_id, amount, note FROM orders ORDER BY id";
-    static final String OLD_TAGS = "SELECT id, label, hits FROM tags ORDER BY id";
+    public static final String OLD_CUSTOMERS = "SELECT id, email, name FROM customers ORDER BY id";
+    public static final String OLD_ORDERS = "SELECT id, customer_id, amount, note FROM orders ORDER BY id";
+    public static final String OLD_TAGS = "SELECT id, label, hits FROM tags ORDER BY id";
 
     /** The same view of the new database. */
-    static final String NEW_CUSTOMERS = "SELECT id, email, full_name FROM customers ORDER BY id";
-    static final String NEW_ORDERS = "SELECT legacy_id, customer_id, amount, note FROM orders ORDER BY legacy_id";
-    static final String NEW_TAGS = "SELECT id, label, hits FROM tags ORDER BY id";
+    public static final String NEW_CUSTOMERS = "SELECT id, email, full_name FROM customers ORDER BY id";
+    public static final String NEW_ORDERS = "SELECT legacy_id, customer_id, amount, note FROM orders ORDER BY legacy_id";
+    public static final String NEW_TAGS = "SELECT id, label, hits FROM tags ORDER BY id";
 
     /** Every column of the new database; remapped order ids replaced by the old ones they stand for. */
-    static final String[] NEW_FULL = {
+    public static final String[] NEW_FULL = {
             "SELECT * FROM customers ORDER BY id",
             "SELECT legacy_id, customer_id, amount, note FROM orders ORDER BY legacy_id",
             "SELECT * FROM tags ORDER BY id"};
 
     /** Fills v1 with {@code customers} customers, {@code orders} orders spread over them, and 200 tags. */
-    static void fill(Db db, int customers, int orders) throws SQLException {
+    public static void fill(Db db, int customers, int orders) throws SQLException {
         db.conn.setAutoCommit(false);
         try (PreparedStatement c = db.conn.prepareStatement("INSERT INTO customers (id, email, name) VALUES (?, ?, ?)");
              PreparedStatement o = db.conn.prepareStatement(

@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * that swaps two UNIQUE values. It keeps a model of what the database must hold after every write it saw
  * succeed, and applies nothing for a write that failed. Single-threaded; {@link #stop()} from elsewhere.
  */
-final class Workload {
+public final class Workload {
 
-    record Order(long customerId, long amount, String note) {
+    public record Order(long customerId, long amount, String note) {
     }
 
-    record Tag(String label, long hits) {
+    public record Tag(String label, long hits) {
     }
 
     private final Connection conn;
@@ -46,14 +46,14 @@ final class Workload {
     private final Keys tagKeys = new Keys();
     private long nextId = 10_000_000;
 
-    final AtomicLong ops = new AtomicLong();
-    final AtomicLong rejected = new AtomicLong();
-    final List<String> errors = new ArrayList<>();
-    volatile long maxLatencyMs;
+    public final AtomicLong ops = new AtomicLong();
+    public final AtomicLong rejected = new AtomicLong();
+    public final List<String> errors = new ArrayList<>();
+    public volatile long maxLatencyMs;
     private final AtomicBoolean stop = new AtomicBoolean();
 
     /** Reads the current content of the database into the model; nothing may write it but this workload. */
-    Workload(Connection conn, long seed, long pauseNanos) throws SQLException {
+    public Workload(Connection conn, long seed, long pauseNanos) throws SQLException {
         this.conn = conn;
         this.rnd = new Random(seed);
         this.pauseNanos = pauseNanos;
@@ -73,15 +73,20 @@ final class Workload {
                     putTag(rs.getLong(1), new Tag(rs.getString(2), rs.getLong(3)));
                 }
             }
+            // A second workload on a database an earlier one wrote must not reuse its ids.
+            try (ResultSet rs = s.executeQuery("SELECT max(coalesce((SELECT max(id) FROM customers), 0), "
+                    + "coalesce((SELECT max(id) FROM orders), 0), coalesce((SELECT max(id) FROM tags), 0))")) {
+                nextId = Math.max(nextId, rs.getLong(1) + 1);
+            }
         }
     }
 
-    void stop() {
+    public void stop() {
         stop.set(true);
     }
 
     /** Writes until stopped, or until {@code maxRejections} writes were rejected as draining. */
-    void run(long maxRejections) {
+    public void run(long maxRejections) {
         while (!stop.get() && rejected.get() < maxRejections) {
             step();
             if (pauseNanos > 0) {
@@ -91,7 +96,7 @@ final class Workload {
     }
 
     /** Waits (bounded) until {@code n} more writes have been attempted than now. */
-    void awaitMoreOps(long n) {
+    public void awaitMoreOps(long n) {
         long target = ops.get() + n;
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (ops.get() < target && !stop.get() && System.nanoTime() < deadline) {
@@ -99,7 +104,7 @@ final class Workload {
         }
     }
 
-    void awaitRejection() {
+    public void awaitRejection() {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (rejected.get() == 0 && !stop.get() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
@@ -107,7 +112,7 @@ final class Workload {
     }
 
     /** One random write, timed; applied to the model only if the database accepted it. */
-    void step() {
+    public void step() {
         long t0 = System.nanoTime();
         try {
             Runnable apply = write();
@@ -321,19 +326,19 @@ final class Workload {
     }
 
     /** The rows of {@link Shop#OLD_CUSTOMERS} (and the new database's equivalent) as the model predicts. */
-    List<String> expectedCustomers() {
+    public List<String> expectedCustomers() {
         List<String> out = new ArrayList<>();
         customers.forEach((id, c) -> out.add(id + "|" + c[0] + "|" + c[1]));
         return out;
     }
 
-    List<String> expectedOrders() {
+    public List<String> expectedOrders() {
         List<String> out = new ArrayList<>();
         orders.forEach((id, o) -> out.add(id + "|" + o.customerId() + "|" + o.amount() + "|" + o.note()));
         return out;
     }
 
-    List<String> expectedTags() {
+    public List<String> expectedTags() {
         List<String> out = new ArrayList<>();
         tags.forEach((id, t) -> out.add(id + "|" + t.label() + "|" + t.hits()));
         return out;

@@ -1,0 +1,133 @@
+package dev.mig.cli.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.cli.MigCommand;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile conditions as the user sees them: the documented exit code (1 refused, 3 runtime), a message
+ * and a hint on stderr, and never a stack trace.
+ */
+class HostileConditionsCliTest {
+
+    static final String V2 = """
+            name: app
+            tables:
+              notes:
+                columns:
+                  id: {type: INTEGER, primaryKey: true}
+                  body: {type: TEXT, nullable: false}
+                  pinned: {type: INTEGER, nullable: false, default: 0}
+            """;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @TempDir
+    Path dir;
+    Path app;
+
+    @BeforeEach
+    void migrated() throws Exception {
+        app = dir.resolve("app.sqlite");
+        sql("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);"
+                + "INSERT INTO notes VALUES (1, 'first'), (2, 'second');");
+        Files.writeString(dir.resolve("schema.yaml"), V2);
+    }
+
+    @Test
+    void alteredOldSchemaMakesDrainExitOneWithTheReason() throws Exception {
+        assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit());
+        sql("ALTER TABLE notes ADD COLUMN color TEXT");
+
+        Run r = mig("drain", "-d", dir.toString());
+
+        assertFailed(r, 1, "The old database's schema changed during the migration: table notes was altered");
+        assertTrue(r.err().contains("what to do: Run 'mig reset'"), r.err());
+    }
+
+    @Test
+    void deletedNewDatabaseMakesDrainExitOne() throws Exception {
+        assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit());
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("app-")).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        // The old file is not named like mig's files, so drain cannot find it: it says nothing is in progress.
+        assertFailed(mig("drain", "-d", dir.toString()), 1, "No migration is in progress");
+        assertEquals(0, mig("reset", "-d", dir.toString(), "--source", app.toString()).exit(), "reset removes the capture");
+    }
+
+    @Test
+    void applicationWriteTransactionMakesMigrateExitThreeAfterTheBusyTimeout() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app); Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("INSERT INTO notes VALUES (3, 'uncommitted')");
+
+            Run r = mig("migrate", "-d", dir.toString(), "--source", app.toString());
+
+            assertFailed(r, 3, "stayed locked by another connection");
+            assertTrue(r.err().contains("run 'mig migrate' again"), r.err());
+            s.execute("COMMIT");
+        }
+        assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit(), "the rerun resumes");
+    }
+
+    @Test
+    void truncatedOldDatabaseMakesMigrateExitThree() throws Exception {
+        sql("CREATE TABLE big (x); INSERT INTO big SELECT randomblob(1000) FROM "
+                + "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);");
+        Files.writeString(dir.resolve("schema.yaml"), V2 + "dropTables: [big]\n");
+        try (RandomAccessFile f = new RandomAccessFile(app.toFile(), "rw")) {
+            f.setLength(f.length() / 2);
+        }
+
+        Run r = mig("migrate", "-d", dir.toString(), "--source", app.toString());
+
+        assertTrue(r.exit() == 2 || r.exit() == 3, r.toString());
+        assertNoStackTrace(r);
+        assertTrue(r.err().contains("malformed") || r.err().contains("damaged"), r.err());
+    }
+
+    private static void assertFailed(Run r, int exit, String message) {
+        assertEquals(exit, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("mig: ") && r.err().contains(message), r.err());
+        assertNoStackTrace(r);
+    }
+
+    private static void assertNoStackTrace(Run r) {
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "stack trace on stderr:\n" + r.err());
+    }
+
+    private void sql(String script) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app); Statement s = c.createStatement()) {
+            s.executeUpdate(script);
+        }
+    }
+
+    private static Run mig(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            exit = MigCommand.commandLine(o, e).execute(args);
+        }
+        return new Run(exit, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mig.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.mig.common.MigException;
+import dev.mig.copy.CopyListener;
+import dev.mig.hot.HotProject;
+import dev.mig.hot.Rows;
+import dev.mig.hot.Shop;
+import dev.mig.testing.Db;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * File permissions: the new database (and its -wal and -shm) never gets wider permissions than the old
+ * one; a read-only old file or project directory stops mig with exit 3 and changes nothing. The
+ * read-only cases need permissions to be enforced, which they are not for root: they are skipped then.
+ */
+class PermissionsTest {
+
+    @TempDir
+    Path base;
+    HotProject p;
+
+    @BeforeEach
+    void project() throws Exception {
+        p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), Shop.V1, "WAL");
+        try (Db db = p.open()) {
+            Shop.fill(db, 50, 200);
+        }
+        HotProject.declare(p.dir, Shop.V2);
+    }
+
+    @ParameterizedTest(name = "old {0}")
+    @ValueSource(strings = {"rw-------", "rw-r-----"})
+    void newDatabaseAndItsSidecarsGetTheOldFilesPermissions(String perms) throws Exception {
+        Files.setPosixFilePermissions(p.oldDb, PosixFilePermissions.fromString(perms));
+        p.migrate(CopyListener.NONE);
+        p.drain();
+        p.cutover();
+        try (Db app = Db.open(p.newDb())) { // the new version writes: -wal and -shm exist now
+            app.exec("INSERT INTO tags (id, label, hits) VALUES (99999, 'new app', 0)");
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path file = Path.of(p.newDb() + suffix);
+                assertEquals(perms, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void readOnlyOldFileStopsMigrateWithExitThreeAndChangesNothing() throws Exception {
+        List<String> schema = StateInvariants.schemaOf(p.oldDb);
+        try (Db db = p.open()) {
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        Files.setPosixFilePermissions(p.oldDb, PosixFilePermissions.fromString("r--r--r--"));
+        assumeFalse(Files.isWritable(p.oldDb), "permissions are not enforced for this user (root)");
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+
+        assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
+        assertEquals(schema, StateInvariants.schemaOf(p.oldDb), "no capture was installed");
+    }
+
+    @Test
+    void readOnlyProjectDirectoryStopsMigrateWithExitThreeAndCreatesNothing() throws Exception {
+        List<Path> before;
+        try (var files = Files.list(p.dir)) {
+            before = files.sorted().toList();
+        }
+        Files.setPosixFilePermissions(p.dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(p.dir), "permissions are not enforced for this user (root)");
+
+            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+
+            assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
+            try (var files = Files.list(p.dir)) {
+                assertEquals(before, files.sorted().toList());
+            }
+            assertFalse(Rows.plain(p.oldDb, "SELECT name FROM sqlite_schema").contains("_migration_marker"));
+        } finally {
+            Files.setPosixFilePermissions(p.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertTrue(p.migrate(CopyListener.NONE).copy() != null, "with permissions back, migrate works");
+    }
+}
