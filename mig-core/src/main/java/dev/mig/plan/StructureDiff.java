@@ -119,7 +119,7 @@ final class StructureDiff {
             }
         }
         List<String> liveKept = liveOrder.stream().filter(c -> Names.contains(targetOrder, c)).toList();
-        if (liveKept.size() == targetOrder.size() && !sameNames(liveKept, targetOrder)) {
+        if (liveKept.size() == targetOrder.size() && !Names.same(liveKept, targetOrder)) {
             add(COLUMN_ORDER, target.name(), "table " + target.name() + " column order " + String.join(", ", liveKept)
                     + " -> " + String.join(", ", targetOrder));
         }
@@ -235,19 +235,7 @@ final class StructureDiff {
         if (a == null || b == null) {
             return a == b;
         }
-        return sameNames(a.columns(), b.columns()) && a.desc() == b.desc() && a.autoincrement() == b.autoincrement();
-    }
-
-    private static boolean sameNames(List<String> a, List<String> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Names.same(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return Names.same(a.columns(), b.columns()) && a.desc() == b.desc() && a.autoincrement() == b.autoincrement();
     }
 
     private static String pkText(PrimaryKey pk) {

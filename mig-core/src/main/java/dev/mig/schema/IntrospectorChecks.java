@@ -25,7 +25,7 @@ final class IntrospectorChecks {
         require(names.equals(t.columns().stream().map(Column::name).toList()), row, "columns " + names);
         List<String> pk = info.stream().filter(i -> i.pk() > 0).sorted(Comparator.comparingInt(ColumnInfo::pk))
                 .map(ColumnInfo::name).toList();
-        require(sameNames(pk, t.keyColumns()), row, "primary key " + pk);
+        require(Names.same(pk, t.keyColumns()), row, "primary key " + pk);
         for (int i = 0; i < info.size(); i++) {
             Column col = t.columns().get(i);
             ColumnInfo ci = info.get(i);
@@ -81,18 +81,6 @@ final class IntrospectorChecks {
             return new IndexTerm(term.columnName(), null, term.collate(), term.desc());
         }
         return new IndexTerm(null, term.expr(), term.collate(), term.desc());
-    }
-
-    private static boolean sameNames(List<String> a, List<String> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Names.same(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void require(boolean agrees, SchemaRow row, String what) {

@@ -21,6 +21,19 @@ public final class Names {
         return out.toString();
     }
 
+    /** Same names in the same order. */
+    public static boolean same(java.util.List<String> a, java.util.List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean contains(Collection<String> names, String name) {
         return names.stream().anyMatch(n -> same(n, name));
     }
