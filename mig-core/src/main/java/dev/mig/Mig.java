@@ -1,6 +1,8 @@
 package dev.mig;
 
 import dev.mig.common.MigException;
+import dev.mig.common.Versions;
+import dev.mig.project.Project;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
@@ -172,18 +174,12 @@ public final class Mig {
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */
     public static String version() {
-        String v = Mig.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Versions.mig();
     }
 
     /** The SQLite library version sqlite-jdbc bundles. */
     public static String sqliteVersion() {
-        try (Connection c = SqliteFiles.openMemory(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select sqlite_version()")) {
-            return rs.next() ? rs.getString(1) : "unknown";
-        } catch (SQLException e) {
-            return "unknown";
-        }
+        return Versions.sqlite();
     }
 
     private static MigException closeFailed(Path file, SQLException e) {

@@ -1,7 +1,7 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.common.Json;
 import dev.mig.plan.PlanText;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.mig.app;
 
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.schema.Schema;

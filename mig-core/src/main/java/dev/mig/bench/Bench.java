@@ -1,6 +1,6 @@
 package dev.mig.bench;
 
-import dev.mig.Mig;
+import dev.mig.common.Versions;
 import dev.mig.common.MigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +181,7 @@ public final class Bench {
         return new BenchReport.Environment(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"), cpuModel(), rt.availableProcessors(), memoryMb(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                Mig.sqliteVersion(), Mig.version());
+                Versions.sqlite(), Versions.mig());
     }
 
     private static String cpuModel() {

@@ -2,7 +2,6 @@ package dev.mig.bench;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.Mig;
 import dev.mig.copy.Copier;
 import dev.mig.copy.CopyListener;
 import dev.mig.plan.MappingSql;
@@ -36,7 +35,7 @@ final class CopyBench {
 
     static Timed migrate(Workspace.Run run) {
         long t0 = System.nanoTime();
-        MigrateRun.Result r = Mig.migrate(run.project(), false, CopyListener.NONE);
+        MigrateRun.Result r = new MigrateRun(run.project(), false, CopyListener.NONE).run();
         long wall = (System.nanoTime() - t0) / 1_000_000;
         return new Timed(r.copy().rows(), wall, r.copy().millis());
     }

@@ -1,7 +1,6 @@
 package dev.mig.bench;
 
-import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.MigrateRun;
 import java.lang.management.ManagementFactory;
@@ -23,7 +22,7 @@ public final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        MigrateRun.Result r = Mig.migrate(Project.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE);
+        MigrateRun.Result r = new MigrateRun(Project.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE).run();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long peak = 0;
         long afterGc = 0;

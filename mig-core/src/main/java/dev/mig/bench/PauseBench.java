@@ -1,6 +1,7 @@
 package dev.mig.bench;
 
-import dev.mig.Mig;
+import dev.mig.run.MigrateRun;
+
 import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;
 import java.nio.file.Path;
@@ -34,10 +35,10 @@ final class PauseBench {
         t.start();
         try {
             Thread.sleep(200);
-            Mig.migrate(run.project(), false, CopyListener.NONE);
+            new MigrateRun(run.project(), false, CopyListener.NONE).run();
             Thread.sleep(300); // the application keeps writing between migrate and drain
             long drainStart = System.nanoTime();
-            DrainRun.Result d = Mig.drain(run.dir(), new DrainRun.Options(3_000, true, false), log);
+            DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(3_000, true, false), log).run();
             log.accept("  drain took " + (System.nanoTime() - drainStart) / 1_000_000 + " ms");
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!writer.switched() && writer.failure() == null && System.nanoTime() < deadline) {

@@ -1,6 +1,5 @@
 package dev.mig.bench;
 
-import dev.mig.Mig;
 import dev.mig.capture.Capture;
 import dev.mig.run.DrainRun;
 import dev.mig.sql.SqliteFiles;
@@ -29,7 +28,7 @@ final class ReplayBench {
             entries = Capture.lastSeq(c);
         }
         long t0 = System.nanoTime();
-        DrainRun.Result d = Mig.drain(run.dir(), new DrainRun.Options(600_000, false, false), line -> { });
+        DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(600_000, false, false), line -> { }).run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new BenchReport.Replay(changes, entries, d.entriesPerSecond(), ms);
     }

@@ -1,6 +1,6 @@
 package dev.mig.bench;
 
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.common.MigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

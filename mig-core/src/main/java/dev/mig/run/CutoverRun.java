@@ -116,7 +116,7 @@ public final class CutoverRun {
                 }
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,
-                        dev.mig.Mig.version()));
+                        dev.mig.common.Versions.mig()));
                 return null;
             });
         }

@@ -1,6 +1,6 @@
 package dev.mig.run;
 
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
 import dev.mig.common.MigException;
@@ -232,7 +232,7 @@ public final class MigrateRun {
     }
 
     private Identity identity() {
-        return new Identity(project.targetHash(), GitHead.of(project.dir()), Clock.nowUtc(), dev.mig.Mig.version());
+        return new Identity(project.targetHash(), GitHead.of(project.dir()), Clock.nowUtc(), dev.mig.common.Versions.mig());
     }
 
     private String readSchemaYaml() {

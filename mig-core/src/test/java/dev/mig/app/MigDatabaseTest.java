@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;

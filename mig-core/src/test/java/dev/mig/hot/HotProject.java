@@ -1,7 +1,7 @@
 package dev.mig.hot;
 
 import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.CutoverRun;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.replay.Replayer;

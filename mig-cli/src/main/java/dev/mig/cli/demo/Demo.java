@@ -1,7 +1,7 @@
 package dev.mig.cli.demo;
 
 import dev.mig.Mig;
-import dev.mig.Project;
+import dev.mig.project.Project;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;

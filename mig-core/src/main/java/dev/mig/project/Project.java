@@ -1,4 +1,4 @@
-package dev.mig;
+package dev.mig.project;
 
 import dev.mig.common.MigException;
 import dev.mig.schema.Schema;
