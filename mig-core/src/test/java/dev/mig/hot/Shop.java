@@ -31,11 +31,12 @@ public final class Shop {
                   id: {type: INTEGER, primaryKey: true}
                   label: {type: TEXT, nullable: false, unique: true}
                   hits: {type: INTEGER}
+                  color: {type: TEXT, default: "'grey'"}
             """;
 
     /**
      * customers: ids kept, a column renamed, one computed; orders: ids remapped, the old id kept in
-     * {@code legacy_id}; tags: a column added.
+     * {@code legacy_id}; tags: a column added, one dropped with consent.
      */
     public static final String V2 = """
             name: shop
@@ -62,6 +63,7 @@ public final class Shop {
                   label: {type: TEXT, nullable: false, unique: true}
                   hits: {type: INTEGER}
                   weight: {type: INTEGER, nullable: false, default: 1}
+                dropColumns: [color]
             """;
 
     /** The application's view of each table, in the old database: the rows the workload's model predicts. */
