@@ -77,6 +77,12 @@ public final class DrainRun {
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
             // batch is simply replayed again); the tail and everything after the pause is durable.
             synchronous(pair, "NORMAL");
+            try (Statement s = pair.createStatement()) {
+                // Batches dirty many random pages: keep them in memory within a batch, and let the WAL grow
+                // between checkpoints instead of checkpointing (with a sync) after nearly every batch.
+                s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".cache_size = -65536");
+                s.execute("PRAGMA wal_autocheckpoint = 20000");
+            }
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Capture.Marker marker = Capture.marker(old);
             if (marker == Capture.Marker.NONE) {
