@@ -73,12 +73,16 @@ public final class Capture {
         return tables.stream().flatMap(t -> CaptureSql.triggers(t).stream()).map(CaptureSql.TriggerDdl::name).toList();
     }
 
-    /** The names of mig's triggers in the old database. */
+    /**
+     * The names of mig's triggers in the old database: named {@code _mig_...} and writing to mig's log.
+     * Both, so that reset can never drop an application trigger that merely shares the prefix.
+     */
     public static List<String> installedTriggers(Connection old) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = old.prepareStatement(
-                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND substr(name, 1, 5) = ? ORDER BY name")) {
+        try (PreparedStatement ps = old.prepareStatement("SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                + "AND substr(name, 1, 5) = ? AND instr(sql, ?) > 0 ORDER BY name")) {
             ps.setString(1, CaptureSql.TRIGGER_PREFIX);
+            ps.setString(2, ident(CaptureSql.LOG));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));

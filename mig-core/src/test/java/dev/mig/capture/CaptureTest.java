@@ -156,4 +156,18 @@ class CaptureTest {
             assertEquals(List.of(), Capture.installedTriggers(c));
         }
     }
+
+    @Test
+    void removeNeverDropsAnApplicationTriggerThatSharesMigsPrefix() throws SQLException {
+        Path file = dir.resolve("old.sqlite");
+        db = Db.open(file).exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);\n"
+                + "CREATE TABLE audit (msg TEXT);\n"
+                + "CREATE TRIGGER _mig_audit AFTER INSERT ON t BEGIN INSERT INTO audit VALUES ('x'); END");
+        try (Connection c = SqliteFiles.openReadWrite(file)) {
+            Capture.install(c, Introspector.read(file).schema().tables());
+            assertTrue(Capture.installedTriggers(c).stream().noneMatch(n -> n.equals("_mig_audit")));
+            Capture.remove(c);
+        }
+        assertEquals(List.of("_mig_audit"), db.rows("SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
+    }
 }
