@@ -46,14 +46,34 @@ final class IntrospectorReader {
         return new LiveDatabase(file, schema, pragmas.settings(), pragmas.sequences(hasSequence), unsupported);
     }
 
+    /** SQLite's own objects and the ones mig created: never part of the application's schema. */
     private static boolean internal(String name) {
-        return Names.isSqliteInternal(name) || Names.isMigInternal(name);
+        return Names.isSqliteInternal(name) || Names.isMigObject(name);
+    }
+
+    /** mig's capture triggers: named _mig_... and writing to its change log. */
+    private static boolean migTrigger(SchemaRow row) {
+        return Names.isMigInternal(row.name()) && row.sql() != null && row.sql().contains("\"_migration_log\"");
+    }
+
+    /**
+     * An application object whose name mig reserves would be mistaken for one of mig's and silently left
+     * out of the new database: refuse it instead (the planner blocks on anything unsupported).
+     */
+    private boolean reservedName(String kind, String name) {
+        if (!Names.isMigInternal(name)) {
+            return false;
+        }
+        leftOut.add(Names.key(name));
+        unsupported.add(kind + " " + Sql.display(name) + " uses a name mig reserves for itself (_mig_..., "
+                + "_migration_..., _id_mapping, _schema_identity): rename it in the live database before migrating.");
+        return true;
     }
 
     private Map<String, Table> tables(List<SchemaRow> rows, Map<String, String> kinds) throws SQLException {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (SchemaRow row : rows) {
-            if (!"table".equals(row.type()) || internal(row.name())) {
+            if (!"table".equals(row.type()) || internal(row.name()) || reservedName("table", row.name())) {
                 continue;
             }
             String kind = kinds.getOrDefault(Names.key(row.name()), "table");
@@ -87,7 +107,8 @@ final class IntrospectorReader {
     private void addIndexes(List<SchemaRow> rows, Map<String, Table> tables) throws SQLException {
         Map<String, List<Index>> byTable = new LinkedHashMap<>();
         for (SchemaRow row : rows) {
-            if (!"index".equals(row.type()) || row.sql() == null || internal(row.name()) || internal(row.tableName())) {
+            if (!"index".equals(row.type()) || row.sql() == null || internal(row.name()) || internal(row.tableName())
+                    || reservedName("index", row.name())) {
                 continue;
             }
             Table owner = tables.get(Names.key(row.tableName()));
@@ -137,10 +158,10 @@ final class IntrospectorReader {
                 t.withoutRowid(), t.strict(), null, List.of(), IdPolicy.PRESERVE);
     }
 
-    private static List<View> views(List<SchemaRow> rows) {
+    private List<View> views(List<SchemaRow> rows) {
         List<View> views = new ArrayList<>();
         for (SchemaRow row : rows) {
-            if ("view".equals(row.type()) && !internal(row.name())) {
+            if ("view".equals(row.type()) && !internal(row.name()) && !reservedName("view", row.name())) {
                 try {
                     View v = CreateViewParser.parse(row.sql());
                     views.add(new View(row.name(), v.columns(), v.select()));
@@ -155,7 +176,8 @@ final class IntrospectorReader {
     private List<Trigger> triggers(List<SchemaRow> rows, List<Table> tables, List<View> views) {
         List<Trigger> triggers = new ArrayList<>();
         for (SchemaRow row : rows) {
-            if (!"trigger".equals(row.type()) || internal(row.name()) || internal(row.tableName())) {
+            if (!"trigger".equals(row.type()) || internal(row.name()) || internal(row.tableName()) || migTrigger(row)
+                    || reservedName("trigger", row.name())) {
                 continue;
             }
             Optional<String> on = spelling(row.tableName(), tables, views);

@@ -38,6 +38,16 @@ public final class Names {
         return names.stream().anyMatch(n -> same(n, name));
     }
 
+    /** The tables (and the one index) mig itself creates, in the old database or in the new one. */
+    private static final java.util.Set<String> MIG_OBJECTS = java.util.Set.of("_migration_marker", "_migration_log",
+            "_migration_status", "_schema_identity", "_migration_history", "_migration_plan", "_migration_progress",
+            "_migration_replay", "_id_mapping", "_id_mapping_new_key");
+
+    /** Is this exactly one of the tables or indexes mig creates? */
+    public static boolean isMigObject(String name) {
+        return MIG_OBJECTS.contains(key(name));
+    }
+
     /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping} tables)? */
     public static boolean isMigInternal(String name) {
         String k = key(name);

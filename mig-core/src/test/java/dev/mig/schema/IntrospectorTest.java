@@ -68,20 +68,6 @@ class IntrospectorTest {
     }
 
     @Test
-    void migsOwnObjectsAreLeftOut() {
-        LiveDatabase db = introspect(dir, "CREATE TABLE t(a); CREATE TABLE _migration_state(k, v);"
-                + " CREATE TABLE _id_mapping(old, new); CREATE INDEX _mig_idx ON t(a);"
-                + " CREATE INDEX state_k ON _migration_state(k);"
-                + " CREATE TRIGGER _mig_capture_t AFTER INSERT ON t BEGIN SELECT 1; END;"
-                + " CREATE TABLE _mig_log(x); INSERT INTO _mig_log VALUES (1);");
-
-        assertEquals(List.of("t"), db.schema().tables().stream().map(Table::name).toList());
-        assertEquals(List.of(), db.schema().tables().get(0).indexes());
-        assertEquals(List.of(), db.schema().triggers());
-        assertEquals(List.of(), db.unsupported());
-    }
-
-    @Test
     void sqliteObjectsAndAutomaticIndexesAreLeftOut() {
         LiveDatabase db = introspect(dir, "CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT, a UNIQUE);"
                 + " CREATE INDEX t_a ON t(a); INSERT INTO t(a) VALUES (1); ANALYZE;");
@@ -206,5 +192,32 @@ class IntrospectorTest {
         Introspector.read(file);
 
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)));
+    }
+
+    @Test
+    void applicationObjectsWithNamesMigReservesAreRefusedNotSilentlyLeftOut() {
+        LiveDatabase db = introspect(dir, "CREATE TABLE t(id INTEGER PRIMARY KEY);"
+                + " CREATE TABLE _mig_notes(id INTEGER PRIMARY KEY, body TEXT);"
+                + " CREATE TRIGGER _mig_touch AFTER INSERT ON t BEGIN SELECT 1; END;");
+
+        assertEquals(List.of("t"), db.schema().tables().stream().map(Table::name).toList());
+        assertEquals(List.of("table _mig_notes uses a name mig reserves for itself (_mig_..., _migration_..., "
+                        + "_id_mapping, _schema_identity): rename it in the live database before migrating.",
+                "trigger _mig_touch uses a name mig reserves for itself (_mig_..., _migration_..., _id_mapping, "
+                        + "_schema_identity): rename it in the live database before migrating."),
+                db.unsupported());
+    }
+
+    @Test
+    void migsOwnTablesAndCaptureTriggersAreLeftOutQuietly() {
+        LiveDatabase db = introspect(dir, "CREATE TABLE t(id INTEGER PRIMARY KEY);"
+                + " CREATE TABLE _migration_status(id INTEGER PRIMARY KEY, status TEXT);"
+                + " CREATE TABLE \"_migration_log\"(seq INTEGER PRIMARY KEY, tbl TEXT, k1);"
+                + " CREATE TRIGGER \"_mig_ai_t\" AFTER INSERT ON t BEGIN"
+                + " INSERT INTO \"_migration_log\" (tbl, k1) VALUES ('t', NEW.id); END;");
+
+        assertEquals(List.of("t"), db.schema().tables().stream().map(Table::name).toList());
+        assertEquals(List.of(), db.schema().triggers());
+        assertEquals(List.of(), db.unsupported());
     }
 }
