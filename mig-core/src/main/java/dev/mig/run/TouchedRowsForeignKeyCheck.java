@@ -123,15 +123,7 @@ final class TouchedRowsForeignKeyCheck {
         }
         List<String> refs = fk.refColumns().isEmpty() && parent.primaryKey() != null ? parent.primaryKey().columns()
                 : fk.refColumns();
-        if (refs.size() != keyColumns.size()) {
-            return false;
-        }
-        for (int i = 0; i < refs.size(); i++) {
-            if (!Names.same(refs.get(i), keyColumns.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return Names.same(refs, keyColumns);
     }
 
     private static String rowValue(String alias, List<String> columns) {
