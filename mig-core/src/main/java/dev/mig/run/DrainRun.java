@@ -126,7 +126,6 @@ public final class DrainRun {
                 return null;
             });
             ReplayState after = state.replay(pair).orElseThrow();
-            log.accept("Replayed the tail: " + tail + " entries.");
             return finish(m, after, catchUp.rounds(), catchUp.rate(), false, verified);
         }
     }
