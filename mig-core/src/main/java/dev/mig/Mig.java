@@ -47,28 +47,21 @@ public final class Mig {
         Schema declared = project.declared();
         Optional<Path> source = project.source();
         Path target = project.target();
-        if (source.isEmpty()) {
-            boolean exists = Files.exists(target);
-            LiveDatabase live = exists ? Introspector.read(target) : null;
-            if (!exists) {
-                return new PlanReport(project.dir(), project.schemaFile(), null, target, false,
-                        Planner.plan(declared, null, null));
-            }
-            try (Connection c = SqliteFiles.openReadOnly(target)) {
-                return new PlanReport(project.dir(), project.schemaFile(), null, target, true,
-                        Planner.plan(declared, live, c));
-            } catch (SQLException e) {
-                throw closeFailed(target, e);
-            }
+        boolean targetExists = Files.exists(target);
+        // Without a source, an existing database of this schema is planned against itself (no changes).
+        Path live = source.orElse(targetExists ? target : null);
+        if (live == null) {
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, false,
+                    Planner.plan(declared, null, null));
         }
-        LiveDatabase live = Introspector.read(source.get());
-        try (Connection c = SqliteFiles.openReadOnly(source.get())) {
-            return new PlanReport(project.dir(), project.schemaFile(), source.get(), target, Files.exists(target),
-                    Planner.plan(declared, live, c));
+        try (Connection c = SqliteFiles.openReadOnly(live)) {
+            MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
+            return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists, plan);
         } catch (SQLException e) {
-            throw closeFailed(source.get(), e);
+            throw closeFailed(live, e);
         }
     }
+
 
     /** What {@code mig init} wrote, and what it had to leave out (virtual tables, ON CONFLICT clauses ...). */
     public record InitResult(Path schemaFile, List<String> leftOut) {
