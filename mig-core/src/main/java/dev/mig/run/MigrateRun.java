@@ -67,6 +67,7 @@ public final class MigrateRun {
     }
 
     public Result run() {
+        project.declared(); // a bad schema.yaml is refused before anything, even the lock file, is written
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
