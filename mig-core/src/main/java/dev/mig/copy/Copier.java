@@ -3,6 +3,7 @@ package dev.mig.copy;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
+import dev.mig.common.BatchSizer;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.TablePlan;
@@ -40,7 +41,11 @@ public final class Copier {
     private final Schema live;
     private final CopyListener listener;
     private final ProgressStore progress = new ProgressStore(SqliteFiles.TARGET_SCHEMA);
-    private final ChunkSizer sizer = new ChunkSizer(1_000);
+    /**
+     * Chunks of about 75 ms: a chunk holds a read lock on the old database, which in rollback-journal
+     * mode makes the application's writers wait, and in WAL mode keeps a checkpoint from finishing.
+     */
+    private final BatchSizer sizer = new BatchSizer(75, 100, 200_000, 1_000);
 
     public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, CopyListener listener) {
         this.pair = pair;

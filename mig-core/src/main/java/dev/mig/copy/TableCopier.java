@@ -1,5 +1,6 @@
 package dev.mig.copy;
 
+import dev.mig.common.BatchSizer;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.TablePlan;
 import dev.mig.schema.IdPolicy;
@@ -25,10 +26,10 @@ final class TableCopier {
     private final ProgressStore progress;
     private final CopyListener listener;
     private final KeyRange range;
-    private final ChunkSizer sizer;
+    private final BatchSizer sizer;
 
     TableCopier(Connection pair, TablePlan plan, MappingSql mapping, ProgressStore progress, CopyListener listener,
-                ChunkSizer sizer) {
+                BatchSizer sizer) {
         this.pair = pair;
         this.plan = plan;
         this.mapping = mapping;
@@ -49,7 +50,7 @@ final class TableCopier {
         while (true) {
             long t0 = System.nanoTime();
             List<Object> from = cursor;
-            int wanted = sizer.rows();
+            int wanted = sizer.size();
             ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted));
             if (chunk == null) {
                 break;
@@ -81,7 +82,7 @@ final class TableCopier {
         List<Object> cursor = List.of();
         while (true) {
             List<Object> from = cursor;
-            int wanted = sizer.rows();
+            int wanted = sizer.size();
             long t0 = System.nanoTime();
             List<Object> upper = Tx.deferred(pair, c -> {
                 List<Object> u = upperBound(from, wanted);
