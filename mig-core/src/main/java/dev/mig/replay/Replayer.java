@@ -20,19 +20,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Replays {@code _migration_log} entries into the new database, one batch per transaction. A batch
- * collects the distinct keys its entries name, and for each table deletes those keys' rows in the new
- * database and writes the rows' current state from the old one. The checkpoint (the last replayed
- * {@code seq}) commits with the batch, so a killed replay neither skips nor repeats a committed batch,
- * and repeating an uncommitted one is harmless.
+ * collects the distinct keys its entries name, per table, and for each table deletes the rows of keys
+ * gone from the old database and writes the others' current state from the old one. The checkpoint (the
+ * last replayed {@code seq}) commits with the batch, so a killed replay neither skips nor repeats a
+ * committed batch, and repeating an uncommitted one is harmless.
+ *
+ * <p>Each table's keys wait in a TEMP table of their own whose primary key is the key: collecting
+ * deduplicates them as it inserts, and each statement reads only its own table's keys, in key order (so
+ * rows are visited in b-tree order in both databases), instead of filtering every key of the batch.
  */
 public final class Replayer {
 
-    private static final String KEYS = "\"temp\".\"_mig_keys\"";
     private static final String TRACKED = "\"temp\".\"_mig_tracked\"";
+
+    /**
+     * Up to this many tables, collecting keys reads the batch's log range once per table; beyond, it first
+     * finds which tables the range names (one pass that costs about as much as three), and reads for those.
+     */
+    private static final int FEW_TABLES = 4;
+
+    /** The most entries one batch replays (its keys wait in a TEMP table). */
+    public static final int MAX_BATCH_ENTRIES = 1_000_000;
 
     /** What one batch did. */
     public record Batch(long fromSeq, long toSeq, long entries, long millis) {
@@ -41,6 +58,9 @@ public final class Replayer {
     private final Connection pair;
     private boolean tracking;
     private final List<MappingSql> tables = new ArrayList<>();
+    /** Per table of {@link #tables}, the TEMP table of the current batch's keys. */
+    private final Map<MappingSql, String> keyTables = new HashMap<>();
+    private final Set<String> allTables = new HashSet<>();
     private final int keyWidth;
     private final String replayState = ident(SqliteFiles.TARGET_SCHEMA, "_migration_replay");
 
@@ -53,8 +73,15 @@ public final class Replayer {
         }
         this.keyWidth = tables.stream().mapToInt(m -> m.sourceKey().size()).max().orElse(1);
         try (Statement s = pair.createStatement()) {
-            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + KEYS + " (tbl TEXT NOT NULL, "
-                    + Capture.logKeyColumns(keyWidth) + ")");
+            for (MappingSql m : tables) {
+                String keys = ident("temp", "_mig_keys_" + keyTables.size());
+                String cols = Capture.logKeyColumns(m.sourceKey().size());
+                s.execute("DROP TABLE IF EXISTS " + keys);
+                s.execute("CREATE TEMP TABLE " + keys + " (" + cols + ", PRIMARY KEY (" + cols
+                        + ")) WITHOUT ROWID");
+                keyTables.put(m, keys);
+                allTables.add(m.plan().sourceTable());
+            }
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + TRACKED + " (tbl TEXT NOT NULL, "
                     + Capture.logKeyColumns(keyWidth) + ")");
         }
@@ -70,9 +97,9 @@ public final class Replayer {
     }
 
     /** The tables replayed into since {@link #startTracking}, each with a SELECT of its source keys. */
-    public java.util.Map<MappingSql, String> trackedKeys() throws SQLException {
-        java.util.Map<MappingSql, String> out = new java.util.LinkedHashMap<>();
-        for (MappingSql m : tablesNamedIn(TRACKED)) {
+    public Map<MappingSql, String> trackedKeys() throws SQLException {
+        Map<MappingSql, String> out = new LinkedHashMap<>();
+        for (MappingSql m : tablesNamedIn()) {
             out.put(m, "SELECT " + Capture.logKeyColumns(m.sourceKey().size()) + " FROM " + TRACKED + " WHERE tbl = "
                     + literal(m.plan().sourceTable()));
         }
@@ -121,18 +148,22 @@ public final class Replayer {
         if (to <= from) {
             return null;
         }
-        long entries = collectKeys(from, to);
+        long entries = countEntries(from, to);
+        List<MappingSql> touched = collectKeys(from, to, tables.size() <= FEW_TABLES ? allTables : namedIn(from, to));
         if (tracking) {
-            execute("INSERT INTO " + TRACKED + " SELECT * FROM " + KEYS);
+            for (MappingSql m : touched) {
+                String cols = Capture.logKeyColumns(m.sourceKey().size());
+                execute("INSERT INTO " + TRACKED + " (tbl, " + cols + ") SELECT " + literal(m.plan().sourceTable()) + ", "
+                        + cols + " FROM " + keyTables.get(m));
+            }
         }
-        List<MappingSql> touched = tablesNamedIn(KEYS);
         for (MappingSql m : touched) {
             if (m.plan().ids() == IdPolicy.REMAP) {
                 IdMapper.allocate(pair, m, keysOf(m), List.of());
             }
         }
         // Rows gone from the old table are deleted; the others are written in place where the target's
-        // primary key is the row key (upsert: indexes change only where values did), else deleted and
+        // primary key is the row key (an upsert: no delete and re-insert of the row), else deleted and
         // inserted again. Either way, stale UNIQUE holders are cleared only when a conflict shows some.
         for (MappingSql m : touched) {
             execute(m.deleteByOldKeys(m.upsertable() ? m.goneKeys(keySelect(m)) : keySelect(m)));
@@ -148,15 +179,7 @@ public final class Replayer {
         return new Batch(from, to, entries, 0);
     }
 
-    private long collectKeys(long from, long to) throws SQLException {
-        execute("DELETE FROM " + KEYS);
-        String cols = Capture.logKeyColumns(keyWidth);
-        try (PreparedStatement ps = pair.prepareStatement("INSERT INTO " + KEYS + " (tbl, " + cols + ") SELECT DISTINCT tbl, "
-                + cols + " FROM " + ident("main", Capture.logTable()) + " WHERE seq > ? AND seq <= ?")) {
-            ps.setLong(1, from);
-            ps.setLong(2, to);
-            ps.executeUpdate();
-        }
+    private long countEntries(long from, long to) throws SQLException {
         try (PreparedStatement ps = pair.prepareStatement("SELECT count(*) FROM " + ident("main", Capture.logTable())
                 + " WHERE seq > ? AND seq <= ?")) {
             ps.setLong(1, from);
@@ -168,20 +191,64 @@ public final class Replayer {
         }
     }
 
-    private List<MappingSql> tablesNamedIn(String keyTable) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM " + keyTable)) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
+    /** The source tables entries {@code (from, to]} name. */
+    private Set<String> namedIn(long from, long to) throws SQLException {
+        return new HashSet<>(firstColumn("SELECT DISTINCT tbl FROM " + ident("main", Capture.logTable())
+                + " WHERE seq > ? AND seq <= ?", from, to));
+    }
+
+    /**
+     * Fills the key table of each table named in {@code (from, to]} with the distinct keys of its entries
+     * there; returns the tables that have any. A NULL key (possible only in a rowid table's non-INTEGER
+     * primary key, which the plan refuses) names no row that could be found again: INSERT OR IGNORE
+     * skips it.
+     */
+    private List<MappingSql> collectKeys(long from, long to, Set<String> named) throws SQLException {
+        List<MappingSql> touched = new ArrayList<>();
+        for (MappingSql m : tables) {
+            if (!named.contains(m.plan().sourceTable())) {
+                continue;
+            }
+            String keys = keyTables.get(m);
+            execute("DELETE FROM " + keys);
+            String cols = Capture.logKeyColumns(m.sourceKey().size());
+            try (PreparedStatement ps = pair.prepareStatement("INSERT OR IGNORE INTO " + keys + " SELECT " + cols
+                    + " FROM " + ident("main", Capture.logTable()) + " WHERE seq > ? AND seq <= ? AND tbl = ?")) {
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                ps.setString(3, m.plan().sourceTable());
+                if (ps.executeUpdate() > 0) {
+                    touched.add(m);
+                }
             }
         }
-        return tables.stream().filter(m -> names.stream().anyMatch(n -> n.equals(m.plan().sourceTable()))).toList();
+        return touched;
+    }
+
+    /** The tables with keys in {@link #TRACKED}. */
+    private List<MappingSql> tablesNamedIn() throws SQLException {
+        List<String> names = firstColumn("SELECT DISTINCT tbl FROM " + TRACKED);
+        return tables.stream().filter(m -> names.contains(m.plan().sourceTable())).toList();
+    }
+
+    private List<String> firstColumn(String sql, long... params) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = pair.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** SELECT of the batch's keys of one source table, as many columns as its key has. */
     private String keySelect(MappingSql m) {
-        return "SELECT " + Capture.logKeyColumns(m.sourceKey().size()) + " FROM " + KEYS + " WHERE tbl = "
-                + literal(m.plan().sourceTable());
+        return "SELECT " + Capture.logKeyColumns(m.sourceKey().size()) + " FROM " + keyTables.get(m);
     }
 
     /** A condition over the source row: its key is one of the batch's keys. */

@@ -1,9 +1,11 @@
 package dev.mig.run;
 
 import dev.mig.capture.Capture;
+import dev.mig.common.BatchSizer;
 import dev.mig.common.MigException;
 import dev.mig.copy.Copier;
 import dev.mig.replay.Replayer;
+import dev.mig.replay.WalCheckpointer;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
@@ -27,7 +29,6 @@ public final class DrainRun {
     static final long TARGET_PAUSE_MS = 100;
     /** Rounds of catch-up that do not shrink the backlog before drain gives up, if the tail is too long. */
     static final int STALLED_ROUNDS = 20;
-    static final int BATCH_ENTRIES = 50_000;
 
     /**
      * @param maxPauseMs refuse to pause writes for longer than this (predicted)
@@ -78,10 +79,8 @@ public final class DrainRun {
             // batch is simply replayed again); the tail and everything after the pause is durable.
             synchronous(pair, "NORMAL");
             try (Statement s = pair.createStatement()) {
-                // Batches dirty many random pages: keep them in memory within a batch, and let the WAL grow
-                // between checkpoints instead of checkpointing (with a sync) after nearly every batch.
+                // Batches dirty many random pages: keep them in memory within a batch.
                 s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".cache_size = -65536");
-                s.execute("PRAGMA wal_autocheckpoint = 20000");
             }
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Capture.Marker marker = Capture.marker(old);
@@ -90,18 +89,22 @@ public final class DrainRun {
                         + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
             }
             CaptureIntegrity.require(m);
-            CatchUp catchUp = marker == Capture.Marker.RECORDING ? catchUp(replayer, pair) : new CatchUp(0, 0, 0);
+            CatchUp catchUp = new CatchUp(0, 0, 0);
             VerifyRun.Result verified = null;
             if (marker == Capture.Marker.RECORDING) {
-                replayer.startTracking();
-                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
-                verified = verifyBeforePause(m, pair);
-                // The checks took a while and writes went on: catch up again, or the tail is their backlog.
-                catchUp = catchUp(replayer, pair).after(catchUp);
-                // Rows replayed since the full check, checked before the pause; the pause checks only the tail's.
-                TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
-                replayer.startTracking();
-                catchUp = catchUp(replayer, pair).after(catchUp);
+                BatchSizer sizer = replaySizer(walMode(pair));
+                try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
+                    catchUp = catchUp(replayer, sizer);
+                    replayer.startTracking();
+                    NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                    verified = verifyBeforePause(m, pair);
+                    // The checks took a while and writes went on: catch up again, or the tail is their backlog.
+                    catchUp = catchUp(replayer, sizer).after(catchUp);
+                    // Rows replayed since the full check, checked before the pause; the pause checks only the tail's.
+                    TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
+                    replayer.startTracking();
+                    catchUp = catchUp(replayer, sizer).after(catchUp);
+                }
                 log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
                 synchronous(pair, "FULL");
                 Capture.setMarker(old, Capture.Marker.DRAINING);
@@ -110,7 +113,7 @@ public final class DrainRun {
                 log.accept("Writes were already paused by an earlier drain; finishing its tail.");
             }
             long pauseStart = System.nanoTime();
-            long tail = replayAll(replayer);
+            long tail = replayAll(replayer); // in one batch: writes wait for it whatever its size
             long replayedAt = System.nanoTime();
             Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
             if (marker == Capture.Marker.RECORDING) {
@@ -130,6 +133,24 @@ public final class DrainRun {
         }
     }
 
+    /**
+     * Replay batches. A batch reads the old database in one transaction. In WAL mode that blocks no
+     * writer, so batches grow towards 2 s: a batch rewrites every page it touches, and at 1,000,000 rows
+     * 50,000-entry batches replayed at 60% of the rate of one 120,000-entry batch (specs/benchmarks.md).
+     * In rollback-journal mode the application's writers wait for that read lock, so batches stay near
+     * the copy's 75 ms chunks.
+     */
+    static BatchSizer replaySizer(boolean walSource) {
+        return walSource ? new BatchSizer(2_000, 1_000, Replayer.MAX_BATCH_ENTRIES, 200_000)
+                : new BatchSizer(75, 100, Replayer.MAX_BATCH_ENTRIES, 5_000);
+    }
+
+    static boolean walMode(Connection pair) throws SQLException {
+        try (Statement s = pair.createStatement(); var rs = s.executeQuery("PRAGMA main.journal_mode")) {
+            return rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+        }
+    }
+
     private static void synchronous(Connection pair, String level) throws SQLException {
         try (Statement s = pair.createStatement()) {
             s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = " + level);
@@ -141,13 +162,8 @@ public final class DrainRun {
         if (!options.verify()) {
             return null;
         }
-        String mode;
-        try (Statement s = pair.createStatement(); var rs = s.executeQuery("PRAGMA main.journal_mode")) {
-            rs.next();
-            mode = rs.getString(1);
-        }
-        if (!"wal".equalsIgnoreCase(mode)) {
-            log.accept("Verify skipped: the old database is in " + mode + " mode, where comparing would block the "
+        if (!walMode(pair)) {
+            log.accept("Verify skipped: the old database is not in WAL mode, so comparing now would block the "
                     + "application's writes. Run 'mig verify' after this drain.");
             return null;
         }
@@ -180,7 +196,7 @@ public final class DrainRun {
     }
 
     /** Replays in rounds while writes go on, until the predicted tail fits the pause budget. */
-    private CatchUp catchUp(Replayer replayer, Connection pair) throws SQLException {
+    private CatchUp catchUp(Replayer replayer, BatchSizer sizer) throws SQLException {
         long budget = Math.min(TARGET_PAUSE_MS, options.maxPauseMs());
         long rounds = 0;
         long stalled = 0;
@@ -207,10 +223,11 @@ public final class DrainRun {
             long target = replayer.lastLogged();
             long replayed = 0;
             while (replayer.checkpoint() < target) {
-                Replayer.Batch b = replayer.replayBatch(BATCH_ENTRIES);
+                Replayer.Batch b = replayer.replayBatch(sizer.size());
                 if (b == null) {
                     break;
                 }
+                sizer.record(b.entries(), b.millis());
                 replayed += b.entries();
             }
             double secs = Math.max((System.nanoTime() - t0) / 1e9, 1e-6);
@@ -223,7 +240,7 @@ public final class DrainRun {
 
     private static long replayAll(Replayer replayer) throws SQLException {
         long n = 0;
-        for (Replayer.Batch b; (b = replayer.replayBatch(BATCH_ENTRIES)) != null; ) {
+        for (Replayer.Batch b; (b = replayer.replayBatch(Replayer.MAX_BATCH_ENTRIES)) != null; ) {
             n += b.entries();
         }
         return n;

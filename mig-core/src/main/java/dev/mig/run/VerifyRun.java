@@ -51,7 +51,7 @@ public final class VerifyRun {
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
             return Tx.deferred(pair, c -> {
-                replayer.replayToSnapshot(DrainRun.BATCH_ENTRIES);
+                replayer.replayToSnapshot(Replayer.MAX_BATCH_ENTRIES);
                 long position = replayer.checkpoint();
                 return new Result(m.source(), m.target(), position, verifier.compareAll());
             });
