@@ -52,6 +52,11 @@ final class BenchCommand implements Callable<Integer> {
             + "no BLOBs): same row count, a much smaller file.")
     boolean narrowMemory;
 
+    @Option(names = "--replay-runs", paramLabel = "K", defaultValue = "3",
+            description = "Migrations whose 100k-change backlog is drained; the median rate is reported "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int replayRuns;
+
     @Option(names = "--pause-runs", paramLabel = "K", defaultValue = "5",
             description = "Migrations measured with a steady writer (default: ${DEFAULT-VALUE}).")
     int pauseRuns;
@@ -69,12 +74,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 1_000 || pauseRuns < 1 || scaleSteps < 1 || (memoryRows != null && memoryRows < 0)) {
+        if (rows < 1_000 || replayRuns < 1 || pauseRuns < 1 || scaleSteps < 1
+                || (memoryRows != null && memoryRows < 0)) {
             throw new ParameterException(spec.commandLine(),
-                    "--rows must be at least 1000, --pause-runs and --scale-steps at least 1, --memory-rows 0 or more");
+                    "--rows must be at least 1000, --replay-runs, --pause-runs and --scale-steps at least 1, "
+                            + "--memory-rows 0 or more");
         }
         BenchOptions d = BenchOptions.defaults(rows);
-        BenchOptions options = new BenchOptions(rows, d.replayChanges(), d.captureWrites(), pauseRuns,
+        BenchOptions options = new BenchOptions(rows, d.replayChanges(), d.captureWrites(), replayRuns, pauseRuns,
                 d.writesPerSecond(), memoryRows == null ? d.memoryRows() : memoryRows, narrowMemory, scaleSteps,
                 workDir, keep);
         PrintWriter err = spec.commandLine().getErr();

@@ -25,7 +25,7 @@ class BenchSmokeTest {
         StringWriter stderr = new StringWriter();
         int exit;
         try (PrintWriter o = new PrintWriter(stdout); PrintWriter e = new PrintWriter(stderr)) {
-            exit = MigCommand.commandLine(o, e).execute("bench", "--rows", "10000", "--pause-runs", "1",
+            exit = MigCommand.commandLine(o, e).execute("bench", "--rows", "10000", "--replay-runs", "2", "--pause-runs", "1",
                     "--scale-steps", "2", "--memory-rows", "20000", "--work-dir", dir.toString(), "--json",
                     "--out", out.toString());
         }
@@ -34,10 +34,14 @@ class BenchSmokeTest {
         for (String path : new String[] {"/copy/migRowsPerSecond", "/copy/migMBPerSecond", "/copy/ceilingRowsPerSecond",
                 "/copy/vacuumIntoMBPerSecond", "/copy/preservedToCeiling", "/capture/autocommitWithout/perSecond",
                 "/capture/autocommitWith/p99Ms", "/capture/batchedWithout/perSecond", "/capture/batchedWith/p99Ms",
-                "/replay/entriesPerSecond", "/memory/0/heapPeakMb", "/memory/1/rssPeakMb",
+                "/replay/entriesPerSecond", "/replay/runs/1/entriesPerSecond", "/replay/runs/1/logEntries",
+                "/memory/0/heapPeakMb", "/memory/1/rssPeakMb",
                 "/scaling/1/copyMs"}) {
             assertTrue(r.at(path).asDouble() > 0, path + " in " + r);
         }
+        assertEquals(2, r.at("/replay/runs").size());
+        assertEquals(r.at("/replay/minEntriesPerSecond").asDouble(), r.at("/replay/entriesPerSecond").asDouble(),
+                "the median of two runs is the lower one");
         // A pause can be shorter than the writer's 1 ms period on 10,000 rows: present, not necessarily > 0.
         assertTrue(r.at("/pause/runs/0/measuredMs").isNumber() && r.at("/pause/medianMs").isNumber(), r.toString());
         assertEquals(10, r.at("/targets").size());

@@ -52,6 +52,7 @@ public final class Bench {
         long bytes = Files.size(old);
         CopyPhase phase = copy(ws, old, n, bytes);
         BenchReport.Copy copy = phase.copy();
+        BenchReport.Replay replay = replay(ws, old, n, phase.replay());
         log.accept("Capture overhead ...");
         BenchReport.CaptureOverhead capture = capture(ws, old, n);
         log.accept(String.format(Locale.ROOT, "Write pause: %d runs at %d writes/s ...", o.pauseRuns(),
@@ -60,7 +61,6 @@ public final class Bench {
                 line -> log.accept("  " + line));
         List<BenchReport.Scale> scaling = scaling(ws, copy);
         List<BenchReport.Memory> memory = memory(ws, old, bytes);
-        BenchReport.Replay replay = phase.replay();
         BenchReport partial = new BenchReport(environment(), o, n.total(), bytes, bytes / (double) n.total(),
                 generateMs, copy, capture, replay, pause, memory, scaling, List.of(), 0);
         return new BenchReport(partial.environment(), o, partial.rows(), bytes, partial.bytesPerRow(), generateMs, copy,
@@ -68,8 +68,8 @@ public final class Bench {
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    /** The copy figures, and the replay measured on the remapped migration's backlog. */
-    private record CopyPhase(BenchReport.Copy copy, BenchReport.Replay replay) {
+    /** The copy figures, and the first replay run, drained on the remapped migration's backlog. */
+    private record CopyPhase(BenchReport.Copy copy, BenchReport.ReplayRun replay) {
     }
 
     private CopyPhase copy(Workspace ws, Path old, BenchData.Sizes n, long bytes) throws SQLException {
@@ -87,14 +87,34 @@ public final class Bench {
         log.accept("mig migrate, users remapped ...");
         Workspace.Run run = ws.run(old, true);
         CopyBench.Timed mig = CopyBench.migrate(run);
-        log.accept(String.format(Locale.ROOT, "Replay: %,d changes, then mig drain ...", o.replayChanges()));
-        BenchReport.Replay replay = ReplayBench.measure(run, n, o.replayChanges());
+        BenchReport.ReplayRun replay = replayRun(run, n, 1);
         Workspace.delete(run.dir());
         long rows = mig.rows();
         return new CopyPhase(new BenchReport.Copy(rows, bytes, mig.wallMs(), mig.copyMs(), perSec(rows, mig.copyMs()),
                 perSec(bytes, mig.copyMs()) / 1e6, preserved.wallMs(), preserved.copyMs(),
                 perSec(rows, preserved.copyMs()), ceiling, perSec(rows, ceiling), vacuum, perSec(bytes, vacuum) / 1e6,
                 ceiling / (double) Math.max(1, preserved.copyMs()), ceiling / (double) Math.max(1, mig.copyMs())), replay);
+    }
+
+    /** Replay, {@code first} and the other runs, each on a migration of its own. */
+    private BenchReport.Replay replay(Workspace ws, Path old, BenchData.Sizes n, BenchReport.ReplayRun first)
+            throws SQLException {
+        List<BenchReport.ReplayRun> runs = new ArrayList<>(List.of(first));
+        for (int i = 2; i <= o.replayRuns(); i++) {
+            Workspace.Run run = ws.run(old, true);
+            CopyBench.migrate(run);
+            runs.add(replayRun(run, n, i));
+            Workspace.delete(run.dir());
+        }
+        return ReplayBench.summary(o.replayChanges(), runs);
+    }
+
+    private BenchReport.ReplayRun replayRun(Workspace.Run migrated, BenchData.Sizes n, int i) throws SQLException {
+        log.accept(String.format(Locale.ROOT, "Replay %d of %d: %,d changes, then mig drain ...", i, o.replayRuns(),
+                o.replayChanges()));
+        BenchReport.ReplayRun r = ReplayBench.drain(migrated, n, o.replayChanges());
+        log.accept(String.format(Locale.ROOT, "  %,d entries, %,.0f entries/s", r.logEntries(), r.entriesPerSecond()));
+        return r;
     }
 
     private BenchReport.CaptureOverhead capture(Workspace ws, Path old, BenchData.Sizes n) throws SQLException {

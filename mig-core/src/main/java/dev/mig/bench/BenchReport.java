@@ -34,8 +34,16 @@ public record BenchReport(Environment environment, BenchOptions options, long ro
                                   double autocommitP99AddedMs, double batchedP99AddedMs) {
     }
 
-    /** {@code mig drain} over a backlog: the catch-up replay rate, and the whole drain's wall time. */
-    public record Replay(long changes, long logEntries, double entriesPerSecond, long drainMs) {
+    /**
+     * {@code mig drain} over a backlog of {@code changes} application changes, once per migration: the median
+     * run's catch-up replay rate, the spread, and every run.
+     */
+    public record Replay(long changes, double entriesPerSecond, double minEntriesPerSecond,
+                         double maxEntriesPerSecond, List<ReplayRun> runs) {
+    }
+
+    /** One drain: the log entries the backlog made, the catch-up replay rate, the whole drain's wall time. */
+    public record ReplayRun(long logEntries, double entriesPerSecond, long drainMs) {
     }
 
     /** Write pause seen by a steady writer through migrate, drain and cutover. */

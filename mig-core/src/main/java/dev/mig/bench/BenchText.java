@@ -39,8 +39,13 @@ public final class BenchText {
                 w.autocommitRatio(), w.autocommitP99AddedMs(), w.batchedRatio(), w.batchedP99AddedMs());
         BenchReport.Replay rp = r.replay();
         line(b, "");
-        line(b, "3. Replay: %,d changes -> %,d log entries; %,.0f entries/s; whole drain %,d ms", rp.changes(),
-                rp.logEntries(), rp.entriesPerSecond(), rp.drainMs());
+        line(b, "3. Replay: %,d changes, drained after %d migrations", rp.changes(), rp.runs().size());
+        line(b, "   median %,.0f entries/s, min %,.0f, max %,.0f", rp.entriesPerSecond(), rp.minEntriesPerSecond(),
+                rp.maxEntriesPerSecond());
+        for (BenchReport.ReplayRun run : rp.runs()) {
+            line(b, "   run: %,d log entries, %,.0f entries/s, whole drain %,d ms", run.logEntries(),
+                    run.entriesPerSecond(), run.drainMs());
+        }
         BenchReport.Pause p = r.pause();
         line(b, "");
         line(b, "4. Write pause at %d writes/s through migrate, drain --cutover (%d runs)", p.writesPerSecond(),

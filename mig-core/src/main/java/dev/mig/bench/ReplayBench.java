@@ -5,15 +5,21 @@ import dev.mig.run.DrainRun;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
 
-/** Replay throughput: {@code mig drain} over a backlog of application changes made after the copy. */
+/**
+ * Replay throughput: {@code mig drain} over a backlog of application changes made after the copy. One
+ * drain of the default backlog takes about a second, short enough for this shared machine's noise to move
+ * it by a third, so the bench drains several migrations and reports the median.
+ */
 final class ReplayBench {
 
     private ReplayBench() {
     }
 
     /** {@code run} has been migrated (copy done, capture recording); makes the backlog, then drains. */
-    static BenchReport.Replay measure(Workspace.Run run, BenchData.Sizes n, long changes) throws SQLException {
+    static BenchReport.ReplayRun drain(Workspace.Run run, BenchData.Sizes n, long changes) throws SQLException {
         try (AppWrites app = new AppWrites(run.old(), n)) {
             for (long i = 0; i < changes; ) {
                 app.begin();
@@ -30,6 +36,14 @@ final class ReplayBench {
         long t0 = System.nanoTime();
         DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(600_000, false, false), line -> { }).run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new BenchReport.Replay(changes, entries, d.entriesPerSecond(), ms);
+        return new BenchReport.ReplayRun(entries, d.entriesPerSecond(), ms);
+    }
+
+    /** The runs summed up: the median run's rate (the lower middle one for an even count), min and max. */
+    static BenchReport.Replay summary(long changes, List<BenchReport.ReplayRun> runs) {
+        List<BenchReport.ReplayRun> sorted = runs.stream()
+                .sorted(Comparator.comparingDouble(BenchReport.ReplayRun::entriesPerSecond)).toList();
+        return new BenchReport.Replay(changes, sorted.get((sorted.size() - 1) / 2).entriesPerSecond(),
+                sorted.get(0).entriesPerSecond(), sorted.get(sorted.size() - 1).entriesPerSecond(), runs);
     }
 }
