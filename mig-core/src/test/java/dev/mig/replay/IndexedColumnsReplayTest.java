@@ -73,7 +73,7 @@ class IndexedColumnsReplayTest {
             INSERT INTO t VALUES (12, 'k@x', 11, 11.0, 'k', 'n11', 'm');
             """;
 
-    /** Two rows trade UNIQUE values: the second statement meets a conflict no single row can avoid. */
+    /** Two rows trade UNIQUE values: writing either first conflicts with the other's stale value. */
     private static final String SWAP = """
             UPDATE t SET email = 'tmp@x' WHERE id = 7;
             UPDATE t SET email = 'g@x' WHERE id = 8;
