@@ -19,6 +19,7 @@ import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
+import dev.mig.state.StateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,26 +38,35 @@ public final class Mig {
     private Mig() {
     }
 
-    /** What {@code mig plan} found: the project's files and the plan. */
+    /**
+     * What {@code mig plan} found: the project's files and the plan. When {@code targetReady}, the
+     * schema's database exists complete (after a cutover or a bootstrap): there is nothing to migrate,
+     * and {@code plan} and {@code source} are null.
+     */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             MigrationPlan plan) {
+                             boolean targetReady, MigrationPlan plan) {
     }
 
     /** Diffs schema.yaml against the source database; reads only, writes nothing anywhere. */
     public static PlanReport plan(Project project) {
         Schema declared = project.declared();
-        Optional<Path> source = project.source();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
-        // Without a source, an existing database of this schema is planned against itself (no changes).
+        if (targetExists && StateStore.isReady(target)) {
+            // An old file left beside it is not a source any more: migrate says there is nothing to do.
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null);
+        }
+        Optional<Path> source = project.source();
+        // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
-            return new PlanReport(project.dir(), project.schemaFile(), null, target, false,
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false,
                     Planner.plan(declared, null, null));
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
-            return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists, plan);
+            return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
+                    false, plan);
         } catch (SQLException e) {
             throw closeFailed(live, e);
         }

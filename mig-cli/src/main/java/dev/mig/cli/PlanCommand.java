@@ -22,9 +22,15 @@ final class PlanCommand extends ProjectCommand {
     public Integer call() {
         Mig.PlanReport report = Mig.plan(Project.at(project.dir, project.source));
         var out = out();
-        String target = report.target() + (report.targetExists() ? " (exists)" : "");
-        out.print(json ? Json.write(report) + "\n" : PlanText.render(report.plan(), target));
+        if (json) {
+            out.print(Json.write(report) + "\n");
+        } else if (report.targetReady()) {
+            out.println(report.target() + " already holds this schema and is ready; nothing to migrate. To change "
+                    + "the schema, edit schema.yaml and run 'mig plan' again.");
+        } else {
+            out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : "")));
+        }
         out.flush();
-        return report.plan().canMigrate() ? 0 : 1;
+        return report.targetReady() || report.plan().canMigrate() ? 0 : 1;
     }
 }

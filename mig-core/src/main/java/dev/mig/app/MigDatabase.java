@@ -7,7 +7,6 @@ import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
-import dev.mig.state.NewDatabase;
 import dev.mig.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +73,7 @@ public final class MigDatabase {
 
     /** True when {@code database} exists and its status row says {@code ready}. */
     public static boolean isReady(Path database) {
-        if (!Files.isRegularFile(database) || !SqliteFiles.looksLikeSqlite(database)) {
-            return false;
-        }
-        try (Connection c = SqliteFiles.openReadOnly(database)) {
-            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
-        } catch (SQLException | MigException e) {
-            return false; // being created or renamed into place: not ready yet
-        }
+        return StateStore.isReady(database);
     }
 
     /**

@@ -43,7 +43,7 @@ public final class MigrateRun {
     public enum Outcome {
         /** No source database: the new one was created from schema.yaml, ready. */
         BOOTSTRAPPED,
-        /** The schema's database exists and there is nothing to migrate from. */
+        /** The schema's database exists and is complete (ready): there is nothing to migrate. */
         ALREADY_CURRENT,
         /** Copy complete, capture recording: next is {@code mig drain}. */
         COPIED,
@@ -73,13 +73,13 @@ public final class MigrateRun {
             if (active.isPresent()) {
                 return resume(active.get());
             }
-            Optional<Path> source = project.source();
             Path target = project.target();
-            if (source.isEmpty()) {
-                return Files.exists(target) ? new Result(Outcome.ALREADY_CURRENT, null, target, false, null)
-                        : bootstrap(target);
+            if (Files.exists(target)) {
+                requireReady(target);
+                return new Result(Outcome.ALREADY_CURRENT, null, target, false, null);
             }
-            return start(source.get(), target);
+            Optional<Path> source = project.source();
+            return source.isPresent() ? start(source.get(), target) : bootstrap(target);
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
         }
@@ -92,12 +92,21 @@ public final class MigrateRun {
         return new Result(Outcome.BOOTSTRAPPED, null, target, false, null);
     }
 
+    /**
+     * The schema's database exists and no migration fills it: it must be the complete one (status
+     * {@code ready}, after a cutover or a bootstrap), which applications may already be using.
+     */
+    private static void requireReady(Path target) {
+        if (!StateStore.isReady(target)) {
+            throw MigException.refused(target.getFileName() + " already exists, but it is neither a migration in "
+                            + "progress nor a database mig completed (no 'ready' status row); mig never overwrites a file.",
+                    "Find out what the file is. If no application uses it (for example an unfinished copy from "
+                            + "another tool), move it out of the directory and run 'mig migrate' again.");
+        }
+    }
+
     private Result start(Path source, Path target) throws SQLException {
         Schema declared = project.declared();
-        if (Files.exists(target)) {
-            throw MigException.refused(target.getFileName() + " already exists and is not a migration in progress.",
-                    "If it is left over from an earlier attempt, move it away; mig never overwrites a database.");
-        }
         LiveDatabase live;
         MigrationPlan plan;
         try (Connection ro = SqliteFiles.openReadOnly(source)) {

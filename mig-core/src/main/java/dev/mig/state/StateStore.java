@@ -3,6 +3,9 @@ package dev.mig.state;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.MigException;
+import dev.mig.sql.SqliteFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +38,21 @@ public final class StateStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * True when {@code database} is an SQLite file whose status row says {@code ready}: the complete
+     * database of its schema, which applications may use. False when it is anything else or cannot be read.
+     */
+    public static boolean isReady(Path database) {
+        if (!Files.isRegularFile(database) || !SqliteFiles.looksLikeSqlite(database)) {
+            return false;
+        }
+        try (Connection c = SqliteFiles.openReadOnly(database)) {
+            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
+        } catch (SQLException | MigException e) {
+            return false; // being created or renamed into place, or unreadable: not ready
         }
     }
 

@@ -1,15 +1,22 @@
 package dev.mig.hot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.project.Project;
+import dev.mig.run.MigrateRun;
+import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,5 +35,73 @@ class MigrateInputTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("schema.yaml"), files.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /** After cutover the old file often stays beside the new one: it must not look like a source again. */
+    private HotProject cutOverWithTheOldFileLeft() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1, "WAL");
+        try (Db db = p.open()) {
+            Shop.fill(db, 10, 20);
+        }
+        p.migrateAll(Shop.V2);
+        Mig.archiveOld(dir, null, false);
+        assertTrue(Files.exists(p.oldDb), "the old database stays in the directory");
+        return p;
+    }
+
+    @Test
+    void migrateAfterCutoverSaysTheReadyDatabaseIsCurrentAndChangesNothing() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+        Map<String, Long> before = sizes();
+
+        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+
+        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome());
+        assertEquals(p.newDb(), r.target());
+        assertEquals(before, sizes());
+    }
+
+    @Test
+    void planAfterCutoverSaysThereIsNothingToMigrate() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+
+        Mig.PlanReport report = Mig.plan(HotProject.project(dir));
+
+        assertTrue(report.targetReady());
+        assertNull(report.source(), "the old database is not offered as a source again");
+        assertNull(report.plan(), "there is nothing to plan");
+        assertEquals(p.newDb(), report.target());
+    }
+
+    @Test
+    void anExistingTargetThatMigDidNotCompleteIsRefusedAndKept() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        HotProject.declare(dir, Shop.V2);
+        Path foreign = p.newDb();
+        try (Db db = Db.open(foreign)) {
+            db.exec("CREATE TABLE t (x)");
+        }
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("neither a migration in progress nor a database mig completed"), e.getMessage());
+        assertFalse(e.hint().contains("move it away"), "no advice to move a file that may be in use: " + e.hint());
+        assertEquals(before, sizes());
+    }
+
+    /** File name to size, leaving out the lock file and SQLite's -wal/-shm companions. */
+    private Map<String, Long> sizes() throws Exception {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (!n.endsWith("-wal") && !n.endsWith("-shm") && !n.equals(".mig.lock")) {
+                    out.put(n, Files.size(f));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -65,7 +65,7 @@ class TamperingTest {
         Mig.reset(p.dir, null, false);
         assertTrue(Files.exists(p.newDb()), "reset never deletes a file that is not its unfinished new database");
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        assertTrue(e.getMessage().contains("already exists and is not a migration in progress"), e.getMessage());
+        assertTrue(e.getMessage().contains("already exists, but it is neither a migration in progress nor a database mig completed"), e.getMessage());
         Files.delete(p.newDb());
         resetRestoresTheOldDatabase();
     }

@@ -10,6 +10,8 @@ import dev.mig.schema.Introspector;
 import dev.mig.schema.SchemaHash;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,6 +67,25 @@ class ExampleShopTest {
         assertEquals(0, plan.exit(), plan.toString());
         assertCanMigrate(plan.out());
         assertEquals(before, Fixture.snapshot(SHOP));
+    }
+
+    @Test
+    void afterTheMigrationPlanAndMigrateSayThereIsNothingToMigrateAndChangeNothing() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("shop"));
+        for (String name : List.of("schema.yaml", Fixture.onlyDatabase(SHOP).getFileName().toString())) {
+            Files.copy(SHOP.resolve(name), dir.resolve(name));
+        }
+        assertEquals(0, mig("migrate", "--offline", "-d", dir.toString()).exit());
+        Map<String, String> before = Fixture.snapshot(dir);
+
+        Cli.Run plan = mig("plan", "-d", dir.toString()).assertNoStackTrace();
+        Cli.Run migrate = mig("migrate", "-d", dir.toString()).assertNoStackTrace();
+
+        assertEquals(0, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("already holds this schema and is ready; nothing to migrate"), plan.toString());
+        assertEquals(0, migrate.exit(), migrate.toString());
+        assertTrue(migrate.out().contains("already holds this schema and is ready; nothing to migrate"), migrate.toString());
+        assertEquals(before, Fixture.snapshot(dir), "the old file stays, unused; nothing was written");
     }
 
     @Test
