@@ -10,41 +10,74 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 /**
  * An OS lock on {@code <dir>/.mig.lock}: one mig process works on a project at a time. The OS releases
- * it when the process dies, so a killed mig never leaves a stale lock behind.
+ * it when the process dies, so a killed mig never leaves a stale lock behind (only, harmlessly, the file).
+ *
+ * <p>The holder deletes the file when it lets go, so a command that ends, even refused, leaves nothing
+ * behind. That opens a race: a process may open the file just before the holder deletes it, and lock
+ * the unlinked file after the holder lets go while a third locks a new one. So a lock counts only if the
+ * locked file is still the one at the path; if not, the process tries again on the new file. The check
+ * reads where the process's open file points in {@code /proc/self/fd}: reading the path itself would
+ * open and close the file, and closing any descriptor of a file drops the process's POSIX locks on it.
+ * Where there is no {@code /proc} the check cannot be made, and the file is kept instead of deleted.
  */
 public final class ProjectLock implements AutoCloseable {
 
     public static final String FILE = ".mig.lock";
+    private static final int ATTEMPTS = 5;
 
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean deleteOnClose;
 
-    private ProjectLock(FileChannel channel, FileLock lock) {
+    private ProjectLock(Path file, FileChannel channel, FileLock lock, boolean deleteOnClose) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.deleteOnClose = deleteOnClose;
     }
 
     /** Takes the lock or fails at once, naming the process that holds it. */
     public static ProjectLock acquire(Path dir) {
         Path file = dir.resolve(FILE);
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ProjectLock held = tryAcquire(dir, file, pid);
+            if (held != null) {
+                return held;
+            }
+        }
+        throw MigException.runtime("Cannot lock " + file + ": it was replaced " + ATTEMPTS + " times while mig took it.",
+                "Check that no other program deletes files in the project directory, then run the command again.", null);
+    }
+
+    /** The lock, or null when the file was replaced meanwhile (see the class comment). */
+    private static ProjectLock tryAcquire(Path dir, Path file, String pid) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+                String holder = readQuietly(file);
                 channel.close();
                 throw MigException.refused("Another mig process is working on " + dir
                                 + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ".",
                         "Wait for it to finish, or stop it; mig never runs two commands on one project at once.");
             }
+            Boolean linked = stillLinked(dir, file);
+            if (Boolean.FALSE.equals(linked)) {
+                lock.release();
+                channel.close();
+                return null;
+            }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap(pid.getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new ProjectLock(channel, lock);
+            return new ProjectLock(file, channel, lock, linked != null);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw MigException.refused("This process already holds the lock on " + dir + ".", null);
@@ -55,8 +88,49 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
+    /** The file's content, trimmed; empty when it is gone or unreadable. Only when not holding its lock. */
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Whether the lock file this process has open is still the one at {@code file}; null when this OS
+     * cannot tell. An open file that was unlinked shows in {@code /proc/self/fd} as "path (deleted)".
+     */
+    static Boolean stillLinked(Path dir, Path file) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return null;
+        }
+        String expected = dir.toRealPath().resolve(file.getFileName()).toString();
+        try (Stream<Path> open = Files.list(fds)) {
+            for (Path fd : open.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().equals(expected)) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // Closed meanwhile (such as the listing's own descriptor): not ours.
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Deletes the file while still holding the lock (nobody else can be holding it), then lets go. */
     @Override
     public void close() {
+        try {
+            if (deleteOnClose) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // Left behind, the file is harmless: the next holder takes it over.
+        }
         try {
             lock.release();
             channel.close();

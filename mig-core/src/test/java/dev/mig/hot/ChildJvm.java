@@ -68,6 +68,13 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The lines the child printed so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
     public int lineCount() {
         synchronized (lines) {
             return lines.size();

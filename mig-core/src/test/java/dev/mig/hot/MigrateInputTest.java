@@ -37,6 +37,37 @@ class MigrateInputTest {
         }
     }
 
+    @Test
+    void aMissingSourceIsRefusedWithoutWritingAnyFile() throws Exception {
+        HotProject.bootstrap(dir, Shop.V1);
+        HotProject.declare(dir, Shop.V2);
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.migrate(Project.at(dir, dir.resolve("nope.sqlite")), false, CopyListener.NONE));
+
+        assertEquals(MigException.Kind.INPUT, e.kind());
+        assertEquals(before, sizes());
+        assertFalse(Files.exists(dir.resolve(".mig.lock")), "not even the lock file stays");
+    }
+
+    @Test
+    void aBlockedPlanIsRefusedWithoutWritingAnyFile() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        try (Db db = p.open()) {
+            Shop.fill(db, 10, 20);
+        }
+        HotProject.declare(dir, Shop.V2.replace("dropColumns: [color]", ""));
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().startsWith("The plan is blocked; nothing was changed"), e.getMessage());
+        assertEquals(before, sizes());
+        assertFalse(Files.exists(dir.resolve(".mig.lock")), "not even the lock file stays");
+    }
+
     /** After cutover the old file often stays beside the new one: it must not look like a source again. */
     private HotProject cutOverWithTheOldFileLeft() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1, "WAL");
@@ -91,13 +122,13 @@ class MigrateInputTest {
         assertEquals(before, sizes());
     }
 
-    /** File name to size, leaving out the lock file and SQLite's -wal/-shm companions. */
+    /** File name to size, leaving out SQLite's -wal/-shm companions (read-only opens of a WAL file leave them). */
     private Map<String, Long> sizes() throws Exception {
         Map<String, Long> out = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (!n.endsWith("-wal") && !n.endsWith("-shm") && !n.equals(".mig.lock")) {
+                if (!n.endsWith("-wal") && !n.endsWith("-shm")) {
                     out.put(n, Files.size(f));
                 }
             }

@@ -6,6 +6,10 @@ import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;
 import dev.mig.run.ProjectLock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -44,8 +48,46 @@ public final class CrashChild {
             case "archive-old" -> Mig.archiveOld(dir, null, false);
             case "archive-move" -> Mig.archiveOld(dir, null, true);
             case "hold-lock" -> holdLock(dir);
+            case "lock-loop" -> lockLoop(dir);
             default -> throw new IllegalArgumentException(command);
         }
+    }
+
+    /**
+     * Prints "ready", waits for {@code DIR/go}, then for two seconds takes and leaves the project lock as
+     * fast as it can, each time creating {@code DIR/inside} while it holds it: if that file already
+     * exists, another process holds the lock at the same time, and this exits 9. Prints how often it took
+     * the lock and how often it was refused.
+     */
+    private static void lockLoop(Path dir) throws InterruptedException {
+        System.out.println("ready");
+        System.out.flush();
+        while (!Files.exists(dir.resolve("go"))) {
+            Thread.sleep(1);
+        }
+        long acquired = 0;
+        long refused = 0;
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < end) {
+            try (ProjectLock lock = ProjectLock.acquire(dir)) {
+                acquired++;
+                Files.createFile(dir.resolve("inside"));
+                Thread.sleep(1);
+                Files.delete(dir.resolve("inside"));
+            } catch (MigException e) {
+                if (e.kind() != MigException.Kind.REFUSED) {
+                    throw e;
+                }
+                refused++;
+            } catch (FileAlreadyExistsException e) {
+                System.err.println("two holders at once");
+                System.exit(9);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        System.out.println(acquired + " " + refused);
+        System.out.flush();
     }
 
     private static void holdLock(Path dir) throws InterruptedException {
