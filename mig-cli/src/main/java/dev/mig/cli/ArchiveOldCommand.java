@@ -3,6 +3,7 @@ package dev.mig.cli;
 import dev.mig.Mig;
 import dev.mig.run.ArchiveRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig archive-old}: clean up the old database after cutover. */
@@ -13,12 +14,15 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 done (or nothing to do), 1 refused, 2 bad input, 3 runtime failure."})
 final class ArchiveOldCommand extends ProjectCommand {
 
+    @Mixin
+    Options.SourceOption source;
+
     @Option(names = "--move", description = "Move the old database into DIR/archive/ instead of cleaning it.")
     boolean move;
 
     @Override
     public Integer call() {
-        ArchiveRun.Result r = Mig.archiveOld(project.dir, project.source, move);
+        ArchiveRun.Result r = Mig.archiveOld(project.dir, source.path, move);
         var out = out();
         if (r.actions().isEmpty()) {
             out.println("Nothing to archive: no old database in " + project.dir + " carries mig's capture.");

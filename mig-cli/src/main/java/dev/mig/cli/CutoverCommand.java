@@ -21,7 +21,7 @@ final class CutoverCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        CutoverRun.Result r = Mig.cutover(Project.at(project.dir, project.source));
+        CutoverRun.Result r = Mig.cutover(Project.at(project.dir, null));
         var out = out();
         if (json) {
             out.println(Json.write(r));

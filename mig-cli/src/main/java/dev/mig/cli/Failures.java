@@ -45,9 +45,8 @@ final class Failures implements IExecutionExceptionHandler {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
             err.println("mig: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-                err.println("  what to do: see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
-            }
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("  what to do: see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return MigException.Kind.INPUT.exitCode;
         }

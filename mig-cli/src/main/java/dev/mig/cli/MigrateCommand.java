@@ -8,6 +8,7 @@ import dev.mig.copy.TableCopyResult;
 import dev.mig.run.MigrateRun;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig migrate}: start or resume a hot migration. */
@@ -21,6 +22,9 @@ import picocli.CommandLine.Option;
                 + "3 runtime failure (rerun to resume, or 'mig reset')."})
 final class MigrateCommand extends ProjectCommand {
 
+    @Mixin
+    Options.SourceOption source;
+
     @Option(names = "--offline", description = "Nothing is writing to the old database: copy without recording "
             + "writes, and make the new database ready in the same run.")
     boolean offline;
@@ -33,7 +37,7 @@ final class MigrateCommand extends ProjectCommand {
         PrintWriter out = out();
         CopyListener progress = json ? CopyListener.NONE
                 : new ProgressPrinter(err(), System.console() != null);
-        MigrateRun.Result r = Mig.migrate(Project.at(project.dir, project.source), offline, progress);
+        MigrateRun.Result r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
         if (json) {
             out.println(Json.write(r));
             return 0;

@@ -12,11 +12,18 @@ final class Options {
         @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
                 description = "Project directory holding schema.yaml (default: the current directory).")
         Path dir;
+    }
 
+    /**
+     * {@code --source}, only on the commands that look for the old database themselves (plan, migrate,
+     * reset, archive-old); the others find it in the migration's stored plan, and refuse the option
+     * rather than ignore it.
+     */
+    static final class SourceOption {
         @Option(names = "--source", paramLabel = "PATH",
                 description = "The application's current database, when it is not the one other "
                         + "<name>-<hash>.sqlite in DIR.")
-        Path source;
+        Path path;
     }
 
     /** {@code --debug}: adds stack traces to error messages. */

@@ -5,6 +5,7 @@ import dev.mig.project.Project;
 import dev.mig.common.Json;
 import dev.mig.plan.PlanText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig plan}: a dry run that says what migrating would do, and whether it can. */
@@ -15,12 +16,15 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 migrating can go ahead, 1 the plan is blocked, 2 bad input, 3 runtime failure."})
 final class PlanCommand extends ProjectCommand {
 
+    @Mixin
+    Options.SourceOption source;
+
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        Mig.PlanReport report = Mig.plan(Project.at(project.dir, project.source));
+        Mig.PlanReport report = Mig.plan(Project.at(project.dir, source.path));
         var out = out();
         if (json) {
             out.print(Json.write(report) + "\n");

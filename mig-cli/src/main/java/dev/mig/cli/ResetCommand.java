@@ -3,6 +3,7 @@ package dev.mig.cli;
 import dev.mig.Mig;
 import dev.mig.run.ResetRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig reset}: undo a migration before cutover. */
@@ -14,12 +15,15 @@ import picocli.CommandLine.Option;
                 + "3 runtime failure."})
 final class ResetCommand extends ProjectCommand {
 
+    @Mixin
+    Options.SourceOption source;
+
     @Option(names = "--dry-run", description = "Say what reset would do; change nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
-        ResetRun.Result r = Mig.reset(project.dir, project.source, dryRun);
+        ResetRun.Result r = Mig.reset(project.dir, source.path, dryRun);
         var out = out();
         if (r.nothingToDo()) {
             out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");

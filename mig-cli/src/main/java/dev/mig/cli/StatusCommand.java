@@ -24,11 +24,17 @@ final class StatusCommand extends ProjectCommand {
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
-            description = "Refresh interval for --watch (default: ${DEFAULT-VALUE} s).")
+            description = "Refresh interval for --watch (default: ${DEFAULT-VALUE} s, at least 0.1).")
     double interval;
+
+    private static final double MIN_INTERVAL_S = 0.1;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!(interval >= MIN_INTERVAL_S) || Double.isInfinite(interval)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--interval must be a number of seconds, at least " + MIN_INTERVAL_S + " (not " + interval + ")");
+        }
         PrintWriter out = out();
         boolean terminal = System.console() != null;
         do {
@@ -39,7 +45,7 @@ final class StatusCommand extends ProjectCommand {
             out.print(json ? Json.write(r) + "\n" : render(r));
             out.flush();
             if (watch) {
-                Thread.sleep((long) (Math.max(interval, 0.1) * 1000));
+                Thread.sleep((long) (interval * 1000));
             }
         } while (watch);
         return 0;

@@ -37,7 +37,8 @@ public final class SqliteFiles {
     public static void requireDatabase(Path file) {
         if (!Files.exists(file)) {
             throw MigException.input("Database file " + file + " does not exist.",
-                    "Check the path, or pass --source PATH.");
+                    "Check the path: it must name an existing SQLite database file (a relative path is read from "
+                            + "the current directory).");
         }
         if (!Files.isRegularFile(file) || !looksLikeSqlite(file)) {
             throw MigException.input(file + " is not an SQLite database (its header is not 'SQLite format 3').",

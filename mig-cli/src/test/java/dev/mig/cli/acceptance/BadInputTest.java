@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,44 @@ class BadInputTest {
     }
 
     @Test
+    void missingSourceFileIsAnInputErrorForEveryCommandThatTakesOne() {
+        Path dir = project(GOOD_YAML + "      tag: {type: TEXT}\n");
+        String missing = tmp.resolve("nowhere.sqlite").toString();
+
+        for (String command : List.of("migrate", "reset", "archive-old")) {
+            assertRefusedUnchanged(dir, "does not exist", command, "-d", dir.toString(), "--source", missing);
+        }
+    }
+
+    @Test
+    void sourceOnACommandThatFindsTheOldDatabaseInThePlanIsRefusedNotIgnored() {
+        Path dir = project(GOOD_YAML);
+
+        for (String command : List.of("drain", "cutover", "verify", "status")) {
+            assertRefusedUnchanged(dir, "Unknown options: '--source'", command, "-d", dir.toString(), "--source", "x.sqlite");
+        }
+    }
+
+    @Test
+    void misspeltOptionGetsASuggestionAndWhatToDo() {
+        Path dir = project(GOOD_YAML);
+
+        String err = assertRefusedUnchanged(dir, "Possible solutions: --json", "plan", "-d", dir.toString(), "--jsn");
+
+        assertTrue(err.contains("what to do: see 'mig plan --help'"), err);
+    }
+
+    @Test
+    void watchIntervalBelowATenthOfASecondIsAnInputError() {
+        Path dir = project(GOOD_YAML);
+
+        for (String interval : List.of("0", "-1", "NaN")) {
+            assertRefusedUnchanged(dir, "--interval must be a number of seconds, at least 0.1", "status", "-d",
+                    dir.toString(), "--watch", "--interval", interval);
+        }
+    }
+
+    @Test
     void twoCandidateSourcesAreAnInputError() {
         Path dir = project(GOOD_YAML + "      tag: {type: TEXT}\n");
         Fixture.database(dir.resolve("bad_input-00000000000000aa.sqlite"), SOURCE_SQL);
@@ -133,6 +172,16 @@ class BadInputTest {
 
         assertRefusedUnchanged(dir, "is not an SQLite database", "init", "--from", text.toString(),
                 "-d", dir.toString());
+    }
+
+    @Test
+    void initFromAMissingFileSuggestsNoOptionInitDoesNotHave() {
+        Path dir = project(null);
+
+        String err = assertRefusedUnchanged(dir, "does not exist", "init", "--from", tmp.resolve("nope.sqlite").toString(),
+                "-d", dir.toString());
+
+        assertTrue(!err.contains("--source"), err);
     }
 
     @Test
