@@ -3,6 +3,7 @@ package dev.mig.cli;
 import dev.mig.Mig;
 import dev.mig.project.Project;
 import dev.mig.common.Json;
+import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +29,8 @@ final class CutoverCommand extends ProjectCommand {
         } else if (r.alreadyReady()) {
             out.println(r.target() + " is already ready; nothing to do.");
         } else {
-            out.println("Cut over: " + r.target() + " is ready. Start the new application version; then "
-                    + "'mig archive-old' cleans up the old database.");
+            out.println("Cut over: " + r.target() + " is ready. Start the new application version; then '"
+                    + ArchiveRun.commandFor(project.dir, r.source()) + "' cleans up the old database.");
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import dev.mig.common.Json;
+import dev.mig.run.ArchiveRun;
 import dev.mig.run.DrainRun;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -55,7 +56,8 @@ final class DrainCommand extends ProjectCommand {
                     r.entriesPerSecond(), r.catchUpRounds());
             out.println("Writes paused for " + r.writePauseMs() + " ms");
         }
-        out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version."
+        out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version; then '"
+                + ArchiveRun.commandFor(project.dir, r.source()) + "' cleans up the old database."
                 : "Writes to the old database are rejected until cutover. Next: 'mig cutover'.");
         return 0;
     }

@@ -109,7 +109,8 @@ final class StatusCommand extends ProjectCommand {
             case "recording" -> "Next: 'mig drain' (or 'mig drain --cutover').";
             case "draining" -> "Writes to the old database are rejected. Next: 'mig drain' to finish the tail.";
             case "drained" -> "Writes to the old database are rejected. Next: 'mig cutover'.";
-            default -> "The new database is ready. 'mig archive-old' cleans up the old one.";
+            default -> "The new database is ready. 'mig archive-old' cleans up the old one (with --source PATH when it "
+                    + "is not a <name>-<hash>.sqlite in this directory).";
         };
     }
 

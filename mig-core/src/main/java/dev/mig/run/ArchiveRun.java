@@ -46,6 +46,16 @@ public final class ArchiveRun {
         }
     }
 
+    /**
+     * The archive-old command line that finds {@code source}: plain when it is one of the
+     * {@code <name>-<hash>.sqlite} files archive-old looks at in {@code dir}, else with {@code --source}.
+     */
+    public static String commandFor(Path dir, Path source) {
+        boolean found = ActiveMigration.databaseFiles(dir).stream().anyMatch(p -> p.toAbsolutePath().normalize()
+                .equals(source.toAbsolutePath().normalize()));
+        return found ? "mig archive-old" : "mig archive-old --source " + source;
+    }
+
     /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
     private static List<Path> oldDatabases(Path dir, Path source) throws SQLException {
         List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));

@@ -6,7 +6,6 @@ import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.state.NewDatabase;
 import dev.mig.state.TableProgress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,8 @@ public final class CutoverRun {
     private CutoverRun() {
     }
 
-    /** What cutover did. */
-    public record Result(Path target, boolean alreadyReady) {
+    /** What cutover did; {@code source} is the old database (null when the cutover had already been done). */
+    public record Result(Path target, Path source, boolean alreadyReady) {
     }
 
     /**
@@ -37,13 +36,13 @@ public final class CutoverRun {
     public static Result run(Path dir, Path declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty() && declaredTarget != null && isReady(declaredTarget)) {
-                return new Result(declaredTarget, true);
+            if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
+                return new Result(declaredTarget, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
             ReplayState replay = guards(m);
             finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
-            return new Result(m.target(), false);
+            return new Result(m.target(), m.source(), false);
         } catch (SQLException e) {
             throw Failures.sql("cutover", e);
         }
@@ -73,17 +72,6 @@ public final class CutoverRun {
             }
         }
         return replay;
-    }
-
-    static boolean isReady(Path target) {
-        if (!Files.exists(target) || !SqliteFiles.looksLikeSqlite(target)) {
-            return false;
-        }
-        try (Connection c = SqliteFiles.openReadOnly(target)) {
-            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     static long rowsCopied(ActiveMigration m) throws SQLException {
