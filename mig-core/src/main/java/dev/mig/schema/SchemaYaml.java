@@ -4,11 +4,13 @@ import dev.mig.common.MigException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -61,17 +63,37 @@ public final class SchemaYaml {
                 throw MigException.input(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB",
                         "A schema file is small; check that " + file + " is the schema.yaml you meant.");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return decodeUtf8(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw MigException.input("Schema file " + file + " does not exist.",
                     "Run mig init to write it from the live database, or pass the right path.");
-        } catch (CharacterCodingException e) {
-            throw MigException.input(file + " is not UTF-8 text", "Save the schema file as UTF-8.");
         } catch (IOException e) {
             throw MigException.input("Cannot read schema file " + file + ": " + e.getMessage(),
                     "Check that the file is readable.");
         }
+    }
+
+    /** The text of {@code bytes}; refuses, naming the line and column, the first bytes that are not UTF-8. */
+    static String decodeUtf8(byte[] bytes, String label) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (!result.isError()) {
+            return out.flip().toString();
+        }
+        int at = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        throw MigException.input(String.format(Locale.ROOT, "%s:%d:%d: not UTF-8 text (byte 0x%02X)", label, line, column,
+                bytes[at] & 0xff), "Save the schema file as UTF-8 (an editor's 'Save with encoding', or iconv -t UTF-8).");
     }
 
     static Node compose(String text, String label) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.common.MigException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,11 +60,17 @@ class SchemaYamlSafetyTest {
     }
 
     @Test
-    void nonUtf8FileIsRefused(@TempDir Path dir) throws Exception {
+    void nonUtf8FileIsRefusedAtTheLineAndColumnOfTheFirstBadByte(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("schema.yaml");
-        Files.write(file, new byte[] {'t', 'a', 'b', 'l', 'e', 's', ':', ' ', (byte) 0xff, '\n'});
+        byte[] text = "tables:\n  caf\u00e9s:\n    columns: {n\u00e4me: ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(text, text.length + 2);
+        bytes[text.length] = (byte) 0xE9; // Latin-1 'é', not UTF-8
+        bytes[text.length + 1] = '\n';
+        Files.write(file, bytes);
+
         MigException e = assertThrows(MigException.class, () -> SchemaYaml.load(file, "app"));
-        assertTrue(e.getMessage().endsWith("schema.yaml is not UTF-8 text"), e.getMessage());
+
+        assertEquals(file + ":3:21: not UTF-8 text (byte 0xE9)", e.getMessage());
     }
 
     @Test
