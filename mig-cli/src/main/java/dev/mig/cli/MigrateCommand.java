@@ -52,8 +52,9 @@ final class MigrateCommand extends ProjectCommand {
     }
 
     private static void summary(PrintWriter out, MigrateRun.Result r) {
-        out.println((r.resumed() ? "Resumed and copied " : "Copied ") + r.copy().rows() + " rows in "
-                + r.copy().millis() + " ms");
+        // Row counts are the copy's totals, earlier runs included; the time is this run's.
+        out.println((r.resumed() ? "Resumed; the copy is complete: " : "Copied ") + r.copy().rows() + " rows ("
+                + r.copy().millis() + " ms" + (r.resumed() ? " in this run)" : ")"));
         out.println("  from " + r.source());
         out.println("  to   " + r.target());
         for (TableCopyResult t : r.copy().tables()) {

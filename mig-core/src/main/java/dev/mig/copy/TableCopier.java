@@ -39,7 +39,10 @@ final class TableCopier {
         this.sizer = sizer;
     }
 
-    /** Copies the rows after the stored cursor; returns rows copied by this call and the time taken. */
+    /**
+     * Copies the rows after the stored cursor; returns the table's rows copied in all (earlier, resumed
+     * runs included) and the time this call took.
+     */
     TableCopyResult copy() throws SQLException {
         int width = mapping.sourceKey().size();
         TableProgress start = progress.load(pair, plan.table(), width).orElseThrow();
