@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,12 +106,24 @@ public final class Mig {
                     "Remove or fix what the message names in the database (an object that uses something mig "
                             + "left out, a foreign key to a missing table), then run init again; nothing was written.");
         }
+        Path tmp = abs.resolve(".schema.yaml." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Path tmp = Files.createTempFile(abs, ".schema", ".yaml.tmp");
+            // Not createTempFile: its 0600 would make schema.yaml private. Like an editor: the umask's
+            // permissions for a new file, the old file's when it is replaced.
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            if (Files.exists(file) && Files.getFileStore(abs).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+            }
             Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Already failing; the name says what it is.
+            }
             throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
                     "Check the directory's permissions and free space.", e);
         }

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +201,33 @@ class BadInputTest {
         assertTrue(written.startsWith("# The declared schema of this database"), written);
         assertTrue(written.contains("\nname: bad_input\n"), written);
         assertTrue(!written.contains("# hand-written"), written);
+    }
+
+    @Test
+    void initWritesSchemaYamlWithTheUsualPermissionsOfANewFile() throws IOException {
+        Path dir = project(null);
+        Path db = Fixture.onlyDatabase(dir);
+        Path probe = Files.createFile(tmp.resolve("probe"));
+
+        assertEquals(0, mig("init", "--from", db.toString(), "-d", dir.toString()).exit());
+
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(dir.resolve("schema.yaml")),
+                "the umask's permissions, not a temporary file's private 0600");
+    }
+
+    @Test
+    void initWithForceKeepsThePermissionsOfTheFileItReplaces() throws IOException {
+        Path dir = project(GOOD_YAML);
+        Path db = Fixture.onlyDatabase(dir);
+        Set<PosixFilePermission> groupReadable = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(dir.resolve("schema.yaml"), groupReadable);
+
+        assertEquals(0, mig("init", "--force", "--from", db.toString(), "-d", dir.toString()).exit());
+
+        assertEquals(groupReadable, Files.getPosixFilePermissions(dir.resolve("schema.yaml")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+        }
     }
 
     /** A project directory "bad_input" with this schema.yaml (none when null) and its source database. */
