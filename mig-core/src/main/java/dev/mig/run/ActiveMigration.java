@@ -57,13 +57,46 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
         for (Path p : databaseFiles(dir)) {
             if (SqliteFiles.looksLikeSqlite(p) && recordsWrites(p)) {
+                Optional<Path> successor = cutOverFrom(dir, p);
+                if (successor.isPresent()) {
+                    throw MigException.refused("No migration is in progress in " + dir + ": " + p.getFileName()
+                                    + " was cut over to " + successor.get().getFileName() + ", so there is nothing to "
+                                    + command + ".",
+                            "'mig archive-old' removes mig's capture from the old database; 'mig migrate' starts the "
+                                    + "next migration once schema.yaml changes.");
+                }
                 throw MigException.refused(p.getFileName() + " still records writes for a migration, but that "
                                 + "migration's new database is gone (deleted or replaced).",
                         "Run 'mig reset' to remove the capture from the old database, then 'mig migrate' again.");
             }
         }
         throw MigException.refused("No migration is in progress in " + dir + ", so there is nothing to " + command + ".",
-                "Start one with 'mig migrate'.");
+                "'mig status' shows where the project stands (after a cutover there is nothing left to do); "
+                        + "'mig migrate' starts a migration to the schema.yaml in the directory.");
+    }
+
+    /**
+     * The ready database in {@code dir} whose last migration came from {@code old} (its history's
+     * source hash is the one in {@code old}'s name): after cutover the old file keeps its capture,
+     * draining, until archive-old.
+     */
+    private static Optional<Path> cutOverFrom(Path dir, Path old) {
+        StateStore state = new StateStore("main");
+        for (Path p : databaseFiles(dir)) {
+            if (p.equals(old) || !StateStore.isReady(p)) {
+                continue;
+            }
+            try (Connection c = SqliteFiles.openReadOnly(p)) {
+                List<StateStore.HistoryRow> rows = state.history(c);
+                String from = rows.isEmpty() ? null : rows.get(rows.size() - 1).fromHash();
+                if (from != null && old.getFileName().toString().endsWith("-" + from + ".sqlite")) {
+                    return Optional.of(p);
+                }
+            } catch (SQLException | MigException e) {
+                // Unreadable: not evidence of a cutover.
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean recordsWrites(Path p) {

@@ -70,11 +70,15 @@ class PhaseGuardsTest {
     }
 
     @Test
-    void drainWithoutAMigrationIsRefused() {
+    void drainAfterCutoverIsRefusedSayingItWasCutOverNotThatTheNewDatabaseIsGone() {
         p.drain();
         p.cutover();
         MigException e = assertThrows(MigException.class,
                 () -> Mig.drain(dir, new DrainRun.Options(1_000, false, true), s -> { }));
         assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was cut over to " + p.newDb().getFileName()),
+                e.getMessage());
+        assertFalse(e.hint().contains("mig reset"), "reset is not the way out after a cutover: " + e.hint());
+        assertEquals("ready", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
     }
 }
