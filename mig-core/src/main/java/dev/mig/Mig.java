@@ -199,6 +199,9 @@ public final class Mig {
     }
 
     private static MigException closeFailed(Path file, SQLException e) {
+        if (SqliteFiles.isDamage(e)) {
+            return SqliteFiles.damaged(file, e);
+        }
         return MigException.runtime("Cannot read " + file + ": " + e.getMessage(),
                 "Check that the file is readable and not locked exclusively by another process.", e);
     }

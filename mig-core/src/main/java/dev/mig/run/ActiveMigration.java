@@ -127,13 +127,10 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
                     Json.read(p.planJson(), MigrationPlan.class), Json.read(p.declaredJson(), Schema.class),
                     Json.read(p.liveJson(), Schema.class)));
         } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
-                // This may be the application's own database: never suggest that mig removes it.
-                throw MigException.runtime(target.getFileName() + " is damaged (" + m + "); mig changed nothing.",
-                        "If it is the application's database, restore it from a backup (PRAGMA integrity_check shows "
-                                + "the damage). If it is a new database mig was filling, delete it and run 'mig reset'.", e);
+            if (SqliteFiles.isDamage(e)) {
+                throw SqliteFiles.damaged(target, e);
             }
+            String m = String.valueOf(e.getMessage());
             throw MigException.runtime("Cannot read the migration state in " + target + ": " + m,
                     "Check that the file is readable and not locked exclusively by another process.", e);
         }

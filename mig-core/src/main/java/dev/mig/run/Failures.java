@@ -1,6 +1,7 @@
 package dev.mig.run;
 
 import dev.mig.common.MigException;
+import dev.mig.sql.SqliteFiles;
 import java.sql.SQLException;
 
 /** Turns an SQLite error in the middle of a command into a message that says what state things are in. */
@@ -17,7 +18,7 @@ final class Failures {
             what = "a database stayed locked by another connection for longer than mig waits";
         } else if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_PERM")) {
             what = "a file or its directory cannot be written";
-        } else if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+        } else if (SqliteFiles.isDamage(e)) {
             what = "a database file is damaged";
         } else {
             what = "SQLite reported an error";

@@ -79,6 +79,9 @@ public final class Introspector {
     }
 
     private static MigException failed(Path file, SQLException e) {
+        if (SqliteFiles.isDamage(e)) {
+            return SqliteFiles.damaged(file, e);
+        }
         return MigException.runtime("Cannot read the schema of " + file + ": " + e.getMessage(),
                 "Check that the file is a readable SQLite database and not locked exclusively by another process.", e);
     }

@@ -33,12 +33,32 @@ public final class SqliteFiles {
         }
     }
 
+    /** True when SQLite says a file is damaged (corrupt pages, or not a database past its header). */
+    public static boolean isDamage(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB");
+    }
+
+    /**
+     * The report of a damaged file met while reading it: it may be the application's own database, so
+     * the advice is a backup, never that mig removes it.
+     */
+    public static MigException damaged(Path file, SQLException e) {
+        return MigException.runtime(file.getFileName() + " is damaged (" + e.getMessage() + "); mig changed nothing.",
+                "If it is the application's database, restore it from a backup (PRAGMA integrity_check shows the "
+                        + "damage). If it is a new database mig was filling, delete it and run 'mig reset'.", e);
+    }
+
     /** Fails with a clear message unless {@code file} exists and is an SQLite database. */
     public static void requireDatabase(Path file) {
         if (!Files.exists(file)) {
             throw MigException.input("Database file " + file + " does not exist.",
                     "Check the path: it must name an existing SQLite database file (a relative path is read from "
                             + "the current directory).");
+        }
+        if (Files.isDirectory(file)) {
+            throw MigException.input(file + " is a directory, not an SQLite database file.",
+                    "Name the database file itself.");
         }
         if (!Files.isRegularFile(file) || !looksLikeSqlite(file)) {
             throw MigException.input(file + " is not an SQLite database (its header is not 'SQLite format 3').",

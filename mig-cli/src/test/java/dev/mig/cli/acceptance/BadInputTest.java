@@ -149,6 +149,14 @@ class BadInputTest {
     }
 
     @Test
+    void sourceThatIsADirectoryIsAnInputError() {
+        Path dir = project(GOOD_YAML);
+
+        assertRefusedUnchanged(dir, "is a directory, not an SQLite database file", "plan", "-d", dir.toString(),
+                "--source", tmp.toString());
+    }
+
+    @Test
     void unknownOptionIsAnInputError() {
         Path dir = project(GOOD_YAML);
 

@@ -105,6 +105,20 @@ class HostileConditionsCliTest {
         assertTrue(r.err().contains("malformed") || r.err().contains("damaged"), r.err());
     }
 
+    @Test
+    void truncatedSourceMakesPlanSayItIsDamagedAndThatNothingChanged() throws Exception {
+        sql("CREATE TABLE big (x); INSERT INTO big SELECT randomblob(1000) FROM "
+                + "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);");
+        try (RandomAccessFile f = new RandomAccessFile(app.toFile(), "rw")) {
+            f.setLength(2_000); // the header survives, the schema's pages do not
+        }
+
+        Run r = mig("plan", "-d", dir.toString(), "--source", app.toString());
+
+        assertFailed(r, 3, "app.sqlite is damaged");
+        assertTrue(r.err().contains("mig changed nothing") && r.err().contains("restore it from a backup"), r.err());
+    }
+
     private static void assertFailed(Run r, int exit, String message) {
         assertEquals(exit, r.exit(), r.toString());
         assertTrue(r.err().startsWith("mig: ") && r.err().contains(message), r.err());
