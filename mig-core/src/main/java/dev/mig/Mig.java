@@ -4,6 +4,7 @@ import dev.mig.common.MigException;
 import dev.mig.common.Versions;
 import dev.mig.project.Project;
 import dev.mig.copy.CopyListener;
+import dev.mig.run.ActiveMigration;
 import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
@@ -42,10 +43,19 @@ public final class Mig {
     /**
      * What {@code mig plan} found: the project's files and the plan. When {@code targetReady}, the
      * schema's database exists complete (after a cutover or a bootstrap): there is nothing to migrate,
-     * and {@code plan} and {@code source} are null.
+     * and {@code plan} and {@code source} are null. {@code targetRefusal}, when not null, is why
+     * migrate would refuse the existing target file whatever the plan says.
      */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             boolean targetReady, MigrationPlan plan) {
+                             boolean targetReady, Refusal targetRefusal, MigrationPlan plan) {
+        /** True when migrate would go ahead. */
+        public boolean canMigrate() {
+            return targetRefusal == null && (targetReady || plan.canMigrate());
+        }
+    }
+
+    /** A refusal's message and what to do, as data. */
+    public record Refusal(String message, String hint) {
     }
 
     /** Diffs schema.yaml against the source database; reads only, writes nothing anywhere. */
@@ -53,26 +63,34 @@ public final class Mig {
         Schema declared = project.declared();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
-        if (targetExists && StateStore.isReady(target)) {
-            // An old file left beside it is not a source any more: migrate says there is nothing to do.
-            return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null);
+        Refusal refusal = null;
+        if (targetExists && ActiveMigration.load(target).isEmpty()) {
+            try {
+                MigrateRun.requireCurrent(project, target);
+                // An old file left beside it is not a source any more: migrate says there is nothing to do.
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, null);
+            } catch (MigException e) {
+                if (e.kind() != MigException.Kind.REFUSED) {
+                    throw e;
+                }
+                refusal = new Refusal(e.getMessage(), e.hint());
+            }
         }
         Optional<Path> source = project.source();
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
-            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false,
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, null,
                     Planner.plan(declared, null, null));
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
             return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
-                    false, plan);
+                    false, refusal, plan);
         } catch (SQLException e) {
             throw closeFailed(live, e);
         }
     }
-
 
     /** What {@code mig init} wrote, and what it had to leave out (virtual tables, ON CONFLICT clauses ...). */
     public record InitResult(Path schemaFile, List<String> leftOut) {

@@ -33,8 +33,13 @@ final class PlanCommand extends ProjectCommand {
                     + "the schema, edit schema.yaml and run 'mig plan' again.");
         } else {
             out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : "")));
+            if (report.targetRefusal() != null) {
+                out.println();
+                out.println("Cannot migrate: " + report.targetRefusal().message());
+                out.println("  what to do: " + report.targetRefusal().hint());
+            }
         }
         out.flush();
-        return report.targetReady() || report.plan().canMigrate() ? 0 : 1;
+        return report.canMigrate() ? 0 : 1;
     }
 }

@@ -50,6 +50,11 @@ public final class Project {
         return dir;
     }
 
+    /** True when the user named the source with {@code --source}. */
+    public boolean sourceNamed() {
+        return sourceOverride != null;
+    }
+
     public Path schemaFile() {
         return dir.resolve(SCHEMA_FILE);
     }

@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.capture.Capture;
 import dev.mig.common.Json;
 import dev.mig.common.MigException;
 import dev.mig.plan.MigrationPlan;
@@ -55,20 +56,31 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         if (found.isPresent()) {
             return found.get();
         }
+        // An old file still carrying capture is either a cut-over migration's (draining, with a ready
+        // successor) or a migration's whose new database is gone. Every file is looked at and the latter
+        // reported first, whatever the order: the application's writes may be recorded, or rejected, for
+        // nothing.
+        Path cutOver = null;
+        Path successor = null;
         for (Path p : databaseFiles(dir)) {
-            if (SqliteFiles.looksLikeSqlite(p) && recordsWrites(p)) {
-                Optional<Path> successor = cutOverFrom(dir, p);
-                if (successor.isPresent()) {
-                    throw MigException.refused("No migration is in progress in " + dir + ": " + p.getFileName()
-                                    + " was cut over to " + successor.get().getFileName() + ", so there is nothing to "
-                                    + command + ".",
-                            "'mig archive-old' removes mig's capture from the old database; 'mig migrate' starts the "
-                                    + "next migration once schema.yaml changes.");
-                }
+            Capture.Marker marker = markerOf(p);
+            if (marker == Capture.Marker.NONE) {
+                continue;
+            }
+            Optional<Path> next = marker == Capture.Marker.DRAINING ? successorOf(dir, p) : Optional.empty();
+            if (next.isEmpty()) {
                 throw MigException.refused(p.getFileName() + " still records writes for a migration, but that "
                                 + "migration's new database is gone (deleted or replaced).",
                         "Run 'mig reset' to remove the capture from the old database, then 'mig migrate' again.");
             }
+            cutOver = cutOver == null ? p : cutOver;
+            successor = successor == null ? next.get() : successor;
+        }
+        if (cutOver != null) {
+            throw MigException.refused("No migration is in progress in " + dir + ": " + cutOver.getFileName()
+                            + " was cut over to " + successor.getFileName() + ", so there is nothing to " + command + ".",
+                    "'mig archive-old' removes mig's capture from the old database; 'mig migrate' starts the "
+                            + "next migration once schema.yaml changes.");
         }
         throw MigException.refused("No migration is in progress in " + dir + ", so there is nothing to " + command + ".",
                 "'mig status' shows where the project stands (after a cutover there is nothing left to do); "
@@ -76,11 +88,11 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     }
 
     /**
-     * The ready database in {@code dir} whose last migration came from {@code old} (its history's
-     * source hash is the one in {@code old}'s name): after cutover the old file keeps its capture,
-     * draining, until archive-old.
+     * The ready database in {@code dir} whose last migration came from {@code old} (its history's last
+     * source hash is the one in {@code old}'s name): {@code old} was cut over to it. After a cutover the
+     * old file keeps its capture, draining, until archive-old, and often stays in the directory.
      */
-    private static Optional<Path> cutOverFrom(Path dir, Path old) {
+    public static Optional<Path> successorOf(Path dir, Path old) {
         StateStore state = new StateStore("main");
         for (Path p : databaseFiles(dir)) {
             if (p.equals(old) || !StateStore.isReady(p)) {
@@ -99,11 +111,15 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         return Optional.empty();
     }
 
-    private static boolean recordsWrites(Path p) {
+    /** The capture marker of {@code p}; NONE when it has none or cannot be read. */
+    private static Capture.Marker markerOf(Path p) {
+        if (!SqliteFiles.looksLikeSqlite(p)) {
+            return Capture.Marker.NONE;
+        }
         try (Connection c = SqliteFiles.openReadOnly(p)) {
-            return dev.mig.capture.Capture.marker(c) != dev.mig.capture.Capture.Marker.NONE;
+            return Capture.marker(c);
         } catch (SQLException | MigException e) {
-            return false;
+            return Capture.Marker.NONE;
         }
     }
 

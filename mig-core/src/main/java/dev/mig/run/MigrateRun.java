@@ -75,7 +75,7 @@ public final class MigrateRun {
             }
             Path target = project.target();
             if (Files.exists(target)) {
-                requireReady(target);
+                requireCurrent(project, target);
                 return new Result(Outcome.ALREADY_CURRENT, null, target, false, null);
             }
             Optional<Path> source = project.source();
@@ -93,15 +93,32 @@ public final class MigrateRun {
     }
 
     /**
-     * The schema's database exists and no migration fills it: it must be the complete one (status
-     * {@code ready}, after a cutover or a bootstrap), which applications may already be using.
+     * The schema's database exists and no migration fills it. It is the application's current database
+     * when it is complete (status {@code ready}, after a cutover or a bootstrap) and no other ready
+     * database was migrated from it since (a schema.yaml set back to an earlier schema names the old,
+     * stale file). Anything else is refused: mig never overwrites a file, and never ignores --source.
      */
-    private static void requireReady(Path target) {
+    public static void requireCurrent(Project project, Path target) {
+        String name = target.getFileName().toString();
         if (!StateStore.isReady(target)) {
-            throw MigException.refused(target.getFileName() + " already exists, but it is neither a migration in "
-                            + "progress nor a database mig completed (no 'ready' status row); mig never overwrites a file.",
+            throw MigException.refused(name + " already exists, but it is neither a migration in progress nor a "
+                            + "database mig completed (no 'ready' status row); mig never overwrites a file.",
                     "Find out what the file is. If no application uses it (for example an unfinished copy from "
                             + "another tool), move it out of the directory and run 'mig migrate' again.");
+        }
+        Optional<Path> successor = ActiveMigration.successorOf(project.dir(), target);
+        if (successor.isPresent()) {
+            throw MigException.refused(name + " is an earlier database of this schema: " + successor.get().getFileName()
+                            + " was migrated from it since, so it lacks every write made after that cutover. mig never "
+                            + "overwrites a file.",
+                    "To go back to this schema, move " + name + " out of the directory (or 'mig archive-old --move'), "
+                            + "then run 'mig migrate' again: it migrates " + successor.get().getFileName() + ".");
+        }
+        if (project.sourceNamed()) {
+            throw MigException.refused(name + " already exists and is ready, so --source cannot be migrated into it; "
+                            + "mig never overwrites a database.",
+                    "If the application already uses " + name + ", there is nothing to migrate: leave out --source. "
+                            + "Otherwise move " + name + " out of the directory and run the command again.");
         }
     }
 

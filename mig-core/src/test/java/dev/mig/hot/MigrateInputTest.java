@@ -105,6 +105,38 @@ class MigrateInputTest {
     }
 
     @Test
+    void goingBackToAnEarlierSchemaWhoseStaleFileIsStillThereIsRefused() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+        Path current = p.newDb();
+        HotProject.declare(dir, Shop.V1);
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " is an earlier database of this schema: "
+                + current.getFileName() + " was migrated from it since"), e.getMessage());
+        assertFalse(plan.canMigrate(), "plan says what migrate will do");
+        assertEquals(e.getMessage(), plan.targetRefusal().message());
+        assertEquals(before, sizes());
+    }
+
+    @Test
+    void aNamedSourceIsNeverIgnoredBecauseTheTargetIsReady() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("already exists and is ready, so --source cannot be migrated into it"),
+                e.getMessage());
+        assertEquals(before, sizes());
+    }
+
+    @Test
     void anExistingTargetThatMigDidNotCompleteIsRefusedAndKept() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1);
         HotProject.declare(dir, Shop.V2);

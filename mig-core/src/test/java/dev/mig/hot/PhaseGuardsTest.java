@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.common.MigException;
+import dev.mig.copy.CopyListener;
+import dev.mig.project.Project;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
 import dev.mig.testing.Db;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +70,22 @@ class PhaseGuardsTest {
         assertEquals(orders, Rows.typed(p.newDb(), "SELECT * FROM orders ORDER BY id"));
         assertEquals("7", Rows.one(p.newDb(), "SELECT amount FROM orders WHERE legacy_id = 3"));
         assertFalse(p.cutover().alreadyReady());
+    }
+
+    @Test
+    void aDeletedNewDatabaseIsReportedEvenWhenAnEarlierCutOverFileIsStillThere() throws Exception {
+        p.drain();
+        p.cutover();
+        Path b = p.newDb();
+        HotProject.declare(dir, Shop.V2.replace("      note: {type: TEXT}\n", "      note: {type: TEXT}\n      extra: {type: TEXT}\n"));
+        Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C while A, cut over to B, stays
+        Files.delete(HotProject.project(dir).target());
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.drain(dir, new DrainRun.Options(1_000, false, true), s -> { }));
+
+        assertTrue(e.getMessage().startsWith(b.getFileName() + " still records writes for a migration, but that "
+                + "migration's new database is gone"), e.getMessage());
     }
 
     @Test
