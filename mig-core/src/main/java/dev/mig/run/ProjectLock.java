@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +30,20 @@ public final class ProjectLock implements AutoCloseable {
 
     public static final String FILE = ".mig.lock";
     private static final int ATTEMPTS = 5;
+    /**
+     * Projects this JVM holds the lock of. A second channel on the same file must never be opened while
+     * the lock is held: closing it would drop this process's POSIX lock with it.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
+    private final Path key;
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean deleteOnClose;
 
-    private ProjectLock(Path file, FileChannel channel, FileLock lock, boolean deleteOnClose) {
+    private ProjectLock(Path key, Path file, FileChannel channel, FileLock lock, boolean deleteOnClose) {
+        this.key = key;
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -44,20 +53,40 @@ public final class ProjectLock implements AutoCloseable {
     /** Takes the lock or fails at once, naming the process that holds it. */
     public static ProjectLock acquire(Path dir) {
         Path file = dir.resolve(FILE);
-        String pid = String.valueOf(ProcessHandle.current().pid());
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ProjectLock held = tryAcquire(dir, file, pid);
-            if (held != null) {
-                return held;
+        Path key;
+        try {
+            key = dir.toRealPath();
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot lock " + file + ": " + e.getMessage(),
+                    "Check that the project directory exists and is readable.", e);
+        }
+        if (!HELD.add(key)) {
+            throw MigException.refused("This process already holds the lock on " + dir + ".", null);
+        }
+        boolean locked = false;
+        try {
+            String pid = String.valueOf(ProcessHandle.current().pid());
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                ProjectLock held = tryAcquire(key, dir, file, pid);
+                if (held != null) {
+                    locked = true;
+                    return held;
+                }
+            }
+            throw MigException.runtime("Cannot lock " + file + ": it was replaced " + ATTEMPTS + " times while mig took "
+                    + "it.", "Check that no other program deletes files in the project directory, then run the command "
+                    + "again.", null);
+        } finally {
+            if (!locked) {
+                HELD.remove(key);
             }
         }
-        throw MigException.runtime("Cannot lock " + file + ": it was replaced " + ATTEMPTS + " times while mig took it.",
-                "Check that no other program deletes files in the project directory, then run the command again.", null);
     }
 
     /** The lock, or null when the file was replaced meanwhile (see the class comment). */
-    private static ProjectLock tryAcquire(Path dir, Path file, String pid) {
+    private static ProjectLock tryAcquire(Path key, Path dir, Path file, String pid) {
         FileChannel channel = null;
+        boolean ours = false;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
@@ -74,17 +103,21 @@ public final class ProjectLock implements AutoCloseable {
                 channel.close();
                 return null;
             }
+            ours = linked != null;
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(pid.getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new ProjectLock(file, channel, lock, linked != null);
+            return new ProjectLock(key, file, channel, lock, ours);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw MigException.refused("This process already holds the lock on " + dir + ".", null);
         } catch (IOException e) {
+            if (ours) {
+                deleteQuietly(file); // still holding the lock on the file at the path: nobody else uses it
+            }
             closeQuietly(channel);
             throw MigException.runtime("Cannot lock " + file + ": " + e.getMessage(),
-                    "Check that the project directory is writable.", e);
+                    "Check that the project directory is writable and the disk is not full.", e);
         }
     }
 
@@ -124,18 +157,24 @@ public final class ProjectLock implements AutoCloseable {
     /** Deletes the file while still holding the lock (nobody else can be holding it), then lets go. */
     @Override
     public void close() {
-        try {
-            if (deleteOnClose) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException ignored) {
-            // Left behind, the file is harmless: the next holder takes it over.
+        if (deleteOnClose) {
+            deleteQuietly(file);
         }
         try {
             lock.release();
             channel.close();
         } catch (IOException ignored) {
             // The OS releases the lock with the process anyway.
+        } finally {
+            HELD.remove(key);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Left behind, the file is harmless: the next holder takes it over.
         }
     }
 

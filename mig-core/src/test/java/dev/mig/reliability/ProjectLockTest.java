@@ -41,10 +41,19 @@ class ProjectLockTest {
     }
 
     @Test
-    void aSecondHolderInTheSameProcessIsRefused() {
+    void aSecondHolderInTheSameProcessIsRefusedAndTheFirstLockStillHolds() throws Exception {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             MigException e = assertThrows(MigException.class, () -> ProjectLock.acquire(dir));
             assertEquals(MigException.Kind.REFUSED, e.kind());
+
+            // Had the refused attempt opened and closed the file, the OS would have dropped our lock.
+            try (ChildJvm other = ChildJvm.start(dir.resolve("other.err"), List.of(), CrashChild.class, "hold-lock",
+                    dir.toString())) {
+                assertEquals(MigException.Kind.REFUSED.exitCode, other.waitFor(), Files.readString(dir.resolve("other.err")));
+            }
+        }
+        try (ProjectLock again = ProjectLock.acquire(dir)) {
+            assertTrue(Files.exists(dir.resolve(ProjectLock.FILE)), "released, the lock can be taken again");
         }
     }
 
