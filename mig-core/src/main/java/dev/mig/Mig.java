@@ -130,10 +130,11 @@ public final class Mig {
             // permissions for a new file, the old file's when it is replaced.
             Files.deleteIfExists(tmp);
             Files.createFile(tmp);
+            Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
+            // After writing: the replaced file may be read-only (0444), which it then stays.
             if (Files.exists(file) && Files.getFileStore(abs).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
             }
-            Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -47,13 +47,27 @@ public final class ArchiveRun {
     }
 
     /**
-     * The archive-old command line that finds {@code source}: plain when it is one of the
-     * {@code <name>-<hash>.sqlite} files archive-old looks at in {@code dir}, else with {@code --source}.
+     * The archive-old command line, as it can be pasted into a shell run in the current directory, that
+     * finds {@code source}: with {@code -d} when the project is elsewhere, and {@code --source} when
+     * {@code source} is not one of the {@code <name>-<hash>.sqlite} files archive-old looks at in {@code dir}.
      */
     public static String commandFor(Path dir, Path source) {
-        boolean found = ActiveMigration.databaseFiles(dir).stream().anyMatch(p -> p.toAbsolutePath().normalize()
-                .equals(source.toAbsolutePath().normalize()));
-        return found ? "mig archive-old" : "mig archive-old --source " + source;
+        Path project = dir.toAbsolutePath().normalize();
+        StringBuilder cmd = new StringBuilder("mig archive-old");
+        if (!project.equals(Path.of("").toAbsolutePath())) {
+            cmd.append(" -d ").append(shellWord(dir.toString()));
+        }
+        boolean found = ActiveMigration.databaseFiles(dir).stream()
+                .anyMatch(p -> p.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize()));
+        if (!found) {
+            cmd.append(" --source ").append(shellWord(source.toString()));
+        }
+        return cmd.toString();
+    }
+
+    /** {@code word} as one shell word: as it is when it is plainly safe, else single-quoted. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
