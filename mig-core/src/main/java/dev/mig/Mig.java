@@ -66,9 +66,10 @@ public final class Mig {
         Refusal refusal = null;
         if (targetExists && ActiveMigration.load(target).isEmpty()) {
             try {
-                MigrateRun.requireCurrent(project, target);
-                // An old file left beside it is not a source any more: migrate says there is nothing to do.
-                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, null);
+                if (MigrateRun.requireCurrent(project, target)) {
+                    // An old file left beside it is not a source any more: migrate says there is nothing to do.
+                    return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, null);
+                }
             } catch (MigException e) {
                 if (e.kind() != MigException.Kind.REFUSED) {
                     throw e;

@@ -44,8 +44,8 @@ final class MigrateCommand extends ProjectCommand {
         }
         switch (r.outcome()) {
             case BOOTSTRAPPED -> out.println("No source database: created " + r.target() + " from schema.yaml (ready).");
-            case ALREADY_CURRENT -> out.println(r.target() + " already holds this schema and is ready; nothing to "
-                    + "migrate. To change the schema, edit schema.yaml and run 'mig plan'.");
+            case ALREADY_CURRENT -> out.println(r.target() + " already holds this schema; nothing to migrate. To "
+                    + "change the schema, edit schema.yaml and run 'mig plan'.");
             case COPIED, COMPLETED_OFFLINE -> summary(out, r);
         }
         return 0;

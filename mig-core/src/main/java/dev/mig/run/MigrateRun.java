@@ -96,11 +96,18 @@ public final class MigrateRun {
      * The schema's database exists and no migration fills it. It is the application's current database
      * when it is complete (status {@code ready}, after a cutover or a bootstrap) and no other ready
      * database was migrated from it since (a schema.yaml set back to an earlier schema names the old,
-     * stale file). Anything else is refused: mig never overwrites a file, and never ignores --source.
+     * stale file); or when mig did not make it but there is nothing else to migrate from (an application
+     * database adopted by naming it after its schema's hash). Anything else is refused: mig never
+     * overwrites a file, and never ignores --source.
+     *
+     * @return true when the file is a ready database, false when it is an adopted one
      */
-    public static void requireCurrent(Project project, Path target) {
+    public static boolean requireCurrent(Project project, Path target) {
         String name = target.getFileName().toString();
         if (!StateStore.isReady(target)) {
+            if (!project.sourceNamed() && project.source().isEmpty()) {
+                return false;
+            }
             throw MigException.refused(name + " already exists, but it is neither a migration in progress nor a "
                             + "database mig completed (no 'ready' status row); mig never overwrites a file.",
                     "Find out what the file is. If no application uses it (for example an unfinished copy from "
@@ -120,6 +127,7 @@ public final class MigrateRun {
                     "If the application already uses " + name + ", there is nothing to migrate: leave out --source. "
                             + "Otherwise move " + name + " out of the directory and run the command again.");
         }
+        return true;
     }
 
     private Result start(Path source, Path target) throws SQLException {

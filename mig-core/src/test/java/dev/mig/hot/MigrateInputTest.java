@@ -137,6 +137,20 @@ class MigrateInputTest {
     }
 
     @Test
+    void anApplicationDatabaseNamedAfterItsSchemaIsCurrentWithoutAStatusRow() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        try (Db db = p.open()) {
+            db.exec("DROP TABLE _migration_status"); // as if the application had made it, then been renamed
+        }
+        Map<String, Long> before = sizes();
+
+        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+
+        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome());
+        assertEquals(before, sizes());
+    }
+
+    @Test
     void anExistingTargetThatMigDidNotCompleteIsRefusedAndKept() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1);
         HotProject.declare(dir, Shop.V2);
