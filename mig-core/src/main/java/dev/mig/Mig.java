@@ -44,14 +44,11 @@ public final class Mig {
      * What {@code mig plan} found: the project's files and the plan. When {@code targetReady}, the
      * schema's database exists complete (after a cutover or a bootstrap): there is nothing to migrate,
      * and {@code plan} and {@code source} are null. {@code targetRefusal}, when not null, is why
-     * migrate would refuse the existing target file whatever the plan says.
+     * migrate would refuse the existing target file whatever the plan says. {@code canMigrate}: migrate
+     * would go ahead (or find nothing to do).
      */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             boolean targetReady, Refusal targetRefusal, MigrationPlan plan) {
-        /** True when migrate would go ahead. */
-        public boolean canMigrate() {
-            return targetRefusal == null && (targetReady || plan.canMigrate());
-        }
+                             boolean targetReady, Refusal targetRefusal, boolean canMigrate, MigrationPlan plan) {
     }
 
     /** A refusal's message and what to do, as data. */
@@ -63,12 +60,13 @@ public final class Mig {
         Schema declared = project.declared();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
+        Optional<ActiveMigration> active = targetExists ? ActiveMigration.load(target) : Optional.empty();
         Refusal refusal = null;
-        if (targetExists && ActiveMigration.load(target).isEmpty()) {
+        if (targetExists && active.isEmpty()) {
             try {
                 if (MigrateRun.requireCurrent(project, target)) {
                     // An old file left beside it is not a source any more: migrate says there is nothing to do.
-                    return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, null);
+                    return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null);
                 }
             } catch (MigException e) {
                 if (e.kind() != MigException.Kind.REFUSED) {
@@ -77,17 +75,20 @@ public final class Mig {
                 refusal = new Refusal(e.getMessage(), e.hint());
             }
         }
-        Optional<Path> source = project.source();
+        // A migration in progress migrates from its stored source, wherever that file is.
+        Optional<Path> source = active.isPresent() && !project.sourceNamed() ? Optional.of(active.get().source())
+                : project.source();
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
+            MigrationPlan fresh = Planner.plan(declared, null, null);
             return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, null,
-                    Planner.plan(declared, null, null));
+                    fresh.canMigrate(), fresh);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
             return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
-                    false, refusal, plan);
+                    false, refusal, refusal == null && plan.canMigrate(), plan);
         } catch (SQLException e) {
             throw closeFailed(live, e);
         }

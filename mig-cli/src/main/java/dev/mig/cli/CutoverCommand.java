@@ -29,8 +29,8 @@ final class CutoverCommand extends ProjectCommand {
         } else if (r.alreadyReady()) {
             out.println(r.target() + " is already ready; nothing to do.");
         } else {
-            out.println("Cut over: " + r.target() + " is ready. Start the new application version; then '"
-                    + ArchiveRun.commandFor(project.dir, r.source()) + "' cleans up the old database.");
+            out.println("Cut over: " + r.target() + " is ready. Start the new application version; then clean up "
+                    + "the old database with: " + ArchiveRun.commandFor(project.dir, r.source()));
         }
         return 0;
     }

@@ -56,8 +56,8 @@ final class DrainCommand extends ProjectCommand {
                     r.entriesPerSecond(), r.catchUpRounds());
             out.println("Writes paused for " + r.writePauseMs() + " ms");
         }
-        out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version; then '"
-                + ArchiveRun.commandFor(project.dir, r.source()) + "' cleans up the old database."
+        out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version; then "
+                + "clean up the old database with: " + ArchiveRun.commandFor(project.dir, r.source())
                 : "Writes to the old database are rejected until cutover. Next: 'mig cutover'.");
         return 0;
     }

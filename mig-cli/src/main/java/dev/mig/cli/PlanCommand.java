@@ -32,11 +32,11 @@ final class PlanCommand extends ProjectCommand {
             out.println(report.target() + " already holds this schema and is ready; nothing to migrate. To change "
                     + "the schema, edit schema.yaml and run 'mig plan' again.");
         } else {
-            out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : "")));
-            if (report.targetRefusal() != null) {
-                out.println();
-                out.println("Cannot migrate: " + report.targetRefusal().message());
-                out.println("  what to do: " + report.targetRefusal().hint());
+            Mig.Refusal refusal = report.targetRefusal();
+            out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
+                    refusal == null ? null : refusal.message()));
+            if (refusal != null) {
+                out.println("  what to do: " + refusal.hint());
             }
         }
         out.flush();

@@ -18,6 +18,14 @@ public final class PlanText {
 
     /** The report, with the new database's path in the header when {@code targetFile} is non-null. */
     public static String render(MigrationPlan plan, String targetFile) {
+        return render(plan, targetFile, null);
+    }
+
+    /**
+     * The report; when {@code refusal} is non-null, migrate would refuse whatever the plan says (the
+     * existing target file), so the verdict is no, with that reason first.
+     */
+    public static String render(MigrationPlan plan, String targetFile, String refusal) {
         StringBuilder out = new StringBuilder();
         header(plan, targetFile, out);
         copyOrder(plan, out);
@@ -34,7 +42,7 @@ public final class PlanText {
             rows(out, plan.risks().stream().map(r -> new String[] {r.severity().name(), r.kind().name(), r.message()})
                     .toList());
         }
-        footer(plan, out);
+        footer(plan, refusal, out);
         return out.toString();
     }
 
@@ -108,13 +116,16 @@ public final class PlanText {
         }
     }
 
-    private static void footer(MigrationPlan plan, StringBuilder out) {
+    private static void footer(MigrationPlan plan, String refusal, StringBuilder out) {
         ForeignKeyHandling fk = plan.foreignKeys();
         if (!fk.selfReferencing().isEmpty() || !fk.cycles().isEmpty()) {
             section(out, "Foreign keys");
             out.append("  ").append(fk.note()).append('\n');
         }
-        out.append('\n').append("Can migrate: ").append(plan.canMigrate() ? "yes" : "no").append('\n');
+        out.append('\n').append("Can migrate: ").append(plan.canMigrate() && refusal == null ? "yes" : "no").append('\n');
+        if (refusal != null) {
+            out.append("  - ").append(refusal).append('\n');
+        }
         plan.blockers().forEach(b -> out.append("  - ").append(b.message()).append('\n'));
     }
 

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,27 +90,55 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     }
 
     /**
-     * The ready database in {@code dir} whose last migration came from {@code old} (its history's last
-     * source hash is the one in {@code old}'s name): {@code old} was cut over to it. After a cutover the
-     * old file keeps its capture, draining, until archive-old, and often stays in the directory.
+     * The ready database in {@code dir} that {@code old} was cut over to: its history's last row comes
+     * from the hash in {@code old}'s name, and is newer than {@code old} itself (its own last cutover, or
+     * its creation), so that after a round trip A -> B -> A the new A is not taken for B's past. After a
+     * cutover the old file keeps its capture, draining, until archive-old, and often stays in the directory.
      */
     public static Optional<Path> successorOf(Path dir, Path old) {
-        StateStore state = new StateStore("main");
+        Instant since = lastChange(old);
         for (Path p : databaseFiles(dir)) {
             if (p.equals(old) || !StateStore.isReady(p)) {
                 continue;
             }
-            try (Connection c = SqliteFiles.openReadOnly(p)) {
-                List<StateStore.HistoryRow> rows = state.history(c);
-                String from = rows.isEmpty() ? null : rows.get(rows.size() - 1).fromHash();
-                if (from != null && old.getFileName().toString().endsWith("-" + from + ".sqlite")) {
-                    return Optional.of(p);
-                }
-            } catch (SQLException | MigException e) {
-                // Unreadable: not evidence of a cutover.
+            Optional<StateStore.HistoryRow> last = lastHistoryRow(p);
+            if (last.isPresent() && last.get().fromHash() != null
+                    && old.getFileName().toString().endsWith("-" + last.get().fromHash() + ".sqlite")
+                    && instant(last.get().finishedUtc()).isAfter(since)) {
+                return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /** When {@code db} last became what it is: its last cutover, else its creation; EPOCH when unknown. */
+    private static Instant lastChange(Path db) {
+        Optional<StateStore.HistoryRow> last = lastHistoryRow(db);
+        if (last.isPresent()) {
+            return instant(last.get().finishedUtc());
+        }
+        try (Connection c = SqliteFiles.openReadOnly(db)) {
+            return new StateStore("main").identity(c).map(id -> instant(id.createdUtc())).orElse(Instant.EPOCH);
+        } catch (SQLException | MigException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static Optional<StateStore.HistoryRow> lastHistoryRow(Path db) {
+        try (Connection c = SqliteFiles.openReadOnly(db)) {
+            List<StateStore.HistoryRow> rows = new StateStore("main").history(c);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
+        } catch (SQLException | MigException e) {
+            return Optional.empty(); // unreadable: not evidence of a cutover
+        }
+    }
+
+    private static Instant instant(String utc) {
+        try {
+            return utc == null ? Instant.EPOCH : Instant.parse(utc);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
     }
 
     /** The capture marker of {@code p}; NONE when it has none or cannot be read. */

@@ -72,10 +72,14 @@ public final class ArchiveRun {
 
     /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
     private static List<Path> oldDatabases(Path dir, Path source) throws SQLException {
-        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));
+        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir).stream()
+                .map(p -> p.toAbsolutePath().normalize()).toList());
         if (source != null) {
             SqliteFiles.requireDatabase(source);
-            candidates.add(source);
+            Path named = source.toAbsolutePath().normalize();
+            if (!candidates.contains(named)) { // named and found: archived once, not twice
+                candidates.add(named);
+            }
         }
         List<Path> out = new ArrayList<>();
         for (Path p : candidates) {

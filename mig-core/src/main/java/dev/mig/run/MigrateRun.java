@@ -13,6 +13,7 @@ import dev.mig.schema.Introspector;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
+import dev.mig.schema.SchemaHash;
 import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.Identity;
@@ -71,6 +72,7 @@ public final class MigrateRun {
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
+                requireSameSource(active.get());
                 return resume(active.get());
             }
             Path target = project.target();
@@ -104,22 +106,26 @@ public final class MigrateRun {
      */
     public static boolean requireCurrent(Project project, Path target) {
         String name = target.getFileName().toString();
-        if (!StateStore.isReady(target)) {
-            if (!project.sourceNamed() && project.source().isEmpty()) {
-                return false;
-            }
-            throw MigException.refused(name + " already exists, but it is neither a migration in progress nor a "
-                            + "database mig completed (no 'ready' status row); mig never overwrites a file.",
-                    "Find out what the file is. If no application uses it (for example an unfinished copy from "
-                            + "another tool), move it out of the directory and run 'mig migrate' again.");
+        if (project.sourceNamed()) {
+            project.source(); // a missing file, or the target itself, is bad input first
         }
         Optional<Path> successor = ActiveMigration.successorOf(project.dir(), target);
         if (successor.isPresent()) {
             throw MigException.refused(name + " is an earlier database of this schema: " + successor.get().getFileName()
                             + " was migrated from it since, so it lacks every write made after that cutover. mig never "
                             + "overwrites a file.",
-                    "To go back to this schema, move " + name + " out of the directory (or 'mig archive-old --move'), "
-                            + "then run 'mig migrate' again: it migrates " + successor.get().getFileName() + ".");
+                    "To go back to this schema, move " + name + " out of the directory, then run 'mig migrate' "
+                            + "(with --source naming the application's current database if several files are left).");
+        }
+        if (!StateStore.isReady(target)) {
+            if (!project.sourceNamed() && project.source().isEmpty()) {
+                requireHoldsTheSchema(project, target);
+                return false;
+            }
+            throw MigException.refused(name + " already exists, but it is neither a migration in progress nor a "
+                            + "database mig completed (no 'ready' status row); mig never overwrites a file.",
+                    "Find out what the file is. If no application uses it (for example an unfinished copy from "
+                            + "another tool), move it out of the directory and run 'mig migrate' again.");
         }
         if (project.sourceNamed()) {
             throw MigException.refused(name + " already exists and is ready, so --source cannot be migrated into it; "
@@ -128,6 +134,38 @@ public final class MigrateRun {
                             + "Otherwise move " + name + " out of the directory and run the command again.");
         }
         return true;
+    }
+
+    /**
+     * An application database named after the declared schema, with nothing to migrate from, is that
+     * schema's database only if it really holds that schema: its introspected hash is the declared one.
+     */
+    private static void requireHoldsTheSchema(Project project, Path target) {
+        SqliteFiles.requireDatabase(target);
+        String actual;
+        try (Connection c = SqliteFiles.openReadOnly(target)) {
+            actual = SchemaHash.of(Introspector.read(c, "main", target).schema());
+        } catch (SQLException e) {
+            throw Failures.sql("migrate", e);
+        }
+        if (!actual.equals(project.targetHash())) {
+            throw MigException.refused(target.getFileName() + " is named after the declared schema, but its tables are "
+                            + "those of schema " + actual + "; mig never overwrites a file.",
+                    "Run 'mig plan' to see the differences. If it is the application's database, rename it to "
+                            + project.declared().name() + "-" + actual + ".sqlite, then 'mig migrate' migrates it.");
+        }
+    }
+
+    /** A named --source must be the migration's own: resuming never switches databases. */
+    private void requireSameSource(ActiveMigration m) {
+        if (project.sourceNamed()) {
+            Path named = project.source().orElseThrow();
+            if (!named.equals(m.source().toAbsolutePath().normalize())) {
+                throw MigException.refused("A migration from " + m.source() + " is in progress; --source names "
+                                + named + ", another database.",
+                        "Rerun without --source to resume it, or undo it with 'mig reset' first.");
+            }
+        }
     }
 
     private Result start(Path source, Path target) throws SQLException {

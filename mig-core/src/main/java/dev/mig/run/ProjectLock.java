@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import dev.mig.common.MigException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -111,13 +112,16 @@ public final class ProjectLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw MigException.refused("This process already holds the lock on " + dir + ".", null);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             if (ours) {
                 deleteQuietly(file); // still holding the lock on the file at the path: nobody else uses it
             }
             closeQuietly(channel);
             throw MigException.runtime("Cannot lock " + file + ": " + e.getMessage(),
                     "Check that the project directory is writable and the disk is not full.", e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel); // never keep a lock nobody will release
+            throw e;
         }
     }
 

@@ -123,6 +123,58 @@ class MigrateInputTest {
     }
 
     @Test
+    void afterARoundTripTheNewDatabaseOfTheFirstSchemaIsCurrent() throws Exception {
+        String notes = "name: notes\ntables:\n  notes:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\n"
+                + "      body: {type: TEXT}\n";
+        HotProject p = HotProject.bootstrap(dir, notes, "WAL");
+        Path a = p.oldDb;
+        Path b = p.migrateAll(notes + "      pinned: {type: INTEGER}\n");
+        Mig.archiveOld(dir, null, true); // the old A goes to archive/
+        p.migrate(notes + "    dropColumns: [pinned]\n"); // B -> a new A
+        p.drain();
+        p.cutover();
+        assertEquals(a, p.newDb(), "back to the first schema's file name");
+        assertTrue(Files.exists(b), "B stays, and its last history row comes from A's hash");
+
+        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+
+        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
+        assertTrue(Mig.plan(HotProject.project(dir)).targetReady());
+    }
+
+    @Test
+    void anApplicationDatabaseNamedAfterTheSchemaButHoldingAnotherIsRefused() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        try (Db db = p.open()) {
+            db.exec("DROP TABLE _migration_status");
+            db.exec("ALTER TABLE tags ADD COLUMN extra TEXT");
+        }
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("is named after the declared schema, but its tables are those of schema"),
+                e.getMessage());
+        assertFalse(plan.canMigrate());
+    }
+
+    @Test
+    void aNamedSourceOtherThanTheMigrationInProgressIsRefused() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        p.migrate(Shop.V2);
+        Path other = Files.copy(p.oldDb, dir.resolve("other.sqlite"));
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.migrate(Project.at(dir, other), false, CopyListener.NONE));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
+        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE).outcome(),
+                "naming the migration's own source resumes it");
+    }
+
+    @Test
     void aNamedSourceIsNeverIgnoredBecauseTheTargetIsReady() throws Exception {
         HotProject p = cutOverWithTheOldFileLeft();
         Map<String, Long> before = sizes();

@@ -184,4 +184,16 @@ class StatusVerifyArchiveTest {
         assertEquals("100", Rows.one(archived, "SELECT count(*) FROM items"));
         assertNull(Mig.status(p.dir).oldDatabase());
     }
+
+    @Test
+    void archiveOldMoveWithSourceNamingAFileItFindsAnywayMovesItOnce() throws Exception {
+        HotProject p = project("WAL", 100);
+        p.migrateAll(V2);
+
+        ArchiveRun.Result r = Mig.archiveOld(p.dir, p.oldDb, true);
+
+        assertEquals(1, r.actions().size(), r.actions().toString());
+        assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");
+        assertTrue(Files.exists(p.dir.resolve("archive").resolve(p.oldDb.getFileName())));
+    }
 }

@@ -46,7 +46,7 @@ class SourceByPathTest {
         Cli.Run drain = mig("drain", "--cutover", "-d", dir.toString()).assertNoStackTrace();
 
         assertEquals(0, drain.exit(), drain.toString());
-        String hint = drain.out().replaceAll("(?s).*then '(mig [^']*)' cleans up the old database.*", "$1");
+        String hint = drain.out().replaceAll("(?s).*clean up the old database with: (mig [^\\n]*)\\n.*", "$1");
         assertEquals("mig archive-old -d " + dir + " --source " + app.toAbsolutePath().normalize(), hint);
 
         Cli.Run archive = mig(hint.substring("mig ".length()).split(" ")).assertNoStackTrace(); // as printed
