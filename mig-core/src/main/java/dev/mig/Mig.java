@@ -62,22 +62,20 @@ public final class Mig {
         boolean targetExists = Files.exists(target);
         Optional<ActiveMigration> active = targetExists ? ActiveMigration.load(target) : Optional.empty();
         Refusal refusal = null;
-        if (targetExists && active.isEmpty()) {
-            try {
-                if (MigrateRun.requireCurrent(project, target)) {
-                    // An old file left beside it is not a source any more: migrate says there is nothing to do.
-                    return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null);
-                }
-            } catch (MigException e) {
-                if (e.kind() != MigException.Kind.REFUSED) {
-                    throw e;
-                }
-                refusal = new Refusal(e.getMessage(), e.hint());
+        try {
+            if (active.isPresent()) {
+                MigrateRun.requireSameSource(project, active.get());
+            } else if (targetExists && MigrateRun.requireCurrent(project, target)) {
+                // An old file left beside it is not a source any more: migrate says there is nothing to do.
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null);
             }
+        } catch (MigException e) {
+            if (e.kind() != MigException.Kind.REFUSED) {
+                throw e;
+            }
+            refusal = new Refusal(e.getMessage(), e.hint());
         }
-        // A migration in progress migrates from its stored source, wherever that file is.
-        Optional<Path> source = active.isPresent() && !project.sourceNamed() ? Optional.of(active.get().source())
-                : project.source();
+        Optional<Path> source = planSource(project, active, refusal != null);
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
@@ -91,6 +89,25 @@ public final class Mig {
                     false, refusal, refusal == null && plan.canMigrate(), plan);
         } catch (SQLException e) {
             throw closeFailed(live, e);
+        }
+    }
+
+    /**
+     * Where plan reads the live schema from: a migration in progress's stored source (wherever that file
+     * is), else the project's source. Once migrate is known to refuse, an ambiguous source does not hide
+     * that reason behind another: the target is planned against itself instead.
+     */
+    private static Optional<Path> planSource(Project project, Optional<ActiveMigration> active, boolean refused) {
+        if (active.isPresent()) {
+            return Optional.of(active.get().source());
+        }
+        try {
+            return project.source();
+        } catch (MigException e) {
+            if (refused && e.kind() == MigException.Kind.INPUT) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

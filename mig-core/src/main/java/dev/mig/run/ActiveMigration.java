@@ -90,21 +90,22 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     }
 
     /**
-     * The ready database in {@code dir} that {@code old} was cut over to: its history's last row comes
-     * from the hash in {@code old}'s name, and is newer than {@code old} itself (its own last cutover, or
-     * its creation), so that after a round trip A -> B -> A the new A is not taken for B's past. After a
-     * cutover the old file keeps its capture, draining, until archive-old, and often stays in the directory.
+     * A ready database in {@code dir} that {@code old} was migrated to, directly or along a chain: a row
+     * of its history (history is carried from database to database) comes from the hash in {@code old}'s
+     * name, and is newer than {@code old} itself (its own last cutover, or its creation), so that after a
+     * round trip A -> B -> A the new A is not taken for B's past. After a cutover the old file keeps its
+     * capture, draining, until archive-old, and often stays in the directory.
      */
     public static Optional<Path> successorOf(Path dir, Path old) {
         Instant since = lastChange(old);
+        String name = old.getFileName().toString();
         for (Path p : databaseFiles(dir)) {
             if (p.equals(old) || !StateStore.isReady(p)) {
                 continue;
             }
-            Optional<StateStore.HistoryRow> last = lastHistoryRow(p);
-            if (last.isPresent() && last.get().fromHash() != null
-                    && old.getFileName().toString().endsWith("-" + last.get().fromHash() + ".sqlite")
-                    && instant(last.get().finishedUtc()).isAfter(since)) {
+            boolean migratedFromOld = history(p).stream().anyMatch(h -> h.fromHash() != null
+                    && name.endsWith("-" + h.fromHash() + ".sqlite") && instant(h.finishedUtc()).isAfter(since));
+            if (migratedFromOld) {
                 return Optional.of(p);
             }
         }
@@ -113,9 +114,9 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
 
     /** When {@code db} last became what it is: its last cutover, else its creation; EPOCH when unknown. */
     private static Instant lastChange(Path db) {
-        Optional<StateStore.HistoryRow> last = lastHistoryRow(db);
-        if (last.isPresent()) {
-            return instant(last.get().finishedUtc());
+        List<StateStore.HistoryRow> rows = history(db);
+        if (!rows.isEmpty()) {
+            return instant(rows.get(rows.size() - 1).finishedUtc());
         }
         try (Connection c = SqliteFiles.openReadOnly(db)) {
             return new StateStore("main").identity(c).map(id -> instant(id.createdUtc())).orElse(Instant.EPOCH);
@@ -124,12 +125,14 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
     }
 
-    private static Optional<StateStore.HistoryRow> lastHistoryRow(Path db) {
+    private static List<StateStore.HistoryRow> history(Path db) {
+        if (!SqliteFiles.looksLikeSqlite(db)) {
+            return List.of();
+        }
         try (Connection c = SqliteFiles.openReadOnly(db)) {
-            List<StateStore.HistoryRow> rows = new StateStore("main").history(c);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
+            return new StateStore("main").history(c);
         } catch (SQLException | MigException e) {
-            return Optional.empty(); // unreadable: not evidence of a cutover
+            return List.of(); // unreadable: not evidence of a cutover
         }
     }
 

@@ -70,15 +70,21 @@ public final class ArchiveRun {
         return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Database files in the directory that still carry mig's capture; refuses if one is recording. */
     private static List<Path> oldDatabases(Path dir, Path source) throws SQLException {
-        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir).stream()
-                .map(p -> p.toAbsolutePath().normalize()).toList());
+        List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));
         if (source != null) {
             SqliteFiles.requireDatabase(source);
-            Path named = source.toAbsolutePath().normalize();
-            if (!candidates.contains(named)) { // named and found: archived once, not twice
-                candidates.add(named);
+            if (candidates.stream().noneMatch(p -> sameFile(p, source))) { // named and found: archived once
+                candidates.add(source);
             }
         }
         List<Path> out = new ArrayList<>();

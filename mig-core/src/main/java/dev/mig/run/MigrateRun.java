@@ -72,7 +72,7 @@ public final class MigrateRun {
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
-                requireSameSource(active.get());
+                requireSameSource(project, active.get());
                 return resume(active.get());
             }
             Path target = project.target();
@@ -157,7 +157,7 @@ public final class MigrateRun {
     }
 
     /** A named --source must be the migration's own: resuming never switches databases. */
-    private void requireSameSource(ActiveMigration m) {
+    public static void requireSameSource(Project project, ActiveMigration m) {
         if (project.sourceNamed()) {
             Path named = project.source().orElseThrow();
             if (!named.equals(m.source().toAbsolutePath().normalize())) {

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MigrateInputTest {
 
+    /** A one-table schema for chains of migrations: A, then B with a column more, and so on. */
+    private static final String NOTES = "name: notes\ntables:\n  notes:\n    columns:\n"
+            + "      id: {type: INTEGER, primaryKey: true}\n      body: {type: TEXT}\n";
+
     @TempDir
     Path dir;
 
@@ -124,13 +128,11 @@ class MigrateInputTest {
 
     @Test
     void afterARoundTripTheNewDatabaseOfTheFirstSchemaIsCurrent() throws Exception {
-        String notes = "name: notes\ntables:\n  notes:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\n"
-                + "      body: {type: TEXT}\n";
-        HotProject p = HotProject.bootstrap(dir, notes, "WAL");
+        HotProject p = HotProject.bootstrap(dir, NOTES, "WAL");
         Path a = p.oldDb;
-        Path b = p.migrateAll(notes + "      pinned: {type: INTEGER}\n");
+        Path b = p.migrateAll(NOTES + "      pinned: {type: INTEGER}\n");
         Mig.archiveOld(dir, null, true); // the old A goes to archive/
-        p.migrate(notes + "    dropColumns: [pinned]\n"); // B -> a new A
+        p.migrate(NOTES + "    dropColumns: [pinned]\n"); // B -> a new A
         p.drain();
         p.cutover();
         assertEquals(a, p.newDb(), "back to the first schema's file name");
@@ -140,6 +142,30 @@ class MigrateInputTest {
 
         assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
         assertTrue(Mig.plan(HotProject.project(dir)).targetReady());
+    }
+
+    @Test
+    void goingBackAlongAChainIsRefusedEvenWhereOnlyAnEarlierHistoryRowNamesTheFile() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, NOTES, "WAL");
+        Path a = p.oldDb;
+        Path b = p.migrateAll(NOTES + "      pinned: {type: INTEGER}\n");
+        Mig.archiveOld(dir, null, false); // A stays, without capture
+        HotProject.declare(dir, NOTES + "      pinned: {type: INTEGER}\n      tag: {type: TEXT}\n");
+        Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C: C's last history row is B -> C
+        p.drain();
+        p.cutover();
+        HotProject.declare(dir, NOTES + "    dropColumns: [pinned, tag]\n");
+
+        Mig.PlanReport withB = Mig.plan(HotProject.project(dir));
+        assertFalse(withB.canMigrate(), "refused, and not 'cannot tell which' for the two other candidates B and C");
+        Mig.archiveOld(dir, null, true); // B, which still carries capture, goes to archive/: only C names A
+        assertFalse(Files.exists(b));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertTrue(e.getMessage().startsWith(a.getFileName() + " is an earlier database of this schema"), e.getMessage());
+        assertFalse(plan.canMigrate(), "plan agrees");
+        assertEquals(e.getMessage(), plan.targetRefusal().message());
     }
 
     @Test
@@ -170,6 +196,7 @@ class MigrateInputTest {
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
+        assertFalse(Mig.plan(Project.at(dir, other)).canMigrate(), "plan agrees");
         assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE).outcome(),
                 "naming the migration's own source resumes it");
     }

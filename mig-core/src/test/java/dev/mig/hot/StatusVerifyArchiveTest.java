@@ -196,4 +196,16 @@ class StatusVerifyArchiveTest {
         assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");
         assertTrue(Files.exists(p.dir.resolve("archive").resolve(p.oldDb.getFileName())));
     }
+
+    @Test
+    void archiveOldMoveThroughASymlinkedDirectoryMovesTheNamedFileOnce() throws Exception {
+        HotProject p = project("WAL", 100);
+        p.migrateAll(V2);
+        Path link = Files.createSymbolicLink(p.dir.resolveSibling("link"), p.dir);
+
+        ArchiveRun.Result r = Mig.archiveOld(link, p.oldDb, true);
+
+        assertEquals(1, r.actions().size(), r.actions().toString());
+        assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");
+    }
 }
