@@ -44,7 +44,7 @@ public final class MigrateRun {
     public enum Outcome {
         /** No source database: the new one was created from schema.yaml, ready. */
         BOOTSTRAPPED,
-        /** The schema's database exists and is complete (ready): there is nothing to migrate. */
+        /** The schema's database exists and is current (see {@link #requireCurrent}): nothing to migrate. */
         ALREADY_CURRENT,
         /** Copy complete, capture recording: next is {@code mig drain}. */
         COPIED,
