@@ -137,10 +137,10 @@ public final class Bench {
             bws.add(CaptureBench.measure(plain.old(), n, batched, 100));
             bwiths.add(CaptureBench.measure(captured.old(), n, batched, 100));
         }
-        BenchReport.Writes aw = CaptureBench.median(aws);
-        BenchReport.Writes aWith = CaptureBench.median(awiths);
-        BenchReport.Writes bw = CaptureBench.median(bws);
-        BenchReport.Writes bWith = CaptureBench.median(bwiths);
+        BenchReport.Writes aw = Runs.median(aws, BenchReport.Writes::perSecond);
+        BenchReport.Writes aWith = Runs.median(awiths, BenchReport.Writes::perSecond);
+        BenchReport.Writes bw = Runs.median(bws, BenchReport.Writes::perSecond);
+        BenchReport.Writes bWith = Runs.median(bwiths, BenchReport.Writes::perSecond);
         Workspace.delete(plain.dir());
         Workspace.delete(captured.dir());
         return new BenchReport.CaptureOverhead(aw, aWith, bw, bWith, aWith.perSecond() / aw.perSecond(),

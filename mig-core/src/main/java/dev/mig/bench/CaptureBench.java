@@ -41,13 +41,6 @@ final class CaptureBench {
         }
     }
 
-    /** The run with the median throughput. */
-    static BenchReport.Writes median(List<BenchReport.Writes> runs) {
-        List<BenchReport.Writes> sorted = new java.util.ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(BenchReport.Writes::perSecond));
-        return sorted.get(sorted.size() / 2);
-    }
-
     /** Installs mig's capture on {@code file}, as {@code mig migrate} would for every table. */
     static void install(Path file) throws SQLException {
         List<Table> tables = Introspector.read(file).schema().tables();

@@ -5,7 +5,6 @@ import dev.mig.run.DrainRun;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,9 +40,9 @@ final class ReplayBench {
 
     /** The runs summed up: the median run's rate (the lower middle one for an even count), min and max. */
     static BenchReport.Replay summary(long changes, List<BenchReport.ReplayRun> runs) {
-        List<BenchReport.ReplayRun> sorted = runs.stream()
-                .sorted(Comparator.comparingDouble(BenchReport.ReplayRun::entriesPerSecond)).toList();
-        return new BenchReport.Replay(changes, sorted.get((sorted.size() - 1) / 2).entriesPerSecond(),
-                sorted.get(0).entriesPerSecond(), sorted.get(sorted.size() - 1).entriesPerSecond(), runs);
+        List<BenchReport.ReplayRun> sorted = Runs.sorted(runs, BenchReport.ReplayRun::entriesPerSecond);
+        return new BenchReport.Replay(changes, Runs.median(runs, BenchReport.ReplayRun::entriesPerSecond)
+                .entriesPerSecond(), sorted.get(0).entriesPerSecond(), sorted.get(sorted.size() - 1).entriesPerSecond(),
+                runs);
     }
 }
