@@ -25,9 +25,13 @@ final class ArchiveOldCommand extends ProjectCommand {
         ArchiveRun.Result r = Mig.archiveOld(project.dir, source.path, move);
         var out = out();
         if (r.actions().isEmpty()) {
-            out.println("Nothing to archive: no <name>-<hash>.sqlite in " + project.dir + (source.path == null ? ""
-                    : " nor " + source.path) + " carries mig's capture." + (source.path == null
-                    ? " If the old database has another name or lives elsewhere, name it with --source PATH." : ""));
+            if (source.path != null) {
+                out.println("Nothing to archive: neither " + source.path + " nor a <name>-<hash>.sqlite in "
+                        + project.dir + " carries mig's capture.");
+            } else {
+                out.println("Nothing to archive: no <name>-<hash>.sqlite in " + project.dir + " carries mig's capture. "
+                        + "If the old database has another name or lives elsewhere, name it with --source PATH.");
+            }
         }
         r.actions().forEach(a -> out.println("  " + a));
         return 0;

@@ -100,16 +100,26 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         Instant since = lastChange(old);
         String name = old.getFileName().toString();
         for (Path p : databaseFiles(dir)) {
-            if (p.equals(old) || !StateStore.isReady(p)) {
-                continue;
-            }
-            boolean migratedFromOld = history(p).stream().anyMatch(h -> h.fromHash() != null
+            boolean migratedFromOld = !p.equals(old) && readyHistory(p).stream().anyMatch(h -> h.fromHash() != null
                     && name.endsWith("-" + h.fromHash() + ".sqlite") && instant(h.finishedUtc()).isAfter(since));
             if (migratedFromOld) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /** The history of {@code db} if it is a ready database, read on one connection; else empty. */
+    private static List<StateStore.HistoryRow> readyHistory(Path db) {
+        if (!SqliteFiles.looksLikeSqlite(db)) {
+            return List.of();
+        }
+        StateStore state = new StateStore("main");
+        try (Connection c = SqliteFiles.openReadOnly(db)) {
+            return state.status(c).orElse(null) == NewDatabase.Status.READY ? state.history(c) : List.of();
+        } catch (SQLException | MigException e) {
+            return List.of(); // unreadable: not evidence of a cutover
+        }
     }
 
     /** When {@code db} last became what it is: its last cutover, else its creation; EPOCH when unknown. */

@@ -57,9 +57,7 @@ public final class ArchiveRun {
         if (!project.equals(Path.of("").toAbsolutePath())) {
             cmd.append(" -d ").append(shellWord(dir.toString()));
         }
-        boolean found = ActiveMigration.databaseFiles(dir).stream()
-                .anyMatch(p -> p.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize()));
-        if (!found) {
+        if (!foundByName(dir, source)) {
             cmd.append(" --source ").append(shellWord(source.toString()));
         }
         return cmd.toString();
@@ -68,6 +66,11 @@ public final class ArchiveRun {
     /** {@code word} as one shell word: as it is when it is plainly safe, else single-quoted. */
     static String shellWord(String word) {
         return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** Whether {@code file} is one of the {@code <name>-<hash>.sqlite} files archive-old looks at in {@code dir}. */
+    private static boolean foundByName(Path dir, Path file) {
+        return ActiveMigration.databaseFiles(dir).stream().anyMatch(p -> sameFile(p, file));
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -83,7 +86,7 @@ public final class ArchiveRun {
         List<Path> candidates = new ArrayList<>(ActiveMigration.databaseFiles(dir));
         if (source != null) {
             SqliteFiles.requireDatabase(source);
-            if (candidates.stream().noneMatch(p -> sameFile(p, source))) { // named and found: archived once
+            if (!foundByName(dir, source)) { // named and found: archived once, not twice
                 candidates.add(source);
             }
         }
