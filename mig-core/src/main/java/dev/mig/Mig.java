@@ -38,32 +38,38 @@ public final class Mig {
     }
 
     /**
-     * What {@code mig plan} found: the project's files and the plan. When {@code targetReady}, the
-     * schema's database exists complete (after a cutover or a bootstrap): there is nothing to migrate,
-     * and {@code plan} and {@code source} are null. {@code targetRefusal}, when not null, is why
-     * migrate would refuse the existing target file whatever the plan says. {@code canMigrate}: migrate
-     * would go ahead (or find nothing to do).
+     * What {@code mig plan} found: the project's files and the plan. When {@code targetCurrent}, the
+     * schema's database exists and is current (ready after a cutover or a bootstrap, or the application's
+     * own database named after its schema): there is nothing to migrate, and {@code plan} and
+     * {@code source} are null. {@code refusal}, when not null, is why migrate would refuse whatever the
+     * plan says (the existing target file, or the migration in progress). {@code canMigrate}: migrate
+     * would go ahead, resume, or find nothing to do.
      */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             boolean targetReady, Refusal targetRefusal, boolean canMigrate, MigrationPlan plan) {
+                             boolean targetCurrent, Refusal refusal, boolean canMigrate, MigrationPlan plan) {
     }
 
     /** A refusal's message and what to do, as data. */
     public record Refusal(String message, String hint) {
     }
 
-    /** Diffs schema.yaml against the source database; reads only, writes nothing anywhere. */
+    /**
+     * Diffs schema.yaml against the source database; reads only, writes nothing anywhere. Decides as
+     * migrate decides (the same checks, in the same order), so that its verdict is migrate's.
+     */
     public static PlanReport plan(Project project) {
         Schema declared = project.declared();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
-        Optional<ActiveMigration> active = targetExists ? ActiveMigration.load(target) : Optional.empty();
+        Optional<ActiveMigration> active = Optional.empty();
         Refusal refusal = null;
         try {
+            active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
-                MigrateRun.requireSameSource(project, active.get());
-            } else if (targetExists && MigrateRun.requireCurrent(project, target)) {
+                MigrateRun.requireResumable(project, active.get());
+            } else if (targetExists) {
                 // An old file left beside it is not a source any more: migrate says there is nothing to do.
+                MigrateRun.requireCurrent(project, target);
                 return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null);
             }
         } catch (MigException e) {
@@ -77,8 +83,8 @@ public final class Mig {
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
             MigrationPlan fresh = Planner.plan(declared, null, null);
-            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, null,
-                    fresh.canMigrate(), fresh);
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, refusal,
+                    refusal == null && fresh.canMigrate(), fresh);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = {"Diff schema.yaml against the live database and say, per table and column, where every "
                 + "new value comes from, what is at risk (counted in the real data) and whether migrating can go "
                 + "ahead. Reads only: changes nothing anywhere."},
-        footer = {"", "Exit codes: 0 migrating can go ahead, 1 the plan is blocked, 2 bad input, 3 runtime failure."})
+        footer = {"", "Exit codes: 0 migrating can go ahead (or there is nothing to migrate), 1 the plan is blocked or "
+                + "migrate would refuse, 2 bad input, 3 runtime failure."})
 final class PlanCommand extends ProjectCommand {
 
     @Mixin
@@ -28,11 +29,11 @@ final class PlanCommand extends ProjectCommand {
         var out = out();
         if (json) {
             out.print(Json.write(report) + "\n");
-        } else if (report.targetReady()) {
-            out.println(report.target() + " already holds this schema and is ready; nothing to migrate. To change "
-                    + "the schema, edit schema.yaml and run 'mig plan' again.");
+        } else if (report.targetCurrent()) {
+            out.println(report.target() + " already holds this schema; nothing to migrate. To change the schema, "
+                    + "edit schema.yaml and run 'mig plan' again.");
         } else {
-            Mig.Refusal refusal = report.targetRefusal();
+            Mig.Refusal refusal = report.refusal();
             out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
                     refusal == null ? null : refusal.message()));
             if (refusal != null) {

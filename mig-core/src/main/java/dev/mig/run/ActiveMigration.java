@@ -155,7 +155,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     }
 
     /** The capture marker of {@code p}; NONE when it has none or cannot be read. */
-    private static Capture.Marker markerOf(Path p) {
+    static Capture.Marker markerOf(Path p) {
         if (!SqliteFiles.looksLikeSqlite(p)) {
             return Capture.Marker.NONE;
         }

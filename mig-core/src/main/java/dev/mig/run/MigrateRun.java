@@ -72,7 +72,7 @@ public final class MigrateRun {
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
-                requireSameSource(project, active.get());
+                requireResumable(project, active.get());
                 return resume(active.get());
             }
             Path target = project.target();
@@ -101,10 +101,8 @@ public final class MigrateRun {
      * stale file); or when mig did not make it but there is nothing else to migrate from (an application
      * database adopted by naming it after its schema's hash). Anything else is refused: mig never
      * overwrites a file, and never ignores --source.
-     *
-     * @return true when the file is a ready database, false when it is an adopted one
      */
-    public static boolean requireCurrent(Project project, Path target) {
+    public static void requireCurrent(Project project, Path target) {
         String name = target.getFileName().toString();
         if (project.sourceNamed()) {
             project.source(); // a missing file, or the target itself, is bad input first
@@ -120,7 +118,7 @@ public final class MigrateRun {
         if (!StateStore.isReady(target)) {
             if (!project.sourceNamed() && project.source().isEmpty()) {
                 requireHoldsTheSchema(project, target);
-                return false;
+                return;
             }
             throw MigException.refused(name + " already exists, but it is neither a migration in progress nor a "
                             + "database mig completed (no 'ready' status row); mig never overwrites a file.",
@@ -133,7 +131,6 @@ public final class MigrateRun {
                     "If the application already uses " + name + ", there is nothing to migrate: leave out --source. "
                             + "Otherwise move " + name + " out of the directory and run the command again.");
         }
-        return true;
     }
 
     /**
@@ -156,8 +153,31 @@ public final class MigrateRun {
         }
     }
 
-    /** A named --source must be the migration's own: resuming never switches databases. */
-    public static void requireSameSource(Project project, ActiveMigration m) {
+    /**
+     * What a migration in progress must satisfy for migrate to resume it: the --source named, if any, is
+     * its own (resuming never switches databases), schema.yaml still declares its target, and its copy
+     * is not over (a draining migration is drain's to finish). plan asks the same, so that it says what
+     * migrate will do.
+     */
+    public static void requireResumable(Project project, ActiveMigration m) {
+        requireSameSource(project, m);
+        String declaredHash = project.targetHash();
+        if (!declaredHash.equals(m.plan().targetHash())) {
+            throw MigException.refused("A migration to " + m.target().getFileName() + " is in progress, but schema.yaml now "
+                            + "describes schema " + declaredHash + ".",
+                    "Finish it ('mig drain', 'mig cutover') or undo it ('mig reset'), then migrate again.");
+        }
+        if (ActiveMigration.markerOf(m.source()) == Capture.Marker.DRAINING) {
+            throw draining(m);
+        }
+    }
+
+    private static MigException draining(ActiveMigration m) {
+        return MigException.refused("The migration to " + m.target().getFileName() + " is draining; its copy "
+                + "finished long ago.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
+    }
+
+    private static void requireSameSource(Project project, ActiveMigration m) {
         if (project.sourceNamed()) {
             Path named = project.source().orElseThrow();
             if (!named.equals(m.source().toAbsolutePath().normalize())) {
@@ -197,12 +217,6 @@ public final class MigrateRun {
     }
 
     private Result resume(ActiveMigration m) throws SQLException {
-        String declaredHash = project.targetHash();
-        if (!declaredHash.equals(m.plan().targetHash())) {
-            throw MigException.refused("A migration to " + m.target().getFileName() + " is in progress, but schema.yaml now "
-                            + "describes schema " + declaredHash + ".",
-                    "Finish it ('mig drain', 'mig cutover') or undo it ('mig reset'), then migrate again.");
-        }
         SqliteFiles.requireDatabase(m.source());
         return copy(m, true);
     }
@@ -212,8 +226,7 @@ public final class MigrateRun {
         try (Connection old = SqliteFiles.openReadWrite(m.source())) {
             marker = Capture.marker(old);
             if (marker == Capture.Marker.DRAINING) {
-                throw MigException.refused("The migration to " + m.target().getFileName() + " is draining; "
-                        + "its copy finished long ago.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
+                throw draining(m);
             }
             if (!offline && marker == Capture.Marker.NONE) {
                 requireNothingCopied(m);

@@ -102,7 +102,7 @@ class MigrateInputTest {
 
         Mig.PlanReport report = Mig.plan(HotProject.project(dir));
 
-        assertTrue(report.targetReady());
+        assertTrue(report.targetCurrent());
         assertNull(report.source(), "the old database is not offered as a source again");
         assertNull(report.plan(), "there is nothing to plan");
         assertEquals(p.newDb(), report.target());
@@ -122,7 +122,7 @@ class MigrateInputTest {
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " is an earlier database of this schema: "
                 + current.getFileName() + " was migrated from it since"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan says what migrate will do");
-        assertEquals(e.getMessage(), plan.targetRefusal().message());
+        assertEquals(e.getMessage(), plan.refusal().message());
         assertEquals(before, sizes());
     }
 
@@ -141,7 +141,7 @@ class MigrateInputTest {
         MigrateRun.Result r = p.migrate(CopyListener.NONE);
 
         assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
-        assertTrue(Mig.plan(HotProject.project(dir)).targetReady());
+        assertTrue(Mig.plan(HotProject.project(dir)).targetCurrent());
     }
 
     @Test
@@ -165,7 +165,7 @@ class MigrateInputTest {
 
         assertTrue(e.getMessage().startsWith(a.getFileName() + " is an earlier database of this schema"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
-        assertEquals(e.getMessage(), plan.targetRefusal().message());
+        assertEquals(e.getMessage(), plan.refusal().message());
     }
 
     @Test
@@ -227,6 +227,56 @@ class MigrateInputTest {
 
         assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome());
         assertEquals(before, sizes());
+    }
+
+    @Test
+    void planAgreesWithMigrateOnAnApplicationDatabaseNamedAfterItsSchema() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        try (Db db = p.open()) {
+            db.exec("DROP TABLE _migration_status");
+            // mig cannot migrate a virtual table, but nothing is to be migrated here.
+            db.exec("CREATE VIRTUAL TABLE notes_search USING fts5(body)");
+        }
+
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, p.migrate(CopyListener.NONE).outcome());
+        assertTrue(plan.targetCurrent(), "nothing to migrate, as migrate says");
+        assertTrue(plan.canMigrate());
+        assertNull(plan.plan());
+    }
+
+    @Test
+    void planDuringAMigrationToAnEarlierSchemaYamlSaysWhatMigrateSays() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        p.migrate(Shop.V2);
+        HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("is in progress, but schema.yaml now describes schema"), e.getMessage());
+        assertFalse(plan.canMigrate(), "plan agrees");
+        assertEquals(e.getMessage(), plan.refusal().message());
+        assertEquals(p.oldDb, plan.source(), "planned against the migration's source, not refused as ambiguous");
+        assertEquals(before, sizes());
+    }
+
+    @Test
+    void planAfterADrainSaysMigrateWouldRefuse() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1, "WAL");
+        p.migrate(Shop.V2);
+        p.drain();
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+
+        assertTrue(e.getMessage().contains("is draining"), e.getMessage());
+        assertFalse(plan.canMigrate(), "plan agrees");
+        assertEquals(e.getMessage(), plan.refusal().message());
+        assertEquals(e.hint(), plan.refusal().hint());
     }
 
     @Test

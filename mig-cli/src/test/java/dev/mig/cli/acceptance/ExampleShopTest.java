@@ -82,10 +82,30 @@ class ExampleShopTest {
         Cli.Run migrate = mig("migrate", "-d", dir.toString()).assertNoStackTrace();
 
         assertEquals(0, plan.exit(), plan.toString());
-        assertTrue(plan.out().contains("already holds this schema and is ready; nothing to migrate"), plan.toString());
+        assertTrue(plan.out().contains("already holds this schema; nothing to migrate"), plan.toString());
         assertEquals(0, migrate.exit(), migrate.toString());
         assertTrue(migrate.out().contains("already holds this schema; nothing to migrate"), migrate.toString());
         assertEquals(before, Fixture.snapshot(dir), "the old file stays, unused; nothing was written");
+    }
+
+    @Test
+    void betweenDrainAndCutoverPlanExitsAsMigrateDoesWithItsReason() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("shop"));
+        for (String name : List.of("schema.yaml", Fixture.onlyDatabase(SHOP).getFileName().toString())) {
+            Files.copy(SHOP.resolve(name), dir.resolve(name));
+        }
+        assertEquals(0, mig("migrate", "-d", dir.toString()).exit());
+        assertEquals(0, mig("drain", "-d", dir.toString()).exit());
+
+        Cli.Run plan = mig("plan", "-d", dir.toString()).assertNoStackTrace();
+        Cli.Run migrate = mig("migrate", "-d", dir.toString()).assertNoStackTrace();
+
+        assertEquals(1, migrate.exit(), migrate.toString());
+        assertTrue(migrate.err().contains("is draining"), migrate.toString());
+        assertEquals(1, plan.exit(), plan.toString());
+        assertTrue(plan.out().contains("Can migrate: no"), plan.toString());
+        assertTrue(plan.out().contains("is draining") && plan.out().contains("Run 'mig drain' (it resumes) and then "
+                + "'mig cutover'"), plan.toString());
     }
 
     @Test

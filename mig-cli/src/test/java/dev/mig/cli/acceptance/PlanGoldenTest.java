@@ -193,18 +193,24 @@ class PlanGoldenTest {
     }
 
     @Test
-    void jsonPlanOfAnUnchangedSchemaCanMigrate() throws IOException {
+    void anUnchangedSchemaHasNothingToMigrateAsMigrateSays() throws IOException {
         Path dir = Fixture.project(tmp, "app", customers("customers", "", "") + ORDERS, SHOP);
 
         Cli.Run run = mig("plan", "--json", "-d", dir.toString());
+        Cli.Run text = mig("plan", "-d", dir.toString());
 
         assertEquals(0, run.exit(), run.toString());
-        assertTrue(new ObjectMapper().readTree(run.out()).get("plan").get("canMigrate").asBoolean());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertTrue(report.get("targetCurrent").asBoolean(), run.out());
+        assertTrue(report.get("canMigrate").asBoolean(), run.out());
+        assertTrue(report.get("plan").isNull(), "nothing to plan: " + run.out());
+        assertEquals(0, text.exit(), text.toString());
+        assertTrue(text.out().contains("already holds this schema; nothing to migrate"), text.toString());
     }
 
     @Test
     void sourceIsFoundByItsFileName() {
-        Path dir = Fixture.project(tmp, "app", customers("customers", "", "") + ORDERS, SHOP);
+        Path dir = Fixture.project(tmp, "app", customers("clients", "renamedFrom: customers", "") + ORDERS, SHOP);
         Path source = Fixture.onlyDatabase(dir);
 
         Cli.Run plan = mig("plan", "-d", dir.toString());
