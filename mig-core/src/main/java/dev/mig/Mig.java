@@ -82,6 +82,9 @@ public final class Mig {
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
+            if (refusal == null) {
+                project.requireNoOtherDatabase();
+            }
             MigrationPlan fresh = Planner.plan(declared, null, null);
             return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, refusal,
                     refusal == null && fresh.canMigrate(), fresh);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -118,11 +119,35 @@ public final class Project {
     /** Every {@code <name>-<16 hex>.sqlite} in the directory for the declared name, sorted. */
     public List<Path> databaseFiles() {
         String name = declared().name();
+        return files(p -> {
+            Matcher m = DB_FILE.matcher(p.getFileName().toString());
+            return m.matches() && m.group(1).equals(name);
+        });
+    }
+
+    /**
+     * Before the schema's database is created from nothing (no --source, no file named after the schema
+     * to migrate from): the directory must hold no other SQLite database. One there is most likely the
+     * application's, under a name of its own or of an earlier {@code name:}, and a forgotten --source
+     * taken for "no data yet" would hand the application an empty database.
+     */
+    public void requireNoOtherDatabase() {
+        Path target = target();
+        List<Path> others = files(p -> !p.equals(target) && SqliteFiles.looksLikeSqlite(p));
+        if (!others.isEmpty()) {
+            StringBuilder list = new StringBuilder();
+            others.forEach(p -> list.append("\n    ").append(p.getFileName()));
+            throw MigException.input("No database named " + declared().name() + "-<hash>.sqlite to migrate from in "
+                            + dir + ", but it holds other SQLite databases; mig will not create a fresh, empty "
+                            + "database beside them:" + list,
+                    "To migrate the application's database, name it with --source PATH. To start from no data, "
+                            + "move those files out of the directory (or use another one).");
+        }
+    }
+
+    private List<Path> files(Predicate<Path> filter) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(p -> {
-                Matcher m = DB_FILE.matcher(p.getFileName().toString());
-                return m.matches() && m.group(1).equals(name);
-            }).sorted().toList();
+            return files.filter(Files::isRegularFile).filter(filter).sorted().toList();
         } catch (IOException e) {
             throw MigException.runtime("Cannot list " + dir + ": " + e.getMessage(), "Check the directory's permissions.", e);
         }

@@ -81,7 +81,11 @@ public final class MigrateRun {
                 return new Result(Outcome.ALREADY_CURRENT, null, target, false, null);
             }
             Optional<Path> source = project.source();
-            return source.isPresent() ? start(source.get(), target) : bootstrap(target);
+            if (source.isEmpty()) {
+                project.requireNoOtherDatabase();
+                return bootstrap(target);
+            }
+            return start(source.get(), target);
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
         }

@@ -56,6 +56,49 @@ class MigrateInputTest {
     }
 
     @Test
+    void anApplicationDatabaseUnderItsOwnNameIsNotTakenForAFreshStart() throws Exception {
+        try (Db db = Db.open(dir.resolve("app.sqlite"))) {
+            db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+            db.exec("INSERT INTO notes (body) VALUES ('the application''s data')");
+        }
+        HotProject.declare(dir, NOTES);
+        Map<String, Long> before = sizes();
+
+        MigException migrate = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE));
+        MigException plan = assertThrows(MigException.class, () -> Mig.plan(Project.at(dir, null)));
+
+        assertEquals(MigException.Kind.INPUT, migrate.kind());
+        assertTrue(migrate.getMessage().contains("mig will not create a fresh, empty database beside them:\n    app.sqlite"),
+                migrate.getMessage());
+        assertTrue(migrate.hint().contains("--source"), migrate.hint());
+        assertEquals(migrate.getMessage(), plan.getMessage(), "plan says what migrate says");
+        assertEquals(before, sizes());
+        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(Project.at(dir, dir.resolve("app.sqlite")), false,
+                CopyListener.NONE).outcome(), "named, it is migrated");
+    }
+
+    @Test
+    void aDatabaseOfAnEarlierSchemaNameIsNotTakenForAFreshStart() throws Exception {
+        HotProject.bootstrap(dir, NOTES);
+        HotProject.declare(dir, NOTES.replace("name: notes", "name: jottings"));
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE));
+
+        assertEquals(MigException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("No database named jottings-<hash>.sqlite to migrate from"), e.getMessage());
+        assertEquals(before, sizes());
+    }
+
+    @Test
+    void aDirectoryWithNoOtherDatabaseStartsFresh() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not a database");
+        HotProject.declare(dir, NOTES);
+
+        assertEquals(MigrateRun.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+    }
+
+    @Test
     void aBlockedPlanIsRefusedWithoutWritingAnyFile() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1);
         try (Db db = p.open()) {
