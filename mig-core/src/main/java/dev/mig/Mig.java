@@ -13,6 +13,7 @@ import dev.mig.run.ResetRun;
 import dev.mig.run.StatusReader;
 import dev.mig.run.StatusReport;
 import dev.mig.run.VerifyRun;
+import dev.mig.plan.DiskSpace;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -43,10 +44,12 @@ public final class Mig {
      * own database named after its schema): there is nothing to migrate, and {@code plan} and
      * {@code source} are null. {@code refusal}, when not null, is why migrate would refuse whatever the
      * plan says (the existing target file, or the migration in progress). {@code canMigrate}: migrate
-     * would go ahead, resume, or find nothing to do.
+     * would go ahead, resume, or find nothing to do. {@code disk}: room for the copy, when there is a
+     * source to copy (null otherwise, or when the file system cannot say).
      */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             boolean targetCurrent, Refusal refusal, boolean canMigrate, MigrationPlan plan) {
+                             boolean targetCurrent, Refusal refusal, boolean canMigrate, MigrationPlan plan,
+                             DiskSpace disk) {
     }
 
     /** A refusal's message and what to do, as data. */
@@ -70,7 +73,7 @@ public final class Mig {
             } else if (targetExists) {
                 // An old file left beside it is not a source any more: migrate says there is nothing to do.
                 MigrateRun.requireCurrent(project, target);
-                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null);
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null, null);
             }
         } catch (MigException e) {
             if (e.kind() != MigException.Kind.REFUSED) {
@@ -87,12 +90,13 @@ public final class Mig {
             }
             MigrationPlan fresh = Planner.plan(declared, null, null);
             return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, refusal,
-                    refusal == null && fresh.canMigrate(), fresh);
+                    refusal == null && fresh.canMigrate(), fresh, null);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
+            DiskSpace disk = source.isPresent() ? DiskSpace.of(c, project.dir()).orElse(null) : null;
             return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
-                    false, refusal, refusal == null && plan.canMigrate(), plan);
+                    false, refusal, refusal == null && plan.canMigrate(), plan, disk);
         } catch (SQLException e) {
             throw closeFailed(live, e);
         }

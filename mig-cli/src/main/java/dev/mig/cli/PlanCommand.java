@@ -35,7 +35,7 @@ final class PlanCommand extends ProjectCommand {
         } else {
             Mig.Refusal refusal = report.refusal();
             out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
-                    refusal == null ? null : refusal.message()));
+                    refusal == null ? null : refusal.message(), report.disk()));
             if (refusal != null) {
                 out.println("  what to do: " + refusal.hint());
             }

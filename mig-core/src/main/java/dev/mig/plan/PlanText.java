@@ -26,8 +26,17 @@ public final class PlanText {
      * existing target file), so the verdict is no, with that reason first.
      */
     public static String render(MigrationPlan plan, String targetFile, String refusal) {
+        return render(plan, targetFile, refusal, null);
+    }
+
+    /**
+     * The report as {@code mig plan} prints it: as {@link #render(MigrationPlan, String, String)}, with a
+     * {@code Disk:} line in the header when {@code disk} is non-null, and a warning among the risks when
+     * it is tight.
+     */
+    public static String render(MigrationPlan plan, String targetFile, String refusal, DiskSpace disk) {
         StringBuilder out = new StringBuilder();
-        header(plan, targetFile, out);
+        header(plan, targetFile, disk, out);
         copyOrder(plan, out);
         tables(plan, out);
         if (!plan.droppedTables().isEmpty()) {
@@ -37,16 +46,20 @@ public final class PlanText {
         }
         differences(out, "Differences", plan.differences());
         differences(out, "Index, view and trigger differences", plan.objectDifferences());
-        if (!plan.risks().isEmpty()) {
+        List<String[]> risks = new ArrayList<>(plan.risks().stream()
+                .map(r -> new String[] {r.severity().name(), r.kind().name(), r.message()}).toList());
+        if (disk != null && disk.tight()) {
+            risks.add(new String[] {Risk.Severity.WARNING.name(), "DISK_SPACE", disk.warning()});
+        }
+        if (!risks.isEmpty()) {
             section(out, "Risks");
-            rows(out, plan.risks().stream().map(r -> new String[] {r.severity().name(), r.kind().name(), r.message()})
-                    .toList());
+            rows(out, risks);
         }
         footer(plan, refusal, out);
         return out.toString();
     }
 
-    private static void header(MigrationPlan plan, String targetFile, StringBuilder out) {
+    private static void header(MigrationPlan plan, String targetFile, DiskSpace disk, StringBuilder out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Schema:", plan.schemaName()});
         rows.add(new String[] {"Source:", plan.fresh() ? "(none: fresh database)" : plan.sourceFile()});
@@ -57,6 +70,9 @@ public final class PlanText {
         rows.add(new String[] {"Target hash:", plan.targetHash()});
         rows.add(new String[] {"To copy:", count(plan.totalRows(), "row") + ", about " + plan.totalBytes() + " bytes"});
         rows.add(new String[] {"Changes:", plan.noChanges() ? "none (structure identical)" : "yes"});
+        if (disk != null) {
+            rows.add(new String[] {"Disk:", disk.describe()});
+        }
         out.append("Migration plan\n");
         rows(out, rows);
     }

@@ -209,6 +209,20 @@ class PlanGoldenTest {
     }
 
     @Test
+    void planSaysHowMuchRoomTheCopyNeedsAndHowMuchThereIs() throws IOException {
+        Path dir = Fixture.project(tmp, "app", customers("clients", "renamedFrom: customers", "") + ORDERS, SHOP);
+
+        Cli.Run text = mig("plan", "-d", dir.toString());
+        Cli.Run json = mig("plan", "--json", "-d", dir.toString());
+
+        assertTrue(text.out().matches("(?s).*\n  Disk: +about [0-9]+ KB needed, [0-9.]+ [MG]B free on the new database's "
+                + "file system\n.*"), text.out());
+        JsonNode disk = new ObjectMapper().readTree(json.out()).get("disk");
+        assertEquals(3 * 4096, disk.get("neededBytes").asLong(), "schema page and two tables: " + json.out());
+        assertTrue(disk.get("usableBytes").asLong() > 0, json.out());
+    }
+
+    @Test
     void sourceIsFoundByItsFileName() {
         Path dir = Fixture.project(tmp, "app", customers("clients", "renamedFrom: customers", "") + ORDERS, SHOP);
         Path source = Fixture.onlyDatabase(dir);
