@@ -57,7 +57,7 @@ public final class Mig {
     }
 
     /**
-     * Diffs schema.yaml against the source database; reads only, writes nothing anywhere. Decides as
+     * Diffs schema.yaml against the source database; reads only (a hot journal aside: specs/planning.md). Decides as
      * migrate decides (the same checks, in the same order), so that its verdict is migrate's.
      */
     public static PlanReport plan(Project project) {
@@ -65,23 +65,28 @@ public final class Mig {
         Path target = project.target();
         boolean targetExists = Files.exists(target);
         Optional<ActiveMigration> active = Optional.empty();
+        Optional<Path> source = Optional.empty();
         Refusal refusal = null;
         try {
             active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
-                MigrateRun.requireResumable(project, active.get());
+                source = Optional.of(active.get().source());
+                MigrateRun.requireResumable(project, active.get(), false);
             } else if (targetExists) {
                 // An old file left beside it is not a source any more: migrate says there is nothing to do.
                 MigrateRun.requireCurrent(project, target);
                 return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null, null);
+            } else {
+                source = MigrateRun.sourceOf(project);
+                source.ifPresent(MigrateRun::requireNoCapture);
             }
         } catch (MigException e) {
             if (e.kind() != MigException.Kind.REFUSED) {
                 throw e;
             }
             refusal = new Refusal(e.getMessage(), e.hint());
+            source = sourceDespiteRefusal(project, active, source);
         }
-        Optional<Path> source = planSource(project, active, refusal != null);
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
@@ -94,7 +99,9 @@ public final class Mig {
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
-            DiskSpace disk = source.isPresent() ? DiskSpace.of(c, project.dir()).orElse(null) : null;
+            // Room for a copy yet to start; a migration in progress has its new file already.
+            boolean copyAhead = source.isPresent() && active.isEmpty() && !targetExists;
+            DiskSpace disk = copyAhead ? DiskSpace.of(c, project.dir()).orElse(null) : null;
             return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
                     false, refusal, refusal == null && plan.canMigrate(), plan, disk);
         } catch (SQLException e) {
@@ -103,18 +110,19 @@ public final class Mig {
     }
 
     /**
-     * Where plan reads the live schema from: a migration in progress's stored source (wherever that file
-     * is), else the project's source. Once migrate is known to refuse, an ambiguous source does not hide
-     * that reason behind another: the target is planned against itself instead.
+     * What plan reads the live schema from once migrate is known to refuse: the source found so far if
+     * any, else the one named or found by name. A missing or ambiguous source does not hide the refusal
+     * behind another error: the target, or nothing, is planned instead.
      */
-    private static Optional<Path> planSource(Project project, Optional<ActiveMigration> active, boolean refused) {
-        if (active.isPresent()) {
-            return Optional.of(active.get().source());
+    private static Optional<Path> sourceDespiteRefusal(Project project, Optional<ActiveMigration> active,
+                                                       Optional<Path> found) {
+        if (active.isPresent() || found.isPresent()) {
+            return found.filter(Files::isRegularFile);
         }
         try {
             return project.source();
         } catch (MigException e) {
-            if (refused && e.kind() == MigException.Kind.INPUT) {
+            if (e.kind() == MigException.Kind.INPUT) {
                 return Optional.empty();
             }
             throw e;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Diff schema.yaml against the live database and say, per table and column, where every "
                 + "new value comes from, what is at risk (counted in the real data) and whether migrating can go "
-                + "ahead. Reads only: changes nothing anywhere."},
+                + "ahead. Reads only: changes nothing (except, as any SQLite reader, rolling back a hot journal that a "
+                + "crashed writer left)."},
         footer = {"", "Exit codes: 0 migrating can go ahead (or there is nothing to migrate), 1 the plan is blocked or "
                 + "migrate would refuse, 2 bad input, 3 runtime failure."})
 final class PlanCommand extends ProjectCommand {

@@ -1,5 +1,6 @@
 package dev.mig.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public record DiskSpace(long neededBytes, long usableBytes) {
 
-    /** Less room than the copy needs. */
+    /** Less room than the copy needs (in JSON too, beside the two numbers). */
+    @JsonProperty("tight")
     public boolean tight() {
         return usableBytes < neededBytes;
     }

@@ -5,6 +5,7 @@ import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
+import dev.mig.state.NewDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,15 @@ public final class Project {
      * {@code <name>-<hash>.sqlite} in the directory; empty when there is none (a fresh database).
      */
     public Optional<Path> source() {
+        return source(p -> false);
+    }
+
+    /**
+     * As {@link #source()}, but when several files could be the source, those that {@code cutOver}
+     * says were already migrated to a newer database are left out: after a cutover the old file often
+     * stays beside the new one, and only the new one is current.
+     */
+    public Optional<Path> source(Predicate<Path> cutOver) {
         if (sourceOverride != null) {
             SqliteFiles.requireDatabase(sourceOverride);
             if (sourceOverride.equals(target())) {
@@ -106,6 +116,9 @@ public final class Project {
         }
         List<Path> others = new ArrayList<>(databaseFiles());
         others.remove(target());
+        if (others.size() > 1) {
+            others.removeIf(cutOver);
+        }
         if (others.size() > 1) {
             StringBuilder list = new StringBuilder();
             others.forEach(p -> list.append("\n    ").append(p.getFileName()));
@@ -133,15 +146,17 @@ public final class Project {
      */
     public void requireNoOtherDatabase() {
         Path target = target();
-        List<Path> others = files(p -> !p.equals(target) && SqliteFiles.looksLikeSqlite(p));
+        Path leftover = NewDatabase.creatingFile(target); // of a killed bootstrap: create replaces it
+        List<Path> others = files(p -> !p.equals(target) && !p.equals(leftover) && SqliteFiles.looksLikeSqlite(p));
         if (!others.isEmpty()) {
             StringBuilder list = new StringBuilder();
             others.forEach(p -> list.append("\n    ").append(p.getFileName()));
             throw MigException.input("No database named " + declared().name() + "-<hash>.sqlite to migrate from in "
-                            + dir + ", but it holds other SQLite databases; mig will not create a fresh, empty "
-                            + "database beside them:" + list,
+                            + dir + ", but it holds " + (others.size() == 1 ? "another SQLite database" : "other SQLite "
+                            + "databases") + "; mig will not create a fresh, empty database beside " + (others.size() == 1
+                            ? "it" : "them") + ":" + list,
                     "To migrate the application's database, name it with --source PATH. To start from no data, "
-                            + "move those files out of the directory (or use another one).");
+                            + "move " + (others.size() == 1 ? "it" : "them") + " out of the directory (or use another one).");
         }
     }
 

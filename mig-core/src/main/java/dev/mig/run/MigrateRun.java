@@ -72,19 +72,20 @@ public final class MigrateRun {
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
-                requireResumable(project, active.get());
-                return resume(active.get());
+                requireResumable(project, active.get(), offline);
+                return copy(active.get(), true);
             }
             Path target = project.target();
             if (Files.exists(target)) {
                 requireCurrent(project, target);
                 return new Result(Outcome.ALREADY_CURRENT, null, target, false, null);
             }
-            Optional<Path> source = project.source();
+            Optional<Path> source = sourceOf(project);
             if (source.isEmpty()) {
                 project.requireNoOtherDatabase();
                 return bootstrap(target);
             }
+            requireNoCapture(source.get());
             return start(source.get(), target);
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
@@ -159,11 +160,12 @@ public final class MigrateRun {
 
     /**
      * What a migration in progress must satisfy for migrate to resume it: the --source named, if any, is
-     * its own (resuming never switches databases), schema.yaml still declares its target, and its copy
-     * is not over (a draining migration is drain's to finish). plan asks the same, so that it says what
-     * migrate will do.
+     * its own (resuming never switches databases), schema.yaml still declares its target, its source is
+     * there, and its capture is as the copy left it: not draining (the copy is over: drain's to finish),
+     * still recording every write of a hot migration with the old schema unchanged, absent from an
+     * {@code --offline} one. Reads only; plan asks the same, so that it says what migrate will do.
      */
-    public static void requireResumable(Project project, ActiveMigration m) {
+    public static void requireResumable(Project project, ActiveMigration m, boolean offline) {
         requireSameSource(project, m);
         String declaredHash = project.targetHash();
         if (!declaredHash.equals(m.plan().targetHash())) {
@@ -171,14 +173,59 @@ public final class MigrateRun {
                             + "describes schema " + declaredHash + ".",
                     "Finish it ('mig drain', 'mig cutover') or undo it ('mig reset'), then migrate again.");
         }
-        if (ActiveMigration.markerOf(m.source()) == Capture.Marker.DRAINING) {
-            throw draining(m);
+        SqliteFiles.requireDatabase(m.source());
+        Capture.Marker marker = ActiveMigration.markerOf(m.source());
+        try {
+            if (marker == Capture.Marker.DRAINING) {
+                throw MigException.refused("The migration to " + m.target().getFileName() + " is draining; its copy "
+                        + "is complete.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
+            } else if (offline && marker != Capture.Marker.NONE) {
+                throw MigException.refused("--offline was given, but this migration records writes (it was started "
+                        + "without --offline).", "Run 'mig migrate' without --offline, then 'mig drain'.");
+            } else if (!offline && marker == Capture.Marker.NONE) {
+                requireNothingCopied(m);
+            } else if (!offline) {
+                CaptureIntegrity.require(m);
+            }
+        } catch (SQLException e) {
+            throw Failures.sql("migrate", e);
         }
     }
 
-    private static MigException draining(ActiveMigration m) {
-        return MigException.refused("The migration to " + m.target().getFileName() + " is draining; its copy "
-                + "finished long ago.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
+    /**
+     * The source of a new migration: the project's, where a file already cut over to a newer database
+     * in the directory is out of date (see {@link ActiveMigration#successorOf}): no candidate when mig
+     * looks for the source, and refused when --source names it, as it lacks the writes made since.
+     */
+    public static Optional<Path> sourceOf(Project project) {
+        Optional<Path> source = project.source(file -> ActiveMigration.successorOf(project.dir(), file).isPresent());
+        if (project.sourceNamed() && source.isPresent()) {
+            Optional<Path> newer = ActiveMigration.successorOf(project.dir(), source.get());
+            if (newer.isPresent()) {
+                String name = source.get().getFileName().toString();
+                throw MigException.refused(name + " was migrated to " + newer.get().getFileName() + " since, so it "
+                                + "lacks every write made after that cutover.",
+                        "Leave out --source to migrate from " + newer.get().getFileName() + ". To go back to " + name
+                                + "'s data on purpose, move " + newer.get().getFileName() + " out of the directory first.");
+            }
+        }
+        return source;
+    }
+
+    /**
+     * A new migration's source must carry no capture: one there belongs to another migration, whether
+     * its new database is gone (still recording) or it was cut over (draining: the file is stale).
+     */
+    public static void requireNoCapture(Path source) {
+        Capture.Marker marker = ActiveMigration.markerOf(source);
+        if (marker != Capture.Marker.NONE) {
+            throw MigException.refused(source.getFileName() + " still carries mig's change capture from an earlier "
+                            + "migration (" + marker.name().toLowerCase(java.util.Locale.ROOT) + ").",
+                    marker == Capture.Marker.DRAINING
+                            ? "That migration was cut over, so this file is out of date: migrate from the database it was "
+                                    + "cut over to, and clear this one with 'mig archive-old'."
+                            : "Run 'mig reset' to undo that migration first.");
+        }
     }
 
     private static void requireSameSource(Project project, ActiveMigration m) {
@@ -208,9 +255,6 @@ public final class MigrateRun {
             blockers.forEach(b -> why.append("\n  - ").append(b.message()));
             throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
-        if (offline) {
-            requireNoCapture(source);
-        }
         String now = Clock.nowUtc();
         StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
                 Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);
@@ -220,28 +264,11 @@ public final class MigrateRun {
         return copy(migration, false);
     }
 
-    private Result resume(ActiveMigration m) throws SQLException {
-        SqliteFiles.requireDatabase(m.source());
-        return copy(m, true);
-    }
-
+    /** Copies (or resumes copying) {@code m}, whose source was checked: capture is installed if due. */
     private Result copy(ActiveMigration m, boolean resumed) throws SQLException {
-        Capture.Marker marker;
         try (Connection old = SqliteFiles.openReadWrite(m.source())) {
-            marker = Capture.marker(old);
-            if (marker == Capture.Marker.DRAINING) {
-                throw draining(m);
-            }
-            if (!offline && marker == Capture.Marker.NONE) {
-                requireNothingCopied(m);
+            if (!offline && Capture.marker(old) == Capture.Marker.NONE) {
                 Capture.install(old, capturedTables(m));
-            }
-            if (!offline && marker == Capture.Marker.RECORDING && resumed) {
-                CaptureIntegrity.require(m);
-            }
-            if (offline && marker != Capture.Marker.NONE) {
-                throw MigException.refused("--offline was given, but this migration records writes (it was started "
-                        + "without --offline).", "Run 'mig migrate' without --offline, then 'mig drain'.");
             }
         }
         Copier.Result result;
@@ -280,22 +307,13 @@ public final class MigrateRun {
     }
 
     /** A migration whose capture vanished after rows were copied cannot be trusted to be complete. */
-    private void requireNothingCopied(ActiveMigration m) throws SQLException {
+    private static void requireNothingCopied(ActiveMigration m) throws SQLException {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             long copied = new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
             if (copied > 0) {
                 throw MigException.refused("The old database has lost mig's change capture (marker, log or triggers) "
                                 + "after " + copied + " rows were copied; writes since then may be missing.",
                         "Run 'mig reset' and start the migration again.");
-            }
-        }
-    }
-
-    private static void requireNoCapture(Path source) throws SQLException {
-        try (Connection c = SqliteFiles.openReadOnly(source)) {
-            if (Capture.marker(c) != Capture.Marker.NONE) {
-                throw MigException.refused("The old database still has mig's change capture from another migration.",
-                        "Run 'mig reset' for that migration first.");
             }
         }
     }

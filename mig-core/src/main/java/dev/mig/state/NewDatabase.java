@@ -62,8 +62,13 @@ public final class NewDatabase {
     private NewDatabase() {
     }
 
+    /** Where {@link #create} builds {@code target} before renaming it into place. */
+    public static Path creatingFile(Path target) {
+        return target.resolveSibling(target.getFileName() + ".creating");
+    }
+
     public static void create(Path target, Spec spec) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".creating");
+        Path tmp = creatingFile(target);
         try {
             // A leftover of a run killed while creating was never renamed, never used. Its journal goes
             // first: SQLite would otherwise roll that hot journal into the fresh file.

@@ -11,6 +11,7 @@ import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.project.Project;
 import dev.mig.run.MigrateRun;
+import dev.mig.state.NewDatabase;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class MigrateInputTest {
         MigException plan = assertThrows(MigException.class, () -> Mig.plan(Project.at(dir, null)));
 
         assertEquals(MigException.Kind.INPUT, migrate.kind());
-        assertTrue(migrate.getMessage().contains("mig will not create a fresh, empty database beside them:\n    app.sqlite"),
+        assertTrue(migrate.getMessage().contains("holds another SQLite database; mig will not create a fresh, empty database beside it:\n    app.sqlite"),
                 migrate.getMessage());
         assertTrue(migrate.hint().contains("--source"), migrate.hint());
         assertEquals(migrate.getMessage(), plan.getMessage(), "plan says what migrate says");
@@ -308,6 +309,19 @@ class MigrateInputTest {
     }
 
     @Test
+    void planShowsRoomForACopyYetToStartOnly() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        HotProject.declare(dir, Shop.V2);
+        Mig.PlanReport before = Mig.plan(HotProject.project(dir));
+        p.migrate(Shop.V2);
+
+        Mig.PlanReport during = Mig.plan(HotProject.project(dir));
+
+        assertTrue(before.disk().neededBytes() > 0, "before the copy: what it needs");
+        assertNull(during.disk(), "the new file exists: its room is taken, not estimated");
+    }
+
+    @Test
     void planAfterADrainSaysMigrateWouldRefuse() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1, "WAL");
         p.migrate(Shop.V2);
@@ -320,6 +334,64 @@ class MigrateInputTest {
         assertFalse(plan.canMigrate(), "plan agrees");
         assertEquals(e.getMessage(), plan.refusal().message());
         assertEquals(e.hint(), plan.refusal().hint());
+    }
+
+    @Test
+    void theLeftoverOfAKilledFreshStartIsReplacedNotTakenForAnotherDatabase() throws Exception {
+        HotProject.declare(dir, NOTES);
+        Path target = HotProject.project(dir).target();
+        try (Db db = Db.open(NewDatabase.creatingFile(target))) {
+            db.exec("CREATE TABLE half_made (x)"); // as a run killed before its rename leaves it
+        }
+
+        assertEquals(MigrateRun.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+        assertFalse(Files.exists(NewDatabase.creatingFile(target)));
+    }
+
+    @Test
+    void afterACutoverTheNextMigrationStartsFromTheNewDatabaseNotTheOldFileLeftBesideIt() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+        Path current = p.newDb();
+        HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
+
+        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+
+        assertEquals(current, plan.source(), "plan: the cut-over file, not 'cannot tell which database'");
+        assertEquals(MigrateRun.Outcome.COPIED, r.outcome());
+        assertEquals(current, r.source());
+    }
+
+    @Test
+    void anOldFileAlreadyCutOverIsRefusedAsASourceEvenWhenNamed() throws Exception {
+        HotProject p = cutOverWithTheOldFileLeft();
+        Path current = p.newDb();
+        HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
+        Map<String, Long> before = sizes();
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(Project.at(dir, p.oldDb));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was migrated to " + current.getFileName()
+                + " since, so it lacks every write made after that cutover"), e.getMessage());
+        assertEquals(e.getMessage(), plan.refusal().message(), "plan agrees");
+        assertEquals(before, sizes());
+    }
+
+    @Test
+    void planNamingAnotherSourceDuringAMigrationWhoseFileMovedGivesMigratesReason() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1);
+        p.migrate(Shop.V2);
+        Path moved = Files.move(p.oldDb, dir.resolveSibling(dir.getFileName() + "-moved.sqlite"));
+
+        MigException e = assertThrows(MigException.class,
+                () -> Mig.migrate(Project.at(dir, moved), false, CopyListener.NONE));
+        Mig.PlanReport plan = Mig.plan(Project.at(dir, moved));
+
+        assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
+        assertEquals(e.getMessage(), plan.refusal().message(), "not 'file does not exist'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
+import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.hot.Checks;
@@ -100,6 +101,56 @@ class TamperingTest {
 
         assertRefused(() -> p.cutover(), "The old database's schema changed during the migration");
         assertEquals("migrating", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
+    }
+
+    @Test
+    void planSaysWhatMigrateSaysWhenACaptureTriggerWasDropped() {
+        String trigger = Rows.one(p.oldDb, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' "
+                + "ORDER BY name LIMIT 1");
+        try (Db db = p.open()) {
+            db.exec("DROP TRIGGER \"" + trigger + "\"");
+        }
+
+        assertPlanRefusesAsMigrateDoes("mig's change-capture triggers were removed from the old database: " + trigger);
+    }
+
+    @Test
+    void planSaysWhatMigrateSaysWhenTheOldSchemaChanged() {
+        try (Db db = p.open()) {
+            db.exec("CREATE INDEX customers_by_name ON customers (name)");
+        }
+
+        assertPlanRefusesAsMigrateDoes("The old database's schema changed during the migration");
+    }
+
+    @Test
+    void planSaysWhatMigrateSaysWhenCaptureIsGoneAfterRowsWereCopied() throws Exception {
+        try (Db db = p.open()) {
+            Capture.remove(db.conn);
+        }
+
+        assertPlanRefusesAsMigrateDoes("The old database has lost mig's change capture");
+    }
+
+    @Test
+    void aDeletedNewDatabaseIsNotStartedAgainOverTheLeftoverCapture() throws Exception {
+        Files.delete(p.newDb());
+
+        assertPlanRefusesAsMigrateDoes(p.oldDb.getFileName() + " still carries mig's change capture from an earlier "
+                + "migration (recording)");
+        assertFalse(Files.exists(p.newDb()), "refused before creating anything");
+        resetRestoresTheOldDatabase();
+    }
+
+    /** migrate refuses with {@code message}, and plan, asked first, said the same and no. */
+    private void assertPlanRefusesAsMigrateDoes(String message) {
+        Mig.PlanReport plan = Mig.plan(HotProject.project(p.dir));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertFalse(plan.canMigrate(), "plan says no");
+        assertEquals(e.getMessage(), plan.refusal().message(), "with migrate's reason");
     }
 
     @Test

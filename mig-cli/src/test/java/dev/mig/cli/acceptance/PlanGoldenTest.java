@@ -220,6 +220,7 @@ class PlanGoldenTest {
         JsonNode disk = new ObjectMapper().readTree(json.out()).get("disk");
         assertEquals(3 * 4096, disk.get("neededBytes").asLong(), "schema page and two tables: " + json.out());
         assertTrue(disk.get("usableBytes").asLong() > 0, json.out());
+        assertFalse(disk.get("tight").asBoolean(), json.out());
     }
 
     @Test
