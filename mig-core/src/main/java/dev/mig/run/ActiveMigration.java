@@ -155,7 +155,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     }
 
     /** The capture marker of {@code p}; NONE when it has none or cannot be read. */
-    static Capture.Marker markerOf(Path p) {
+    private static Capture.Marker markerOf(Path p) {
         if (!SqliteFiles.looksLikeSqlite(p)) {
             return Capture.Marker.NONE;
         }
@@ -208,7 +208,14 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         try (Connection c = SqliteFiles.openReadWrite(db); java.sql.Statement s = c.createStatement()) {
             s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
         } catch (SQLException e) {
-            throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + e.getMessage(),
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
+                // The journal belongs to a write still under way (it is hot only once its writer is gone).
+                throw MigException.runtime(db + " stayed locked by a connection that is writing to it for longer "
+                                + "than mig waits (" + SqliteFiles.BUSY_TIMEOUT_MS / 1000 + " s): " + m,
+                        "Run the command again once that write transaction has finished.", e);
+            }
+            throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + m,
                     "Check that the file and its directory are writable, then run the command again.", e);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.Mig;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.hot.Checks;
@@ -11,6 +12,8 @@ import dev.mig.hot.ChildJvm;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
 import dev.mig.hot.Shop;
+import dev.mig.project.Project;
+import dev.mig.run.MigrateRun;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,35 @@ class LockingTest {
             app.exec("COMMIT");
         }
         finishAndCompare();
+    }
+
+    @Test
+    void aWriteInProgressOnTheOldDatabaseIsReportedAsALockNotAsAnInterruptedWrite() throws Exception {
+        p.migrate(CopyListener.NONE);
+        try (Db app = p.open()) {
+            app.exec("BEGIN EXCLUSIVE;\nUPDATE customers SET name = 'locked' WHERE id = 1"); // its journal exists
+            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+            assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("stayed locked by a connection that is writing to it"), e.getMessage());
+            app.exec("COMMIT");
+        }
+        finishAndCompare();
+    }
+
+    @Test
+    void applicationExclusiveLockWhenMigrateResumesIsAStopNotALostCapture() throws Exception {
+        Path app = Files.move(p.oldDb, p.dir.resolve("app.sqlite")); // found by --source only, not by its name
+        Project project = Project.at(p.dir, app);
+        Mig.migrate(project, false, CopyListener.NONE);
+        try (Db writer = Db.open(app)) {
+            writer.exec("BEGIN EXCLUSIVE;\nUPDATE customers SET name = 'locked' WHERE id = 1");
+            MigException e = assertThrows(MigException.class, () -> Mig.migrate(project, false, CopyListener.NONE));
+            assertEquals(MigException.Kind.RUNTIME, e.kind(), "an unreadable marker is no evidence of none: "
+                    + e.getMessage());
+            assertTrue(e.getMessage().contains("Cannot read mig's capture marker"), e.getMessage());
+            writer.exec("COMMIT");
+        }
+        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(project, false, CopyListener.NONE).outcome(), "resumes");
     }
 
     @Test
