@@ -19,6 +19,9 @@ public final class Bench {
     /** Alternating without/with rounds of the capture measurement; the median round is reported. */
     private static final int CAPTURE_ROUNDS = 3;
 
+    /** Copies per size in the scaling measurement; the median one is reported. */
+    static final int SCALE_RUNS = 3;
+
     private final BenchOptions o;
     private final Consumer<String> log;
 
@@ -59,7 +62,7 @@ public final class Bench {
                 o.writesPerSecond()));
         BenchReport.Pause pause = PauseBench.measure(ws, old, n, o.pauseRuns(), o.writesPerSecond(),
                 line -> log.accept("  " + line));
-        List<BenchReport.Scale> scaling = scaling(ws, copy);
+        List<BenchReport.Scale> scaling = scaling(ws, old);
         List<BenchReport.Memory> memory = memory(ws, old, bytes);
         BenchReport partial = new BenchReport(environment(), o, n.total(), bytes, bytes / (double) n.total(),
                 generateMs, copy, capture, replay, pause, memory, scaling, List.of(), 0);
@@ -147,20 +150,33 @@ public final class Bench {
                 bWith.perSecond() / bw.perSecond(), aWith.p99Ms() - aw.p99Ms(), bWith.p99Ms() - bw.p99Ms());
     }
 
-    private List<BenchReport.Scale> scaling(Workspace ws, BenchReport.Copy copy) {
+    /**
+     * Copy time per row for N, 2N, 4N ..., each the median of {@link #SCALE_RUNS} copies measured here,
+     * one size after the other: one slow copy (this VM's speed drifts by a third from minute to minute)
+     * would otherwise decide a linearity ratio, as a single N copy from the start of the run once did.
+     */
+    private List<BenchReport.Scale> scaling(Workspace ws, Path old) {
         List<BenchReport.Scale> out = new ArrayList<>();
-        double base = copy.migCopyMs() / (double) copy.rows();
-        out.add(new BenchReport.Scale(copy.rows(), copy.migCopyMs(), copy.migRowsPerSecond(), 1.0));
-        for (int i = 1, f = 2; i < o.scaleSteps(); i++, f *= 2) {
-            log.accept(String.format(Locale.ROOT, "Scaling: %,d rows ...", o.rows() * f));
-            Path file = ws.file("old-" + f + "n.sqlite");
-            BenchData.generate(file, o.rows() * f, false);
-            Workspace.Run run = ws.run(file, true);
-            deleteWithSidecars(file);
-            CopyBench.Timed t = CopyBench.migrate(run);
-            Workspace.delete(run.dir());
-            out.add(new BenchReport.Scale(t.rows(), t.copyMs(), perSec(t.rows(), t.copyMs()),
-                    t.copyMs() / (double) t.rows() / base));
+        double base = 0;
+        for (int i = 0, f = 1; i < o.scaleSteps(); i++, f *= 2) {
+            log.accept(String.format(Locale.ROOT, "Scaling: %,d rows, %d copies ...", o.rows() * f, SCALE_RUNS));
+            Path file = f == 1 ? old : ws.file("old-" + f + "n.sqlite");
+            if (f > 1) {
+                BenchData.generate(file, o.rows() * f, false);
+            }
+            List<CopyBench.Timed> copies = new ArrayList<>();
+            for (int r = 0; r < SCALE_RUNS; r++) {
+                Workspace.Run run = ws.run(file, true);
+                copies.add(CopyBench.migrate(run));
+                Workspace.delete(run.dir());
+            }
+            if (f > 1) {
+                deleteWithSidecars(file);
+            }
+            CopyBench.Timed t = Runs.median(copies, CopyBench.Timed::copyMs);
+            double perRow = t.copyMs() / (double) t.rows();
+            base = f == 1 ? perRow : base;
+            out.add(new BenchReport.Scale(t.rows(), t.copyMs(), perSec(t.rows(), t.copyMs()), perRow / base));
         }
         return out;
     }

@@ -63,7 +63,7 @@ public final class BenchText {
                     m.heapAfterLastGcMb(), m.rssPeakMb(), m.millis());
         }
         line(b, "");
-        line(b, "6. Scaling of the copy");
+        line(b, "6. Scaling of the copy (median of %d copies per size, users remapped)", Bench.SCALE_RUNS);
         for (BenchReport.Scale s : r.scaling()) {
             line(b, "   %,12d rows: %,8d ms, %,10.0f rows/s, time/row %.2fx of N", s.rows(), s.copyMs(),
                     s.rowsPerSecond(), s.relativePerRow());
