@@ -109,6 +109,16 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         return Optional.empty();
     }
 
+    /**
+     * {@code file} was cut over to a newer database in {@code dir}, by mig's own evidence: its capture is
+     * still there, draining (a drain finished on it; archive-old clears it), and a ready database in the
+     * directory was migrated from it since ({@link #successorOf}). A name and a history row alone would
+     * also match an unrelated copy of the same schema, so without the marker the file stays a candidate.
+     */
+    public static boolean cutOver(Path dir, Path file) {
+        return markerOf(file) == Capture.Marker.DRAINING && successorOf(dir, file).isPresent();
+    }
+
     /** The history of {@code db} if it is a ready database, read on one connection; else empty. */
     private static List<StateStore.HistoryRow> readyHistory(Path db) {
         if (!SqliteFiles.looksLikeSqlite(db)) {

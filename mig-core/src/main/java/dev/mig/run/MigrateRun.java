@@ -193,23 +193,12 @@ public final class MigrateRun {
     }
 
     /**
-     * The source of a new migration: the project's, where a file already cut over to a newer database
-     * in the directory is out of date (see {@link ActiveMigration#successorOf}): no candidate when mig
-     * looks for the source, and refused when --source names it, as it lacks the writes made since.
+     * The source of a new migration: the project's, where a file mig cut over to a newer database in the
+     * directory is no candidate (see {@link ActiveMigration#cutOver}), so that after a cutover with the
+     * old file left beside the new one the next migration needs no --source.
      */
     public static Optional<Path> sourceOf(Project project) {
-        Optional<Path> source = project.source(file -> ActiveMigration.successorOf(project.dir(), file).isPresent());
-        if (project.sourceNamed() && source.isPresent()) {
-            Optional<Path> newer = ActiveMigration.successorOf(project.dir(), source.get());
-            if (newer.isPresent()) {
-                String name = source.get().getFileName().toString();
-                throw MigException.refused(name + " was migrated to " + newer.get().getFileName() + " since, so it "
-                                + "lacks every write made after that cutover.",
-                        "Leave out --source to migrate from " + newer.get().getFileName() + ". To go back to " + name
-                                + "'s data on purpose, move " + newer.get().getFileName() + " out of the directory first.");
-            }
-        }
-        return source;
+        return project.source(file -> ActiveMigration.cutOver(project.dir(), file));
     }
 
     /**
@@ -325,9 +314,11 @@ public final class MigrateRun {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             long copied = new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
             if (copied > 0) {
-                throw MigException.refused("The old database has lost mig's change capture (marker, log or triggers) "
-                                + "after " + copied + " rows were copied; writes since then may be missing.",
-                        "Run 'mig reset' and start the migration again.");
+                throw MigException.refused("The old database has no change capture (marker, log or triggers), but "
+                                + copied + " rows were copied: either this migration was started with --offline, or "
+                                + "its capture was removed and writes since then may be missing.",
+                        "If it was started with --offline (nothing writing), run 'mig migrate --offline' to resume it; "
+                                + "otherwise run 'mig reset' and start the migration again.");
             }
         }
     }

@@ -348,11 +348,21 @@ class MigrateInputTest {
         assertFalse(Files.exists(NewDatabase.creatingFile(target)));
     }
 
+    /** V2 with one column more: the schema after the one {@link #cutOverLeavingTheOldFileDraining} reaches. */
+    private static final String V3 = Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n");
+
+    /** A cutover to V2, the old file left in the directory as cutover leaves it: capture draining. */
+    private HotProject cutOverLeavingTheOldFileDraining() throws Exception {
+        HotProject p = HotProject.bootstrap(dir, Shop.V1, "WAL");
+        p.migrateAll(Shop.V2);
+        return p;
+    }
+
     @Test
     void afterACutoverTheNextMigrationStartsFromTheNewDatabaseNotTheOldFileLeftBesideIt() throws Exception {
-        HotProject p = cutOverWithTheOldFileLeft();
+        HotProject p = cutOverLeavingTheOldFileDraining();
         Path current = p.newDb();
-        HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
+        HotProject.declare(dir, V3);
 
         Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
         MigrateRun.Result r = p.migrate(CopyListener.NONE);
@@ -363,10 +373,22 @@ class MigrateInputTest {
     }
 
     @Test
-    void anOldFileAlreadyCutOverIsRefusedAsASourceEvenWhenNamed() throws Exception {
-        HotProject p = cutOverWithTheOldFileLeft();
-        Path current = p.newDb();
-        HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
+    void aFileWithoutMigsEvidenceOfACutoverStaysACandidate() throws Exception {
+        HotProject p = cutOverLeavingTheOldFileDraining();
+        Mig.archiveOld(dir, null, false); // capture gone: the name and a history row could be any copy's
+        HotProject.declare(dir, V3);
+
+        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+
+        assertEquals(MigException.Kind.INPUT, e.kind());
+        assertTrue(e.getMessage().startsWith("Cannot tell which database to migrate from: 2 candidate files"),
+                e.getMessage());
+    }
+
+    @Test
+    void aNamedSourceStillDrainingFromItsCutoverIsRefused() throws Exception {
+        HotProject p = cutOverLeavingTheOldFileDraining();
+        HotProject.declare(dir, V3);
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class,
@@ -374,8 +396,9 @@ class MigrateInputTest {
         Mig.PlanReport plan = Mig.plan(Project.at(dir, p.oldDb));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
-        assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was migrated to " + current.getFileName()
-                + " since, so it lacks every write made after that cutover"), e.getMessage());
+        assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " still carries mig's change capture from an "
+                + "earlier migration (draining)"), e.getMessage());
+        assertTrue(e.hint().contains("migrate from the database it was cut over to"), e.hint());
         assertEquals(e.getMessage(), plan.refusal().message(), "plan agrees");
         assertEquals(before, sizes());
     }

@@ -129,7 +129,7 @@ class TamperingTest {
             Capture.remove(db.conn);
         }
 
-        assertPlanRefusesAsMigrateDoes("The old database has lost mig's change capture");
+        assertPlanRefusesAsMigrateDoes("The old database has no change capture (marker, log or triggers), but");
     }
 
     @Test
