@@ -44,8 +44,8 @@ public final class Mig {
      * own database named after its schema): there is nothing to migrate, and {@code plan} and
      * {@code source} are null. {@code refusal}, when not null, is why migrate would refuse whatever the
      * plan says (the existing target file, or the migration in progress). {@code canMigrate}: migrate
-     * would go ahead, resume, or find nothing to do. {@code disk}: room for the copy, when there is a
-     * source to copy (null otherwise, or when the file system cannot say).
+     * would go ahead, resume, or find nothing to do. {@code disk}: room for a copy yet to start (null
+     * during a migration, with nothing to copy, or when the file system cannot say).
      */
     public record PlanReport(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
                              boolean targetCurrent, Refusal refusal, boolean canMigrate, MigrationPlan plan,
@@ -57,8 +57,8 @@ public final class Mig {
     }
 
     /**
-     * Diffs schema.yaml against the source database; reads only (a hot journal aside: specs/planning.md). Decides as
-     * migrate decides (the same checks, in the same order), so that its verdict is migrate's.
+     * Diffs schema.yaml against the source database; reads only (a hot journal aside: specs/planning.md).
+     * Decides as migrate decides (the same checks, in the same order), so that its verdict is migrate's.
      */
     public static PlanReport plan(Project project) {
         Schema declared = project.declared();

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * A project directory: its {@code schema.yaml}, the database file for that schema
  * ({@code <name>-<hash>.sqlite}) and the source database it migrates from.
  *
- * <p>The source is the one other {@code <name>-<16 hex digits>.sqlite} in the directory, unless the
- * user names it with {@code --source}. Nothing here writes to disk.
+ * <p>The source is the one other {@code <name>-<16 hex digits>.sqlite} in the directory (less those a
+ * caller knows were cut over), unless the user names it with {@code --source}. Nothing here writes to
+ * disk.
  */
 public final class Project {
 
@@ -151,12 +152,12 @@ public final class Project {
         if (!others.isEmpty()) {
             StringBuilder list = new StringBuilder();
             others.forEach(p -> list.append("\n    ").append(p.getFileName()));
+            boolean one = others.size() == 1;
             throw MigException.input("No database named " + declared().name() + "-<hash>.sqlite to migrate from in "
-                            + dir + ", but it holds " + (others.size() == 1 ? "another SQLite database" : "other SQLite "
-                            + "databases") + "; mig will not create a fresh, empty database beside " + (others.size() == 1
-                            ? "it" : "them") + ":" + list,
+                            + dir + ", but it holds " + (one ? "another SQLite database" : "other SQLite databases")
+                            + "; mig will not create a fresh, empty database beside " + (one ? "it" : "them") + ":" + list,
                     "To migrate the application's database, name it with --source PATH. To start from no data, "
-                            + "move " + (others.size() == 1 ? "it" : "them") + " out of the directory (or use another one).");
+                            + "move " + (one ? "it" : "them") + " out of the directory (or use another one).");
         }
     }
 
