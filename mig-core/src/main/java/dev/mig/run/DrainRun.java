@@ -85,8 +85,11 @@ public final class DrainRun {
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Capture.Marker marker = Capture.marker(old);
             if (marker == Capture.Marker.NONE) {
-                throw MigException.refused("The old database has lost mig's change capture; writes since the copy "
-                        + "cannot be replayed.", "Run 'mig reset' and start the migration again.");
+                throw MigException.refused("The old database has no change capture, so there is nothing to replay: "
+                                + "either this migration was started with --offline, or its capture was removed and "
+                                + "writes since the copy are lost to it.",
+                        "If you started it with 'mig migrate --offline' and nothing has written to the old database "
+                                + "since, 'mig migrate --offline' finishes it; otherwise run 'mig reset' and start again.");
             }
             CaptureIntegrity.require(m);
             CatchUp catchUp = new CatchUp(0, 0, 0);

@@ -317,8 +317,8 @@ public final class MigrateRun {
                 throw MigException.refused("The old database has no change capture (marker, log or triggers), but "
                                 + copied + " rows were copied: either this migration was started with --offline, or "
                                 + "its capture was removed and writes since then may be missing.",
-                        "If it was started with --offline (nothing writing), run 'mig migrate --offline' to resume it; "
-                                + "otherwise run 'mig reset' and start the migration again.");
+                        "If you started it with 'mig migrate --offline' and nothing has written to the old database "
+                                + "since, 'mig migrate --offline' resumes it; otherwise run 'mig reset' and start again.");
             }
         }
     }

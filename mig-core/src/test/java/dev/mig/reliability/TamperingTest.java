@@ -133,6 +133,21 @@ class TamperingTest {
     }
 
     @Test
+    void drainWithoutCaptureRefusesAndSaysHowToFinishAnOfflineCopyOrUndo() throws Exception {
+        try (Db db = p.open()) {
+            Capture.remove(db.conn);
+        }
+
+        MigException e = assertThrows(MigException.class, () -> p.drain());
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().startsWith("The old database has no change capture"), e.getMessage());
+        assertTrue(e.hint().contains("'mig migrate --offline' finishes it") && e.hint().contains("'mig reset'"),
+                e.hint());
+        assertEquals("migrating", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
+    }
+
+    @Test
     void aDeletedNewDatabaseIsNotStartedAgainOverTheLeftoverCapture() throws Exception {
         Files.delete(p.newDb());
 
