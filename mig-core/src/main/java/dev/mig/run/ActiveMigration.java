@@ -164,15 +164,32 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
     }
 
-    /** The capture marker of {@code p}; NONE when it has none or cannot be read. */
+    /** The capture marker of {@code p}; NONE when it has none or cannot be read (here: no evidence of one). */
     private static Capture.Marker markerOf(Path p) {
         if (!SqliteFiles.looksLikeSqlite(p)) {
             return Capture.Marker.NONE;
         }
-        try (Connection c = SqliteFiles.openReadOnly(p)) {
-            return Capture.marker(c);
-        } catch (SQLException | MigException e) {
+        try {
+            return marker(p);
+        } catch (MigException e) {
             return Capture.Marker.NONE;
+        }
+    }
+
+    /**
+     * The capture marker of {@code db}, read strictly, for decisions that a file that cannot be read must
+     * not pass as one without capture: a damaged or locked file is an error.
+     */
+    static Capture.Marker marker(Path db) {
+        try (Connection c = SqliteFiles.openReadOnly(db)) {
+            return Capture.marker(c);
+        } catch (SQLException e) {
+            if (SqliteFiles.isDamage(e)) {
+                throw SqliteFiles.damaged(db, e);
+            }
+            throw MigException.runtime("Cannot read mig's capture marker in " + db + ": " + e.getMessage(),
+                    "Check that the file is readable and not locked exclusively by another process, then run the "
+                            + "command again.", e);
         }
     }
 

@@ -174,7 +174,7 @@ public final class MigrateRun {
                     "Finish it ('mig drain', 'mig cutover') or undo it ('mig reset'), then migrate again.");
         }
         SqliteFiles.requireDatabase(m.source());
-        Capture.Marker marker = markerOf(m.source());
+        Capture.Marker marker = ActiveMigration.marker(m.source());
         try {
             if (marker == Capture.Marker.DRAINING) {
                 throw MigException.refused("The migration to " + m.target().getFileName() + " is draining; its copy "
@@ -206,7 +206,7 @@ public final class MigrateRun {
      * its new database is gone (still recording) or it was cut over (draining: the file is stale).
      */
     public static void requireNoCapture(Path source) {
-        Capture.Marker marker = markerOf(source);
+        Capture.Marker marker = ActiveMigration.marker(source);
         if (marker != Capture.Marker.NONE) {
             throw MigException.refused(source.getFileName() + " still carries mig's change capture from an earlier "
                             + "migration (" + marker.name().toLowerCase(java.util.Locale.ROOT) + ").",
@@ -214,20 +214,6 @@ public final class MigrateRun {
                             ? "That migration was cut over, so this file is out of date: migrate from the database it was "
                                     + "cut over to, and clear this one with 'mig archive-old'."
                             : "Run 'mig reset' to undo that migration first.");
-        }
-    }
-
-    /** The capture marker of {@code db}, read strictly: a file that cannot be read is no evidence of none. */
-    private static Capture.Marker markerOf(Path db) {
-        try (Connection c = SqliteFiles.openReadOnly(db)) {
-            return Capture.marker(c);
-        } catch (SQLException e) {
-            if (SqliteFiles.isDamage(e)) {
-                throw SqliteFiles.damaged(db, e);
-            }
-            throw MigException.runtime("Cannot read mig's capture marker in " + db + ": " + e.getMessage(),
-                    "Check that the file is readable and not locked exclusively by another process, then run the "
-                            + "command again.", e);
         }
     }
 
