@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code mig verify}: prove the new database equals the old one mapped through the plan. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Compare every table of the new database with the old table mapped through the stored plan "
-                + "(row count and an order-independent checksum; remapped keys through _id_mapping). Takes one read "
+                + "(row count and an order-independent checksum; remapped keys through the id mappings). Takes one read "
                 + "snapshot of the old database and first replays the change log up to it, so the application keeps "
                 + "writing meanwhile when the old database is in WAL mode.",
                 "In rollback-journal mode it runs only while writes are paused (after 'mig drain')."},

@@ -1,10 +1,6 @@
 package dev.mig.copy;
 
-import static dev.mig.sql.Sql.ident;
-import static dev.mig.sql.Sql.literal;
-
 import dev.mig.plan.MappingSql;
-import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
@@ -12,8 +8,9 @@ import java.util.List;
 
 /**
  * Gives the rows of an {@code ids: remap} table their new keys: each old key not yet mapped gets the
- * next number after the largest new key already given, in old-key order, stored in {@code _id_mapping}.
- * Idempotent: a key is never mapped twice, so a resumed copy or a replayed batch can run it again.
+ * next number after the largest new key already given, in old-key order, stored in the table's id mapping
+ * ({@code _id_mapping_<table>}). Idempotent: a key is never mapped twice, so a resumed copy or a replayed
+ * batch can run it again.
  */
 public final class IdMapper {
 
@@ -21,8 +18,8 @@ public final class IdMapper {
     }
 
     // "+o.k" has no affinity: compared with old_key (declared without a type) nothing is converted, so
-    // SQLite can use the primary-key index. Comparing with o.k itself would apply INTEGER affinity to
-    // old_key and scan the whole mapping for every row.
+    // SQLite can use old_key's index. Comparing with o.k itself would apply INTEGER affinity to old_key
+    // and scan the whole mapping for every row.
 
     /**
      * Maps the old keys of the source rows matching {@code sourceWhere} (null: all rows), whose
@@ -30,14 +27,12 @@ public final class IdMapper {
      */
     public static int allocate(Connection pair, MappingSql mapping, String sourceWhere,
                                List<Object> params) throws SQLException {
-        String tableName = mapping.mappingName();
-        String idMapping = ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping");
+        String idMapping = mapping.idMapping();
         String key = mapping.sourceKey().terms(null);
-        String sql = "INSERT INTO " + idMapping + " (table_name, old_key, new_key) SELECT " + literal(tableName)
-                + ", k, (SELECT coalesce(max(new_key), 0) FROM " + idMapping + " WHERE table_name = " + literal(tableName)
-                + ") + row_number() OVER (ORDER BY k) FROM (SELECT " + key + " AS k FROM " + mapping.sourceTable()
-                + (sourceWhere == null ? "" : " WHERE " + sourceWhere) + ") AS o WHERE NOT EXISTS (SELECT 1 FROM "
-                + idMapping + " AS m WHERE m.table_name = " + literal(tableName) + " AND m.old_key = +o.k)";
+        String sql = "INSERT INTO " + idMapping + " (old_key, new_key) SELECT k, (SELECT coalesce(max(new_key), 0) FROM "
+                + idMapping + ") + row_number() OVER (ORDER BY k) FROM (SELECT " + key + " AS k FROM "
+                + mapping.sourceTable() + (sourceWhere == null ? "" : " WHERE " + sourceWhere)
+                + ") AS o WHERE NOT EXISTS (SELECT 1 FROM " + idMapping + " AS m WHERE m.old_key = +o.k)";
         try (PreparedStatement ps = pair.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));

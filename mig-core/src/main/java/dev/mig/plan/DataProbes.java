@@ -298,7 +298,7 @@ final class DataProbes {
     }
 
     /**
-     * Under a foreign key to a remapped parent the copy translates each value through _id_mapping, which
+     * Under a foreign key to a remapped parent the copy translates each value through its id mapping, which
      * holds the parent's live keys: a value is an orphan when no live parent key equals it exactly (the
      * unary plus compares without affinity, as the translation does).
      */

@@ -1,7 +1,6 @@
 package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
-import static dev.mig.sql.Sql.literal;
 
 import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
@@ -58,9 +57,13 @@ public final class MappingSql {
         return sourceKey;
     }
 
-    /** The name {@code _id_mapping} rows of this table are filed under: the target table's name. */
-    public String mappingName() {
-        return plan.table();
+    /** {@code "mig_new"."_id_mapping_<target table>"}: this remapped table's old-to-new key pairs. */
+    public String idMapping() {
+        return idMapping(plan.table());
+    }
+
+    private static String idMapping(String table) {
+        return ident(SqliteFiles.TARGET_SCHEMA, Names.idMapping(table));
     }
 
     /** {@code "main"."source"}. */
@@ -89,7 +92,7 @@ public final class MappingSql {
 
     /**
      * Target columns the mapped rows fill, in order; the rowid (when carried) is named by {@link #ROWID}.
-     * A remapped table's key is always filled (from {@code _id_mapping}), even when it is a new column:
+     * A remapped table's key is always filled (from its id mapping), even when it is a new column:
      * a TEXT key that becomes INTEGER ids keeps its text in another column.
      */
     private List<String> targetColumns() {
@@ -150,7 +153,7 @@ public final class MappingSql {
         }
         String key = remappedKey();
         if (key != null && copied.stream().noneMatch(c -> Names.same(c.column(), key))) {
-            values.add(translate(mappingName(), "x.k") + " AS v" + v);
+            values.add(translate(plan.table(), "x.k") + " AS v" + v);
         }
         return "SELECT " + values + " FROM (" + mappedRows(sourceWhere, ordered) + ") AS x";
     }
@@ -243,13 +246,12 @@ public final class MappingSql {
 
     /**
      * A SELECT of the target key values of the source keys in {@code keysSelect}: the keys themselves,
-     * or for a remapped table their new keys from {@code _id_mapping} (kept for deleted rows too).
+     * or for a remapped table their new keys from its id mapping (kept for deleted rows too).
      * Its columns are {@link #targetKeyColumns()} (or the rowid when that is empty).
      */
     public String targetKeysOf(String keysSelect) {
         if (plan.ids() == IdPolicy.REMAP) {
-            return "SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE "
-                    + "m.table_name = " + literal(mappingName()) + " AND m.old_key IN (" + keysSelect + ")";
+            return "SELECT m.new_key FROM " + idMapping() + " AS m WHERE m.old_key IN (" + keysSelect + ")";
         }
         return keysSelect;
     }
@@ -346,7 +348,7 @@ public final class MappingSql {
     /** The value written into a target column: the mapped source value, translated for remapped keys. */
     private String outerValue(ColumnPlan c, String mapped) {
         if (Names.same(c.column(), remappedKey())) {
-            return translate(mappingName(), "x.k"); // the live key's new key, whatever the column held
+            return translate(plan.table(), "x.k"); // the live key's new key, whatever the column held
         }
         for (TablePlan.RemapRef ref : plan.remappedForeignKeys()) {
             if (Names.same(ref.columns().get(0), c.column())) {
@@ -357,11 +359,10 @@ public final class MappingSql {
     }
 
     /**
-     * The new key that {@code _id_mapping} gives an old key of {@code table}; NULL stays NULL. The unary
+     * The new key that the id mapping of {@code table} gives an old key; NULL stays NULL. The unary
      * plus strips the key's affinity so the lookup uses the mapping's index (see IdMapper).
      */
     public static String translate(String table, String oldKey) {
-        return "(SELECT m.new_key FROM " + ident(SqliteFiles.TARGET_SCHEMA, "_id_mapping") + " AS m WHERE m.table_name = "
-                + literal(table) + " AND m.old_key = +" + oldKey + ")";
+        return "(SELECT m.new_key FROM " + idMapping(table) + " AS m WHERE m.old_key = +" + oldKey + ")";
     }
 }

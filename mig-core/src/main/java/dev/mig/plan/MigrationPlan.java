@@ -57,6 +57,11 @@ public record MigrationPlan(String sourceFile, String schemaName, String targetH
                         || c.source() == ColumnPlan.Source.GENERATED);
     }
 
+    /** The target tables whose rows get new keys ({@code ids: remap}): each has an id mapping. */
+    public List<String> remappedTables() {
+        return tables.stream().filter(t -> t.ids() == dev.mig.schema.IdPolicy.REMAP).map(TablePlan::table).toList();
+    }
+
     /** The table plan for a target table, or null. */
     public TablePlan table(String name) {
         return tables.stream().filter(t -> dev.mig.schema.Names.same(t.table(), name)).findFirst().orElse(null);

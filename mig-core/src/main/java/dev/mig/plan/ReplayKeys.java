@@ -55,7 +55,7 @@ final class ReplayKeys {
         nullKeys(p, key, table);
     }
 
-    /** _id_mapping holds one old key per row: the live key must be a single column (or the rowid). */
+    /** An id mapping holds one old key per row: the live key must be a single column (or the rowid). */
     private void remapKey(DataProbes.Planned p, RowKey key, String table) {
         if (key.size() != 1) {
             findings.block(Blocker.Kind.NO_REPLAY_KEY, table, null, "ids: remap on " + Sql.display(table)

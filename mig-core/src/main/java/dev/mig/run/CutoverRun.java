@@ -96,7 +96,7 @@ public final class CutoverRun {
                     for (var trigger : m.declared().triggers()) {
                         s.execute(trigger.sql());
                     }
-                    for (String table : StateTables.replayOnly()) {
+                    for (String table : StateTables.replayOnly(m.plan().remappedTables())) {
                         s.execute("DROP TABLE IF EXISTS " + ident(table));
                     }
                     s.execute("UPDATE " + ident(StateTables.STATUS) + " SET status = '" + NewDatabase.Status.READY.sql()

@@ -95,7 +95,7 @@ public final class MigrateRun {
     private Result bootstrap(Path target) {
         Schema declared = project.declared();
         NewDatabase.create(target, new NewDatabase.Spec(declared, null, null, NewDatabase.Status.READY,
-                identity(), null, Map.of(), 1));
+                identity(), null, Map.of(), 1, List.of()));
         return new Result(Outcome.BOOTSTRAPPED, null, target, false, null);
     }
 
@@ -248,7 +248,8 @@ public final class MigrateRun {
         StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
                 Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);
         NewDatabase.create(target, new NewDatabase.Spec(declared, live.settings(), permissions(source),
-                NewDatabase.Status.MIGRATING, identity(), stored, rowCounts(plan), keyWidth(plan, live.schema())));
+                NewDatabase.Status.MIGRATING, identity(), stored, rowCounts(plan), keyWidth(plan, live.schema()),
+                plan.remappedTables()));
         ActiveMigration migration = ActiveMigration.load(target).orElseThrow();
         return copy(migration, false);
     }

@@ -4,6 +4,6 @@ package dev.mig.schema;
 public enum IdPolicy {
     /** Every key is kept as it is: nothing stored, the fast path. */
     PRESERVE,
-    /** The table gets new keys; old-to-new pairs go to {@code _id_mapping} and FKs are translated. */
+    /** The table gets new keys; old-to-new pairs go to its id mapping ({@code _id_mapping_<table>}) and FKs are translated. */
     REMAP
 }

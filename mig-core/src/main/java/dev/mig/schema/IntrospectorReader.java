@@ -66,7 +66,7 @@ final class IntrospectorReader {
         }
         leftOut.add(Names.key(name));
         unsupported.add(kind + " " + Sql.display(name) + " uses a name mig reserves for itself (_mig_..., "
-                + "_migration_..., _id_mapping, _schema_identity): rename it in the live database before migrating.");
+                + "_migration_..., _id_mapping..., _schema_identity): rename it in the live database before migrating.");
         return true;
     }
 

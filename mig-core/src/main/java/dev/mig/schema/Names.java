@@ -38,20 +38,32 @@ public final class Names {
         return names.stream().anyMatch(n -> same(n, name));
     }
 
-    /** The tables (and the one index) mig itself creates, in the old database or in the new one. */
+    /** The tables mig itself creates, in the old database or in the new one (besides the id mappings). */
     private static final java.util.Set<String> MIG_OBJECTS = java.util.Set.of("_migration_marker", "_migration_log",
             "_migration_status", "_schema_identity", "_migration_history", "_migration_plan", "_migration_progress",
-            "_migration_replay", "_id_mapping", "_id_mapping_new_key");
+            "_migration_replay");
 
-    /** Is this exactly one of the tables or indexes mig creates? */
-    public static boolean isMigObject(String name) {
-        return MIG_OBJECTS.contains(key(name));
+    private static final String ID_MAPPING = "_id_mapping";
+
+    /**
+     * The table in the new database that holds the old-to-new key pairs of the {@code ids: remap} table
+     * {@code table} (the target table's name): one table per remapped table, so that translating a key is
+     * one search of a small index rather than of one mapping shared by every table.
+     */
+    public static String idMapping(String table) {
+        return ID_MAPPING + "_" + table;
     }
 
-    /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping} tables)? */
+    /** Is this one of the tables mig creates (an id mapping included)? */
+    public static boolean isMigObject(String name) {
+        String k = key(name);
+        return MIG_OBJECTS.contains(k) || k.startsWith(ID_MAPPING);
+    }
+
+    /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping*} tables)? */
     public static boolean isMigInternal(String name) {
         String k = key(name);
-        return k.startsWith("_migration_") || k.equals("_id_mapping") || k.equals("_schema_identity")
+        return k.startsWith("_migration_") || k.startsWith(ID_MAPPING) || k.equals("_schema_identity")
                 || k.startsWith("_mig_");
     }
 

@@ -93,7 +93,7 @@ final class SchemaYamlParser {
     static void refuseReserved(YamlSource src, Node at, String kind, String name) {
         if (Names.isMigInternal(name) || Names.isSqliteInternal(name)) {
             throw src.error(at, kind + " name '" + name + "' is reserved", "mig uses the names _migration_*, _mig_*,"
-                    + " _id_mapping and _schema_identity, and SQLite uses sqlite_*; choose another name.");
+                    + " _id_mapping* and _schema_identity, and SQLite uses sqlite_*; choose another name.");
         }
     }
 

@@ -54,9 +54,10 @@ public final class NewDatabase {
      * @param plan        the stored plan; null when the file is created {@link Status#READY} at once
      * @param tables      tables whose copy progress is tracked, with their live row counts
      * @param keyWidth    the widest source key (cursor columns of {@code _migration_progress})
+     * @param remapped    the {@code ids: remap} tables, each of which gets an id mapping
      */
     public record Spec(Schema declared, FileSettings settings, Set<PosixFilePermission> permissions, Status status,
-                       Identity identity, StoredPlan plan, Map<String, Long> tables, int keyWidth) {
+                       Identity identity, StoredPlan plan, Map<String, Long> tables, int keyWidth, List<String> remapped) {
     }
 
     private NewDatabase() {
@@ -130,7 +131,7 @@ public final class NewDatabase {
                 s.execute(ddl);
             }
             if (spec.plan() != null) {
-                for (String ddl : StateTables.createMigrating(spec.keyWidth())) {
+                for (String ddl : StateTables.createMigrating(spec.keyWidth(), spec.remapped())) {
                     s.execute(ddl);
                 }
             }
@@ -197,10 +198,5 @@ public final class NewDatabase {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
         }
         Files.deleteIfExists(db);
-    }
-
-    /** Lists the tables of {@link StateTables} that exist only during a migration. */
-    public static List<String> replayOnlyTables() {
-        return StateTables.replayOnly();
     }
 }

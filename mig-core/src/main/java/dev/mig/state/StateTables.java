@@ -2,6 +2,8 @@ package dev.mig.state;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.schema.Names;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -13,15 +15,16 @@ public final class StateTables {
     public static final String PLAN = "_migration_plan";
     public static final String PROGRESS = "_migration_progress";
     public static final String REPLAY = "_migration_replay";
-    public static final String ID_MAPPING = "_id_mapping";
     public static final String HISTORY = "_migration_history";
 
     private StateTables() {
     }
 
-    /** Tables that exist only while a migration runs; cutover drops them. */
-    public static List<String> replayOnly() {
-        return List.of(PLAN, PROGRESS, REPLAY, ID_MAPPING);
+    /** Tables that exist only while a migration runs, given its remapped tables; cutover drops them. */
+    public static List<String> replayOnly(List<String> remappedTables) {
+        List<String> out = new ArrayList<>(List.of(PLAN, PROGRESS, REPLAY));
+        remappedTables.forEach(t -> out.add(Names.idMapping(t)));
+        return out;
     }
 
     /** The permanent tables: present in every database mig creates. */
@@ -37,13 +40,16 @@ public final class StateTables {
                         + "mig_version TEXT NOT NULL)");
     }
 
-    /** The tables of a migration in progress; {@code keyWidth} is the widest source key. */
-    static List<String> createMigrating(int keyWidth) {
+    /**
+     * The tables of a migration in progress; {@code keyWidth} is the widest source key, and each of
+     * {@code remappedTables} gets its id mapping.
+     */
+    static List<String> createMigrating(int keyWidth, List<String> remappedTables) {
         StringJoiner cursor = new StringJoiner(", ");
         for (int i = 1; i <= keyWidth; i++) {
             cursor.add("k" + i);
         }
-        return List.of(
+        List<String> ddl = new ArrayList<>(List.of(
                 "CREATE TABLE " + ident(PLAN) + " (id INTEGER PRIMARY KEY CHECK (id = 0), source_path TEXT NOT NULL, "
                         + "source_hash TEXT, target_hash TEXT NOT NULL, plan_json TEXT NOT NULL, declared_json TEXT NOT NULL, "
                         + "live_json TEXT NOT NULL, schema_yaml TEXT, "
@@ -56,10 +62,14 @@ public final class StateTables {
                         + "last_seq INTEGER NOT NULL DEFAULT 0, entries_replayed INTEGER NOT NULL DEFAULT 0, "
                         + "replay_ms INTEGER NOT NULL DEFAULT 0, "
                         + "copy_complete INTEGER NOT NULL DEFAULT 0, drain_complete INTEGER NOT NULL DEFAULT 0, "
-                        + "write_pause_ms INTEGER, started_utc TEXT NOT NULL)",
-                "CREATE TABLE " + ident(ID_MAPPING) + " (table_name TEXT NOT NULL, old_key NOT NULL, new_key NOT NULL, "
-                        + "PRIMARY KEY (table_name, old_key)) WITHOUT ROWID",
-                // The next new key is max(new_key) + 1 per table: this index makes that a lookup, not a scan.
-                "CREATE INDEX " + ident("_id_mapping_new_key") + " ON " + ident(ID_MAPPING) + " (table_name, new_key)");
+                        + "write_pause_ms INTEGER, started_utc TEXT NOT NULL)"));
+        // new_key is the rowid, so the next key (the largest + 1) is one lookup; old_key (no declared type:
+        // keys keep their type) is UNIQUE, and its index holds the rowid, so translating an old key is one
+        // search of that index.
+        for (String table : remappedTables) {
+            ddl.add("CREATE TABLE " + ident(Names.idMapping(table)) + " (new_key INTEGER PRIMARY KEY, "
+                    + "old_key NOT NULL UNIQUE)");
+        }
+        return ddl;
     }
 }

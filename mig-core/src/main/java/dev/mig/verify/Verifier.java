@@ -19,7 +19,7 @@ import java.util.StringJoiner;
 /**
  * Compares each table of the new database with the old table mapped through the plan: row count and
  * {@link RowChecksum}, both computed inside SQLite. The old side uses the copy's own expressions
- * ({@link MappingSql}), including {@code _id_mapping} translation; where the target converts types,
+ * ({@link MappingSql}), including the id mappings' translation; where the target converts types,
  * the mapped rows first pass through a temporary table declared like the target, so both sides
  * compare values as the copy stored them. Runs inside the caller's transaction on a copy connection.
  */

@@ -73,7 +73,7 @@ class TextKeyRemapTest {
         }
         p.drain();
         assertEquals(Rows.typed(p.oldDb, "SELECT code FROM teams ORDER BY code"),
-                Rows.typed(p.newDb(), "SELECT old_key FROM _id_mapping WHERE table_name = 'teams' ORDER BY old_key"));
+                Rows.typed(p.newDb(), "SELECT old_key FROM _id_mapping_teams ORDER BY old_key"));
         List<String> people = Rows.plain(p.oldDb, OLD_PEOPLE);
         p.cutover();
         // New keys in old-key order, then the team added during the migration; the text key kept as code.

@@ -202,8 +202,8 @@ class IntrospectorTest {
 
         assertEquals(List.of("t"), db.schema().tables().stream().map(Table::name).toList());
         assertEquals(List.of("table _mig_notes uses a name mig reserves for itself (_mig_..., _migration_..., "
-                        + "_id_mapping, _schema_identity): rename it in the live database before migrating.",
-                "trigger _mig_touch uses a name mig reserves for itself (_mig_..., _migration_..., _id_mapping, "
+                        + "_id_mapping..., _schema_identity): rename it in the live database before migrating.",
+                "trigger _mig_touch uses a name mig reserves for itself (_mig_..., _migration_..., _id_mapping..., "
                         + "_schema_identity): rename it in the live database before migrating."),
                 db.unsupported());
     }

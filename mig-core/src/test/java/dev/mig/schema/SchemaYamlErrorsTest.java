@@ -365,6 +365,12 @@ class SchemaYamlErrorsTest {
     }
 
     @Test
+    void idMappingNamesAreReservedForEveryTable() {
+        assertFails("tables:\n  _ID_Mapping_users: {columns: {a: {}}}\n",
+                "schema.yaml:2:3: table name '_ID_Mapping_users' is reserved");
+    }
+
+    @Test
     void sqliteNamesAreReserved() {
         assertFails("tables:\n  SQLITE_stat1: {columns: {a: {}}}\n", "schema.yaml:2:3: table name 'SQLITE_stat1' is reserved");
     }
