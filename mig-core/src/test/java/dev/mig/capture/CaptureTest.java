@@ -52,6 +52,16 @@ class CaptureTest {
     }
 
     @Test
+    void logSequenceHasNoGapAfterARolledBackWrite() throws SQLException {
+        // Replay counts the entries of (from, to] as to - from: a rolled-back write must leave no hole.
+        database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+        db.exec("INSERT INTO t VALUES (1, 'a')");
+        db.exec("BEGIN;\nINSERT INTO t VALUES (2, 'b');\nINSERT INTO t VALUES (3, 'c');\nROLLBACK");
+        db.exec("INSERT INTO t VALUES (4, 'd')");
+        assertEquals(List.of("1|1", "2|4"), db.rows("SELECT seq, k1 FROM _migration_log ORDER BY seq"));
+    }
+
+    @Test
     void updateThatKeepsTheKeyLogsItOnce() throws SQLException {
         database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO t VALUES (7, 'x')");
         db.exec("UPDATE t SET v = 'y' WHERE id = 7");
