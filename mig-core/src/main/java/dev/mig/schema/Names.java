@@ -38,7 +38,11 @@ public final class Names {
         return names.stream().anyMatch(n -> same(n, name));
     }
 
-    /** The tables mig itself creates, in the old database or in the new one (besides the id mappings). */
+    /**
+     * The tables mig itself creates in the old database, or in the new one and keeps there after cutover.
+     * Id mappings are left out: they exist only in a new database while it migrates, which is never
+     * read as an application's database, so any table named like one is the application's (refused).
+     */
     private static final java.util.Set<String> MIG_OBJECTS = java.util.Set.of("_migration_marker", "_migration_log",
             "_migration_status", "_schema_identity", "_migration_history", "_migration_plan", "_migration_progress",
             "_migration_replay");
@@ -54,10 +58,9 @@ public final class Names {
         return ID_MAPPING + "_" + table;
     }
 
-    /** Is this one of the tables mig creates (an id mapping included)? */
+    /** Is this exactly one of the tables of {@link #MIG_OBJECTS}? */
     public static boolean isMigObject(String name) {
-        String k = key(name);
-        return MIG_OBJECTS.contains(k) || k.startsWith(ID_MAPPING);
+        return MIG_OBJECTS.contains(key(name));
     }
 
     /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping*} tables)? */

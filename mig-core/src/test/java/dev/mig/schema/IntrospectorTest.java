@@ -209,6 +209,20 @@ class IntrospectorTest {
     }
 
     @Test
+    void applicationTablesNamedLikeIdMappingsAreRefusedNotSilentlyLeftOut() {
+        LiveDatabase db = introspect(dir, "CREATE TABLE t(id INTEGER PRIMARY KEY);"
+                + " CREATE TABLE _id_mappings(id INTEGER PRIMARY KEY);"
+                + " CREATE TABLE _ID_MAPPING_t(new_key INTEGER PRIMARY KEY, old_key NOT NULL UNIQUE);");
+
+        assertEquals(List.of("t"), db.schema().tables().stream().map(Table::name).toList());
+        assertEquals(List.of("table _id_mappings uses a name mig reserves for itself (_mig_..., _migration_..., "
+                        + "_id_mapping..., _schema_identity): rename it in the live database before migrating.",
+                "table _ID_MAPPING_t uses a name mig reserves for itself (_mig_..., _migration_..., "
+                        + "_id_mapping..., _schema_identity): rename it in the live database before migrating."),
+                db.unsupported());
+    }
+
+    @Test
     void migsOwnTablesAndCaptureTriggersAreLeftOutQuietly() {
         LiveDatabase db = introspect(dir, "CREATE TABLE t(id INTEGER PRIMARY KEY);"
                 + " CREATE TABLE _migration_status(id INTEGER PRIMARY KEY, status TEXT);"
