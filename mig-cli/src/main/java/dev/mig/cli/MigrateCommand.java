@@ -29,14 +29,13 @@ final class MigrateCommand extends ProjectCommand {
             + "writes, and make the new database ready in the same run.")
     boolean offline;
 
-    @Option(names = "--json", description = "Print the summary as JSON (no progress output).")
+    @Option(names = "--json", description = "Print the summary as JSON (no progress output; warnings still go to stderr).")
     boolean json;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
-        CopyListener progress = json ? CopyListener.NONE
-                : new ProgressPrinter(err(), System.console() != null);
+        CopyListener progress = json ? warningsOnly(err()) : new ProgressPrinter(err(), System.console() != null);
         MigrateRun.Result r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
         if (json) {
             out.println(Json.write(r));
@@ -49,6 +48,15 @@ final class MigrateCommand extends ProjectCommand {
             case COPIED, COMPLETED_OFFLINE -> summary(out, r);
         }
         return 0;
+    }
+
+    private static CopyListener warningsOnly(PrintWriter err) {
+        return new CopyListener() {
+            @Override
+            public void warning(String message) {
+                ProgressPrinter.printWarning(err, message);
+            }
+        };
     }
 
     private static void summary(PrintWriter out, MigrateRun.Result r) {

@@ -56,6 +56,17 @@ final class ProgressPrinter implements CopyListener {
         err.flush();
     }
 
+    @Override
+    public void warning(String message) {
+        printWarning(err, message);
+    }
+
+    /** A warning on stderr, also under --json (whose stdout stays one JSON document). */
+    static void printWarning(PrintWriter err, String message) {
+        err.println("WARNING: " + message);
+        err.flush();
+    }
+
     private String line(String table, long copied, long total) {
         double secs = Math.max((System.nanoTime() - tableStartNanos) / 1e9, 1e-3);
         double rate = (copied - rowsAtStart) / secs;

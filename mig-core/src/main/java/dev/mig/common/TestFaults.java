@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only fault injection: named crash points at every commit boundary and file step where a crash
- * matters, and a size limit for the new database (a full disk). In a normal run no {@code mig.test.*}
+ * matters, a size limit for the new database (a full disk), and the free space mig sees (a tight disk). In a normal run no {@code mig.test.*}
  * system property is set and both do nothing but one comparison.
  *
  * <p>The crash-safety tests start mig in a child JVM with {@code -Dmig.test.crashAt=K} (halt at the
@@ -35,6 +35,15 @@ public final class TestFaults {
      */
     public static int newDatabaseMaxPages() {
         return NEW_DATABASE_MAX_PAGES;
+    }
+
+    /**
+     * With {@code -Dmig.test.usableBytes=N}, the free space mig takes the file system to have, so that a
+     * tight disk can be shown without filling one. Read on every call. Empty when not testing.
+     */
+    public static java.util.OptionalLong usableBytes() {
+        Long n = Long.getLong("mig.test.usableBytes");
+        return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
     }
 
     public static void reach(String point) {

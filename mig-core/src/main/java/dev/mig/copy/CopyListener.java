@@ -1,6 +1,6 @@
 package dev.mig.copy;
 
-/** Receives copy progress; the CLI draws it as a progress bar or periodic lines. */
+/** Receives copy progress and warnings; the CLI draws them as a progress bar or periodic lines. */
 public interface CopyListener {
 
     /** A table starts (or resumes with {@code rowsCopied} already done). */
@@ -13,6 +13,10 @@ public interface CopyListener {
 
     /** The table's rows are all copied and its indexes built. */
     default void tableFinished(String table, long rowsCopied, long millis) {
+    }
+
+    /** Something the operator should know before the copy goes on (a disk that looks too small). */
+    default void warning(String message) {
     }
 
     CopyListener NONE = new CopyListener() {

@@ -1,6 +1,7 @@
 package dev.mig.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mig.common.TestFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public record DiskSpace(long neededBytes, long usableBytes) {
         long pageSize = pragma(liveReadOnly, "page_size");
         long used = pragma(liveReadOnly, "page_count") - pragma(liveReadOnly, "freelist_count");
         try {
-            return Optional.of(new DiskSpace(used * pageSize, Files.getFileStore(targetDir).getUsableSpace()));
+            long usable = TestFaults.usableBytes().orElse(Files.getFileStore(targetDir).getUsableSpace());
+            return Optional.of(new DiskSpace(used * pageSize, usable));
         } catch (IOException e) {
             return Optional.empty(); // an unknown amount: nothing to warn about
         }
@@ -48,11 +50,22 @@ public record DiskSpace(long neededBytes, long usableBytes) {
         return "about " + size(neededBytes) + " needed, " + size(usableBytes) + " free on the new database's file system";
     }
 
-    /** What a tight disk risks, and what to do. */
+    /** What a tight disk risks, and what to do: plan's advice, before anything is copied. */
     public String warning() {
+        return shortage() + " Free space (or move the project) before 'mig migrate'";
+    }
+
+    /** The same risk, said by migrate as it starts a copy anyway (the figure is an estimate). */
+    public String copyingAnyway() {
+        return shortage() + " Copying anyway, as this is an estimate: watch the free space. If the disk fills, the "
+                + "copy stops (exit 3) and the old database stays as it is; free space and run 'mig migrate' again "
+                + "to resume, or 'mig reset' to undo.";
+    }
+
+    private String shortage() {
         return "the copy needs about " + size(neededBytes) + " and the file system has " + size(usableBytes)
                 + " free: the copy may fill the disk, and then the application's writes to a database on the same "
-                + "file system fail too. Free space (or move the project) before 'mig migrate'";
+                + "file system fail too.";
     }
 
     static String size(long bytes) {

@@ -7,6 +7,7 @@ import dev.mig.common.MigException;
 import dev.mig.copy.Copier;
 import dev.mig.copy.CopyListener;
 import dev.mig.plan.Blocker;
+import dev.mig.plan.DiskSpace;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
 import dev.mig.schema.Introspector;
@@ -232,9 +233,11 @@ public final class MigrateRun {
         Schema declared = project.declared();
         LiveDatabase live;
         MigrationPlan plan;
+        Optional<DiskSpace> disk;
         try (Connection ro = SqliteFiles.openReadOnly(source)) {
             live = Introspector.read(ro, "main", source);
             plan = Planner.plan(declared, live, ro);
+            disk = DiskSpace.of(ro, project.dir());
         }
         // Offline, nothing is replayed, so a key that cannot be replayed does not matter.
         List<Blocker> blockers = plan.blockers().stream()
@@ -244,6 +247,7 @@ public final class MigrateRun {
             blockers.forEach(b -> why.append("\n  - ").append(b.message()));
             throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
+        disk.filter(DiskSpace::tight).ifPresent(d -> listener.warning(d.copyingAnyway()));
         String now = Clock.nowUtc();
         StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
                 Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);
