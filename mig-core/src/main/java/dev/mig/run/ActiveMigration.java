@@ -134,25 +134,18 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
 
     /** When {@code db} last became what it is: its last cutover, else its creation; EPOCH when unknown. */
     private static Instant lastChange(Path db) {
-        List<StateStore.HistoryRow> rows = history(db);
-        if (!rows.isEmpty()) {
-            return instant(rows.get(rows.size() - 1).finishedUtc());
-        }
-        try (Connection c = SqliteFiles.openReadOnly(db)) {
-            return new StateStore("main").identity(c).map(id -> instant(id.createdUtc())).orElse(Instant.EPOCH);
-        } catch (SQLException | MigException e) {
+        if (!SqliteFiles.looksLikeSqlite(db)) {
             return Instant.EPOCH;
         }
-    }
-
-    private static List<StateStore.HistoryRow> history(Path db) {
-        if (!SqliteFiles.looksLikeSqlite(db)) {
-            return List.of();
-        }
+        StateStore state = new StateStore("main");
         try (Connection c = SqliteFiles.openReadOnly(db)) {
-            return new StateStore("main").history(c);
+            List<StateStore.HistoryRow> rows = state.history(c);
+            if (!rows.isEmpty()) {
+                return instant(rows.get(rows.size() - 1).finishedUtc());
+            }
+            return state.identity(c).map(id -> instant(id.createdUtc())).orElse(Instant.EPOCH);
         } catch (SQLException | MigException e) {
-            return List.of(); // unreadable: not evidence of a cutover
+            return Instant.EPOCH; // unreadable: the oldest time, so any later cutover counts
         }
     }
 
