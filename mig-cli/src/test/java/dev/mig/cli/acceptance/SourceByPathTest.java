@@ -19,25 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourceByPathTest {
 
-    private static final String V2 = """
-            name: app
-            tables:
-              notes:
-                columns:
-                  id: {type: INTEGER, primaryKey: true}
-                  body: {type: TEXT, nullable: false}
-                  pinned: {type: INTEGER, nullable: false, default: 0}
-            """;
-
     @TempDir
     Path dir;
     Path app;
 
     @BeforeEach
     void migratedAndCutOver() throws Exception {
-        app = Fixture.database(dir.resolve("app.sqlite"),
-                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO notes VALUES (1, 'first');");
-        Files.writeString(dir.resolve("schema.yaml"), V2);
+        app = Fixture.database(dir.resolve("app.sqlite"), Fixture.NOTES + "INSERT INTO notes VALUES (1, 'first');");
+        Files.writeString(dir.resolve("schema.yaml"), Fixture.NOTES_V2);
         assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit());
     }
 

@@ -21,18 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TightDiskTest {
 
-    private static final String SOURCE = """
-            CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-            INSERT INTO notes (body) VALUES ('one'), ('two'), ('three');
-            """;
-    private static final String SCHEMA = """
-            tables:
-              notes:
-                columns:
-                  id: {type: INTEGER, primaryKey: true}
-                  body: {type: TEXT, nullable: false}
-                  pinned: {type: INTEGER, nullable: false, default: 0}
-            """;
     private static final String WARNING = "WARNING: the copy needs about 8 KB and the file system has 1 KB free";
 
     @TempDir
@@ -41,7 +29,8 @@ class TightDiskTest {
 
     @BeforeEach
     void project() {
-        dir = Fixture.project(tmp, "app", SCHEMA, SOURCE);
+        dir = Fixture.project(tmp, "app", Fixture.NOTES_V2,
+                Fixture.NOTES + "INSERT INTO notes (body) VALUES ('one'), ('two'), ('three');");
     }
 
     @AfterEach
