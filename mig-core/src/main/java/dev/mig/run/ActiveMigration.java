@@ -139,7 +139,12 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
         StateStore state = new StateStore("main");
         try (Connection c = SqliteFiles.openReadOnly(db)) {
-            List<StateStore.HistoryRow> rows = state.history(c);
+            List<StateStore.HistoryRow> rows;
+            try {
+                rows = state.history(c);
+            } catch (SQLException e) {
+                rows = List.of(); // an unreadable history still leaves the creation time to go by
+            }
             if (!rows.isEmpty()) {
                 return instant(rows.get(rows.size() - 1).finishedUtc());
             }
