@@ -58,6 +58,9 @@ final class ProgressPrinter implements CopyListener {
 
     @Override
     public void warning(String message) {
+        if (terminal) {
+            err.print("\r\u001b[K"); // not glued to a bar drawn in place
+        }
         printWarning(err, message);
     }
 

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only fault injection: named crash points at every commit boundary and file step where a crash
- * matters, a size limit for the new database (a full disk), and the free space mig sees (a tight disk). In a normal run no {@code mig.test.*}
- * system property is set and both do nothing but one comparison.
+ * matters, a size limit for the new database (a full disk), and the free space mig sees (a tight disk).
+ * In a normal run no {@code mig.test.*} system property is set: crash points cost one comparison, the
+ * size limit is 0, and the free space is the file system's own.
  *
  * <p>The crash-safety tests start mig in a child JVM with {@code -Dmig.test.crashAt=K} (halt at the
  * K-th point reached) or {@code -Dmig.test.crashAtPoint=NAME} (halt at the first point of that name);

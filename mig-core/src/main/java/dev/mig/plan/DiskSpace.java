@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Room for the new database, before the copy starts. The estimate is the old database's used size (its
@@ -38,7 +39,8 @@ public record DiskSpace(long neededBytes, long usableBytes) {
         long pageSize = pragma(liveReadOnly, "page_size");
         long used = pragma(liveReadOnly, "page_count") - pragma(liveReadOnly, "freelist_count");
         try {
-            long usable = TestFaults.usableBytes().orElse(Files.getFileStore(targetDir).getUsableSpace());
+            OptionalLong seen = TestFaults.usableBytes();
+            long usable = seen.isPresent() ? seen.getAsLong() : Files.getFileStore(targetDir).getUsableSpace();
             return Optional.of(new DiskSpace(used * pageSize, usable));
         } catch (IOException e) {
             return Optional.empty(); // an unknown amount: nothing to warn about
@@ -55,11 +57,15 @@ public record DiskSpace(long neededBytes, long usableBytes) {
         return shortage() + " Free space (or move the project) before 'mig migrate'";
     }
 
-    /** The same risk, said by migrate as it starts a copy anyway (the figure is an estimate). */
-    public String copyingAnyway() {
+    /**
+     * The same risk, said by migrate as it starts a copy anyway (the figure is an estimate); an
+     * {@code offline} copy records no writes and resumes only as it started.
+     */
+    public String copyingAnyway(boolean offline) {
         return shortage() + " Copying anyway, as this is an estimate: watch the free space. If the disk fills, the "
-                + "copy stops (exit 3) and the old database stays as it is; free space and run 'mig migrate' again "
-                + "to resume, or 'mig reset' to undo.";
+                + "copy stops (exit 3) and the application's data in the old database is untouched"
+                + (offline ? "" : ", while its capture goes on recording writes") + "; free space and run 'mig migrate"
+                + (offline ? " --offline" : "") + "' again to resume, or 'mig reset' to undo.";
     }
 
     private String shortage() {

@@ -247,7 +247,7 @@ public final class MigrateRun {
             blockers.forEach(b -> why.append("\n  - ").append(b.message()));
             throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
-        disk.filter(DiskSpace::tight).ifPresent(d -> listener.warning(d.copyingAnyway()));
+        disk.filter(DiskSpace::tight).ifPresent(d -> listener.warning(d.copyingAnyway(offline)));
         String now = Clock.nowUtc();
         StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
                 Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);

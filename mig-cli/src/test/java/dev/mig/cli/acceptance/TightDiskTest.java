@@ -62,8 +62,21 @@ class TightDiskTest {
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.err().startsWith(WARNING), run.toString());
         assertTrue(run.err().contains("Copying anyway, as this is an estimate"), run.err());
+        assertTrue(run.err().contains("while its capture goes on recording writes; free space and run 'mig migrate' "
+                + "again to resume, or 'mig reset' to undo."), run.err());
         assertTrue(run.err().indexOf(WARNING) < run.err().indexOf("copied notes"), "before the copy: " + run.err());
         assertTrue(run.out().startsWith("Copied 3 rows"), run.out());
+    }
+
+    @Test
+    void anOfflineMigrateIsToldToResumeOffline() {
+        System.setProperty("mig.test.usableBytes", "1024");
+
+        Cli.Run run = mig("migrate", "--offline", "-d", dir.toString());
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.err().contains("the application's data in the old database is untouched; free space and run "
+                + "'mig migrate --offline' again to resume"), run.err());
     }
 
     @Test
