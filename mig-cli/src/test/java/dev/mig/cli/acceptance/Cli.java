@@ -7,14 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the mig command line in-process, as a user would from a shell, and keeps what it printed. */
-final class Cli {
+public final class Cli {
     private Cli() {
     }
 
     /** What one run of mig printed, and its exit code. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
         /** Fails if stderr holds a stack trace or an exception class name: users get messages only. */
-        Run assertNoStackTrace() {
+        public Run assertNoStackTrace() {
             assertFalse(err.contains("\tat ") || err.contains("Exception"), "stack trace on stderr:\n" + err);
             assertFalse(out.contains("\tat ") || out.contains("Exception"), "stack trace on stdout:\n" + out);
             return this;
@@ -26,7 +26,7 @@ final class Cli {
         }
     }
 
-    static Run mig(String... args) {
+    public static Run mig(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;

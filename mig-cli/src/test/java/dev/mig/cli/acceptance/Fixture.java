@@ -18,13 +18,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Real files for the acceptance tests: SQLite databases made from SQL, schema.yaml snippets, checksums. */
-final class Fixture {
+public final class Fixture {
 
     /** A one-table application database, {@code notes}, without rows. */
-    static final String NOTES = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n";
+    public static final String NOTES = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n";
 
     /** The next schema of {@link #NOTES}: a column added, with a default. */
-    static final String NOTES_V2 = """
+    public static final String NOTES_V2 = """
             name: app
             tables:
               notes:

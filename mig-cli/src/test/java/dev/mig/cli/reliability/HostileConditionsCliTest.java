@@ -1,13 +1,12 @@
 package dev.mig.cli.reliability;
 
+import static dev.mig.cli.acceptance.Cli.mig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.cli.MigCommand;
-import java.io.PrintWriter;
+import dev.mig.cli.acceptance.Cli.Run;
+import dev.mig.cli.acceptance.Fixture;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,19 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileConditionsCliTest {
 
-    static final String V2 = """
-            name: app
-            tables:
-              notes:
-                columns:
-                  id: {type: INTEGER, primaryKey: true}
-                  body: {type: TEXT, nullable: false}
-                  pinned: {type: INTEGER, nullable: false, default: 0}
-            """;
-
-    record Run(int exit, String out, String err) {
-    }
-
     @TempDir
     Path dir;
     Path app;
@@ -44,9 +30,8 @@ class HostileConditionsCliTest {
     @BeforeEach
     void migrated() throws Exception {
         app = dir.resolve("app.sqlite");
-        sql("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);"
-                + "INSERT INTO notes VALUES (1, 'first'), (2, 'second');");
-        Files.writeString(dir.resolve("schema.yaml"), V2);
+        sql(Fixture.NOTES + "INSERT INTO notes VALUES (1, 'first'), (2, 'second');");
+        Files.writeString(dir.resolve("schema.yaml"), Fixture.NOTES_V2);
     }
 
     @Test
@@ -93,7 +78,7 @@ class HostileConditionsCliTest {
     void truncatedOldDatabaseMakesMigrateExitThree() throws Exception {
         sql("CREATE TABLE big (x); INSERT INTO big SELECT randomblob(1000) FROM "
                 + "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);");
-        Files.writeString(dir.resolve("schema.yaml"), V2 + "dropTables: [big]\n");
+        Files.writeString(dir.resolve("schema.yaml"), Fixture.NOTES_V2 + "dropTables: [big]\n");
         try (RandomAccessFile f = new RandomAccessFile(app.toFile(), "rw")) {
             f.setLength(f.length() / 2);
         }
@@ -101,7 +86,7 @@ class HostileConditionsCliTest {
         Run r = mig("migrate", "-d", dir.toString(), "--source", app.toString());
 
         assertTrue(r.exit() == 2 || r.exit() == 3, r.toString());
-        assertNoStackTrace(r);
+        r.assertNoStackTrace();
         assertTrue(r.err().contains("malformed") || r.err().contains("damaged"), r.err());
     }
 
@@ -122,26 +107,12 @@ class HostileConditionsCliTest {
     private static void assertFailed(Run r, int exit, String message) {
         assertEquals(exit, r.exit(), r.toString());
         assertTrue(r.err().startsWith("mig: ") && r.err().contains(message), r.err());
-        assertNoStackTrace(r);
-    }
-
-    private static void assertNoStackTrace(Run r) {
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "stack trace on stderr:\n" + r.err());
+        r.assertNoStackTrace();
     }
 
     private void sql(String script) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app); Statement s = c.createStatement()) {
             s.executeUpdate(script);
         }
-    }
-
-    private static Run mig(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            exit = MigCommand.commandLine(o, e).execute(args);
-        }
-        return new Run(exit, out.toString(), err.toString());
     }
 }
