@@ -3,13 +3,10 @@ package dev.mig.sql;
 import dev.mig.common.MigException;
 import dev.mig.common.TestFaults;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -19,18 +16,45 @@ public final class SqliteFiles {
     /** How long a connection waits for a lock held by the application before it reports SQLITE_BUSY. */
     public static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
     private SqliteFiles() {
     }
 
-    /** True if the file starts with SQLite's 16-byte header string (an empty file is not a database). */
+    /**
+     * True if SQLite accepts the file as a database: a non-empty regular file whose header SQLite reads
+     * as its own (an empty file is not a database here, though SQLite would create one in it).
+     *
+     * <p>The header is read through SQLite, never with plain Java I/O. POSIX locks belong to the process:
+     * closing any descriptor of the file drops every lock this process's SQLite connections hold on it,
+     * including the SHARED lock of a WAL connection. Another process closing its last connection would
+     * then checkpoint and unlink the -wal and -shm under those connections, and writes would vanish
+     * (sqlite-facts.md, "Concurrency"). SQLite's own file layer shares one descriptor per file across the
+     * process's connections and defers closing it while locks are held, so probing through it is safe.
+     */
     public static boolean looksLikeSqlite(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                return false;
+            }
         } catch (IOException e) {
             return false;
         }
+        SQLiteConfig config = baseConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(0);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + readOnlyUri(file));
+             var s = c.createStatement()) {
+            s.executeQuery("PRAGMA schema_version").close();
+            return true;
+        } catch (SQLException e) {
+            // Only SQLite's own verdict on the header counts; a lock or an unreadable -shm means the file
+            // is in use as a database, and the caller's real open reports any other problem.
+            return !isNotADatabase(e);
+        }
+    }
+
+    private static boolean isNotADatabase(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_NOTADB") || m.contains("not a database");
     }
 
     /** True when SQLite says a file is damaged (corrupt pages, or not a database past its header). */
