@@ -239,13 +239,16 @@ public final class MigrateRun {
             plan = Planner.plan(declared, live, ro);
             disk = DiskSpace.of(ro, project.dir());
         }
-        // Offline, nothing is replayed, so a key that cannot be replayed does not matter.
-        List<Blocker> blockers = plan.blockers().stream()
-                .filter(b -> !(offline && b.kind() == Blocker.Kind.NO_REPLAY_KEY)).toList();
+        // Offline, nothing is replayed or verified: a key that cannot be replayed, or a from: value that
+        // replay or verify could not recompute, does not matter.
+        List<Blocker> blockers = plan.blockers().stream().filter(b -> !(offline && b.kind().hotOnly())).toList();
         if (!blockers.isEmpty()) {
             StringBuilder why = new StringBuilder("The plan is blocked; nothing was changed:");
             blockers.forEach(b -> why.append("\n  - ").append(b.message()));
-            throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
+            throw MigException.refused(why.toString(), blockers.stream().allMatch(b -> b.kind().hotOnly())
+                    ? "Only a hot migration is blocked: run 'mig migrate --offline' while nothing writes to the old "
+                            + "database, or fix schema.yaml ('mig plan' shows the full report) and try again."
+                    : "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
         disk.filter(DiskSpace::tight).ifPresent(d -> listener.warning(d.copyingAnyway(offline)));
         String now = Clock.nowUtc();
