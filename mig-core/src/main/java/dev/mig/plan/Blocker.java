@@ -15,6 +15,15 @@ public record Blocker(Kind kind, String table, String column, String message) {
         REMAP_NO_KEY, REMAP_NOT_ROWID_ALIAS, FOREIGN_KEY_UNRESOLVED, UNSUPPORTED_OBJECT, PROBE_FAILED,
         UNCONVERTIBLE_VALUES, NULLS_IN_NOT_NULL, DUPLICATE_KEYS, ORPHAN_ROWS, CHECK_FAILURES, NULL_KEYS,
         /** Changes to the table could not be replayed: a hot migration is impossible, --offline is not. */
-        NO_REPLAY_KEY
+        NO_REPLAY_KEY,
+        /** A from: expression reads other rows (a subquery): hot, its values would go stale; --offline is fine. */
+        FROM_READS_OTHER_ROWS,
+        /** A from: expression differs at each evaluation (random(), 'now'): hot, verify could never agree. */
+        FROM_NOT_REPEATABLE;
+
+        /** True when only a hot migration is blocked: {@code mig migrate --offline} ignores it. */
+        public boolean hotOnly() {
+            return this == NO_REPLAY_KEY || this == FROM_READS_OTHER_ROWS || this == FROM_NOT_REPEATABLE;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides where every column of a rebuilt table gets its value, in this order: generated (not copied),
@@ -87,11 +88,41 @@ final class ColumnMapper {
                     + " does what renamedFrom does)");
         }
         claim(byName, c);
-        probe.exprError(c.from(), source.name()).ifPresent(err -> findings.block(Blocker.Kind.INVALID_FROM,
+        Optional<String> error = probe.exprError(c.from(), source.name());
+        error.ifPresent(err -> findings.block(Blocker.Kind.INVALID_FROM,
                 target.name(), c.name(), "column " + qualified(c) + ": from: " + c.from()
                         + " is not a valid expression over live table " + source.name() + " (SQLite says: " + err
                         + "): fix the expression; it may use the columns of " + source.name()));
+        if (error.isEmpty()) {
+            refuseUnrepeatableHot(c, FromDependencies.of(c.from()));
+        }
         return new ColumnPlan(c.name(), ColumnPlan.Source.COMPUTED, null, c.from(), null);
+    }
+
+    /**
+     * A hot migration recomputes a from: value only when its own row changes, and verify recomputes it
+     * to compare: a value that reads other rows, or the clock or a random source, cannot follow that.
+     */
+    private void refuseUnrepeatableHot(Column c, FromDependencies deps) {
+        String offline = "'mig migrate --offline' while nothing writes (it computes each value once, from data "
+                + "that no longer changes)";
+        if (deps.readsOtherRows()) {
+            String tables = Sql.displays(deps.tablesRead());
+            String what = tables.isEmpty() ? "other rows (a subquery)"
+                    : (deps.tablesRead().size() == 1 ? "table " : "tables ") + tables;
+            findings.block(Blocker.Kind.FROM_READS_OTHER_ROWS, target.name(), c.name(), "column " + qualified(c)
+                    + ": from: reads " + what + ", not only its own row of " + source.name() + ": a hot migration "
+                    + "computes the value when that row is copied or written, so a later write to "
+                    + (tables.isEmpty() ? "those rows" : tables) + " would leave it stale. Migrate with " + offline
+                    + ", or compute the value from the columns of " + source.name() + " alone");
+        }
+        if (!deps.volatileCalls().isEmpty()) {
+            findings.block(Blocker.Kind.FROM_NOT_REPEATABLE, target.name(), c.name(), "column " + qualified(c)
+                    + ": from: calls " + String.join(", ", deps.volatileCalls()) + ", whose value differs at each "
+                    + "call: a hot migration's verify recomputes it to compare and would never find the rows "
+                    + "equal. Migrate with " + offline + ", or give the column a default: instead of from: (each "
+                    + "row then gets the value when it is written)");
+        }
     }
 
     private ColumnPlan renamed(Column c, Column byName) {

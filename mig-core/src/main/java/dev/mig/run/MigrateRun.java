@@ -168,6 +168,7 @@ public final class MigrateRun {
      */
     public static void requireResumable(Project project, ActiveMigration m, boolean offline) {
         requireSameSource(project, m);
+        requireNoOfflineWriteSeen(m);
         String declaredHash = project.targetHash();
         if (!declaredHash.equals(m.plan().targetHash())) {
             throw MigException.refused("A migration to " + m.target().getFileName() + " is in progress, but schema.yaml now "
@@ -239,13 +240,16 @@ public final class MigrateRun {
             plan = Planner.plan(declared, live, ro);
             disk = DiskSpace.of(ro, project.dir());
         }
-        // Offline, nothing is replayed, so a key that cannot be replayed does not matter.
-        List<Blocker> blockers = plan.blockers().stream()
-                .filter(b -> !(offline && b.kind() == Blocker.Kind.NO_REPLAY_KEY)).toList();
+        // Offline, nothing is replayed or verified: a key that cannot be replayed, or a from: value that
+        // replay or verify could not recompute, does not matter.
+        List<Blocker> blockers = plan.blockers().stream().filter(b -> !(offline && b.kind().hotOnly())).toList();
         if (!blockers.isEmpty()) {
             StringBuilder why = new StringBuilder("The plan is blocked; nothing was changed:");
             blockers.forEach(b -> why.append("\n  - ").append(b.message()));
-            throw MigException.refused(why.toString(), "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
+            throw MigException.refused(why.toString(), blockers.stream().allMatch(b -> b.kind().hotOnly())
+                    ? "Only a hot migration is blocked: run 'mig migrate --offline' while nothing writes to the old "
+                            + "database, or fix schema.yaml ('mig plan' shows the full report) and try again."
+                    : "Run 'mig plan' for the full report, fix schema.yaml, and try again.");
         }
         disk.filter(DiskSpace::tight).ifPresent(d -> listener.warning(d.copyingAnyway(offline)));
         String now = Clock.nowUtc();
@@ -274,17 +278,20 @@ public final class MigrateRun {
             long dataVersion = dataVersion(pair);
             result = new Copier(pair, m.plan(), m.declared(), m.live(), listener).run();
             copyHistory(pair);
+            // Offline, nothing records writes: one seen now is stored, so that no rerun takes the copy for complete.
+            boolean written = offline && dataVersion(pair) != dataVersion;
             dev.mig.sql.Tx.deferred(pair, c -> {
-                state.markCopyComplete(c);
+                if (written) {
+                    state.markOldWrittenOffline(c);
+                } else {
+                    state.markCopyComplete(c);
+                }
                 return null;
             });
-            if (offline) {
-                if (dataVersion(pair) != dataVersion) {
-                    throw MigException.refused("The old database was written to during an --offline migration; "
-                                    + "the copy may be missing those writes, so the new database was not marked ready.",
-                            "Stop the writers and run 'mig reset', then 'mig migrate --offline' again; or migrate "
-                                    + "without --offline.");
-                }
+            if (written) {
+                throw MigException.refused("The old database was written to during an --offline migration; "
+                                + "the copy may be missing those writes, so the new database was not marked ready "
+                                + "(and never will be).", OLD_WRITTEN_HINT);
             }
         }
         if (offline) {
@@ -298,6 +305,22 @@ public final class MigrateRun {
     static List<Table> capturedTables(ActiveMigration m) {
         return m.plan().tables().stream().filter(t -> t.sourceTable() != null)
                 .map(t -> m.live().table(t.sourceTable()).orElseThrow()).toList();
+    }
+
+    private static final String OLD_WRITTEN_HINT = "Stop the writers and run 'mig reset' (it deletes the unfinished "
+            + "new database), then 'mig migrate --offline' again; or, after 'mig reset', migrate without --offline.";
+
+    /** An --offline copy that saw the old database written may lack those writes: no rerun may finish it. */
+    private static void requireNoOfflineWriteSeen(ActiveMigration m) {
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            if (new StateStore("main").oldWrittenOffline(c)) {
+                throw MigException.refused("An earlier 'mig migrate --offline' saw the old database written during "
+                        + "its copy, so " + m.target().getFileName() + " may be missing those writes; it will never "
+                        + "be marked ready.", OLD_WRITTEN_HINT);
+            }
+        } catch (SQLException e) {
+            throw Failures.sql("migrate", e);
+        }
     }
 
     /** A migration whose capture vanished after rows were copied cannot be trusted to be complete. */

@@ -68,7 +68,7 @@ final class SchemaYamlColumn {
         Generated generated = m.has("generated") ? generated(src, m.get("generated"), what) : null;
         String renamedFrom = m.has("renamedFrom") ? src.name(m.get("renamedFrom"), "'renamedFrom' of " + what)
                 : null;
-        String from = m.has("from") ? src.expr(m.get("from"), "'from' of " + what) : null;
+        String from = m.has("from") ? fromExpr(src, m.get("from"), "'from' of " + what) : null;
         ForeignKey fk = references(src, m, name, what);
         if (generated != null && defaultExpr != null) {
             throw src.error(m.get("default"), what + " is generated and cannot have a default",
@@ -115,6 +115,12 @@ final class SchemaYamlColumn {
     }
 
     /** A YAML number or boolean is taken as the SQL literal it spells; anything else is SQL text. */
+    /** A bare query ({@code SELECT ...}) can only mean the scalar subquery: it is stored in parentheses. */
+    private static String fromExpr(YamlSource src, Node node, String what) {
+        String expr = src.expr(node, what);
+        return Sql.startsQuery(src.tokens(node, expr, what)) ? "(" + expr + ")" : expr;
+    }
+
     static String defaultExpr(YamlSource src, Node node, String what) {
         ScalarNode s = src.scalar(node, what);
         Tag tag = s.getTag();

@@ -70,16 +70,25 @@ public final class Sql {
         return join(SqlTokenizer.tokenize(sql));
     }
 
-    /** Like {@link #canonical} but drops parentheses that enclose the whole expression: {@code (0)} is {@code 0}. */
+    /**
+     * Like {@link #canonical} but drops parentheses that enclose the whole expression: {@code (0)} is
+     * {@code 0}. Those of a scalar subquery stay: {@code (SELECT ...)} without them is a statement.
+     */
     public static String canonicalExpr(String sql) {
         return join(withoutEnclosingParens(SqlTokenizer.tokenize(sql)));
     }
 
     private static List<Token> withoutEnclosingParens(List<Token> tokens) {
-        while (enclosedInParens(tokens)) {
+        while (enclosedInParens(tokens) && !startsQuery(tokens.subList(1, tokens.size() - 1))) {
             tokens = tokens.subList(1, tokens.size() - 1);
         }
         return tokens;
+    }
+
+    /** True when {@code tokens} begin a query (SELECT, WITH ... SELECT, VALUES), not an expression. */
+    public static boolean startsQuery(List<Token> tokens) {
+        return !tokens.isEmpty() && (tokens.get(0).isWord("SELECT") || tokens.get(0).isWord("WITH")
+                || tokens.get(0).isWord("VALUES"));
     }
 
     /**

@@ -122,6 +122,32 @@ public final class StateStore {
         update(c, "UPDATE " + t(StateTables.REPLAY) + " SET copy_complete = 1 WHERE id = 0");
     }
 
+    /**
+     * Records that an {@code --offline} copy saw another connection write the old database: the copy
+     * may lack those writes, so this database must never be marked ready (only reset undoes it).
+     */
+    public void markOldWrittenOffline(Connection c) throws SQLException {
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET old_written_offline = 1 WHERE id = 0");
+    }
+
+    /** True once {@link #markOldWrittenOffline} was recorded; false too for a database made before that column. */
+    public boolean oldWrittenOffline(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
+            ps.setString(1, StateTables.REPLAY);
+            ps.setString(2, schema);
+            ps.setString(3, "old_written_offline");
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT old_written_offline FROM "
+                + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
     public void markDrainComplete(Connection c, long writePauseMs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
                 + " SET drain_complete = 1, write_pause_ms = ? WHERE id = 0")) {

@@ -62,7 +62,9 @@ public final class StateTables {
                         + "last_seq INTEGER NOT NULL DEFAULT 0, entries_replayed INTEGER NOT NULL DEFAULT 0, "
                         + "replay_ms INTEGER NOT NULL DEFAULT 0, "
                         + "copy_complete INTEGER NOT NULL DEFAULT 0, drain_complete INTEGER NOT NULL DEFAULT 0, "
-                        + "write_pause_ms INTEGER, started_utc TEXT NOT NULL)"));
+                        + "write_pause_ms INTEGER, started_utc TEXT NOT NULL, "
+                        // 1: an --offline copy saw the old database written, so it may miss writes (never ready)
+                        + "old_written_offline INTEGER NOT NULL DEFAULT 0)"));
         // new_key is the rowid, so the next key (the largest + 1) is one lookup; old_key (no declared type:
         // keys keep their type) is UNIQUE, and its index holds the rowid, so translating an old key is one
         // search of that index.

@@ -146,6 +146,18 @@ class SchemaYamlLoadTest {
     }
 
     @Test
+    void aFromSubqueryKeepsItsParentheses() {
+        Column c = column("from: \"(select email from users u where u.id = t.user_id)\"");
+        assertEquals("(SELECT email FROM users u WHERE u.id = t.user_id)", c.from());
+    }
+
+    @Test
+    void aFromWrittenAsABareQueryIsStoredAsItsSubquery() {
+        Column c = column("from: \"select email from users u where u.id = t.user_id\"");
+        assertEquals("(SELECT email FROM users u WHERE u.id = t.user_id)", c.from());
+    }
+
+    @Test
     void columnPrimaryKeyBecomesTablePrimaryKey() {
         Table t = table("      id: {type: INTEGER, primaryKey: true, autoincrement: true}\n");
         assertEquals(new PrimaryKey(List.of("id"), false, true), t.primaryKey());

@@ -47,6 +47,15 @@ class SqlCanonicalTest {
     }
 
     @Test
+    void aScalarSubqueryKeepsItsParentheses() {
+        assertEquals("(SELECT email FROM users AS u WHERE u.id = a.uid)",
+                Sql.canonicalExpr("(select email from users as u where u.id = a.uid)"));
+        assertEquals("(SELECT 1)", Sql.canonicalExpr("((SELECT 1))"));
+        assertEquals("(WITH x AS (SELECT 1) SELECT * FROM x)", Sql.canonicalExpr("(WITH x AS (SELECT 1) SELECT * FROM x)"));
+        assertEquals("(VALUES (1))", Sql.canonicalExpr("(VALUES (1))"));
+    }
+
+    @Test
     void functionCallsKeepTheirParenthesis() {
         assertEquals("lower(trim(x)) IN (1, 2)", Sql.canonical("lower( trim (x) ) in(1,2)"));
     }
