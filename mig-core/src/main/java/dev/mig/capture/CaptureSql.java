@@ -13,6 +13,7 @@ import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /** Renders the DDL of capture: marker, log, and the triggers on one table. */
@@ -52,14 +53,38 @@ final class CaptureSql {
                 + logNewKeyIfChanged(table, key)));
         out.add(trigger("ad", "AFTER DELETE", table, rejectWhileDraining() + logKey(table, key, "OLD")));
         List<String> conflicts = uniqueConflictConditions(table);
-        if (!conflicts.isEmpty()) {
-            String logConflicting = "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT "
-                    + literal(table.name()) + ", " + key.terms("t") + " FROM " + ident(table.name()) + " AS t WHERE "
-                    + String.join(" OR ", conflicts) + ";\n";
-            out.add(trigger("bi", "BEFORE INSERT", table, logConflicting));
-            out.add(trigger("bu", "BEFORE UPDATE", table, logConflicting));
+        Optional<String> rowid = displaceableRowid(table);
+        if (!conflicts.isEmpty() || rowid.isPresent()) {
+            List<String> onInsert = new ArrayList<>(conflicts);
+            List<String> onUpdate = new ArrayList<>(conflicts);
+            rowid.ifPresent(r -> {
+                onInsert.add("t." + r + " = NEW." + r);
+                onUpdate.add("(t." + r + " = NEW." + r + " AND NEW." + r + " IS NOT OLD." + r + ")");
+            });
+            out.add(trigger("bi", "BEFORE INSERT", table, logConflicting(table, key, onInsert)));
+            out.add(trigger("bu", "BEFORE UPDATE", table, logConflicting(table, key, onUpdate)));
         }
         return out;
+    }
+
+    private static String logConflicting(Table table, RowKey key, List<String> conditions) {
+        return "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT " + literal(table.name())
+                + ", " + key.terms("t") + " FROM " + ident(table.name()) + " AS t WHERE " + String.join(" OR ", conditions)
+                + ";\n";
+    }
+
+    /**
+     * The rowid name of a rowid table whose key is not its rowid (a composite or non-INTEGER primary key):
+     * a REPLACE naming a taken rowid, or an UPDATE OR REPLACE moving a row onto one, silently deletes the
+     * row holding it, under another key. In a table keyed by its rowid that row has the new row's key,
+     * which the AFTER triggers log. (In BEFORE INSERT without an explicit rowid, NEW.rowid is
+     * undefined: at worst one key too many is logged, which is harmless.)
+     */
+    private static Optional<String> displaceableRowid(Table table) {
+        if (table.primaryKey() == null || table.hasRowidAlias()) {
+            return Optional.empty();
+        }
+        return table.rowidName();
     }
 
     static String triggerName(String event, Table table) {
