@@ -22,12 +22,24 @@ final class CaptureSql {
     static final String MARKER = "_migration_marker";
     static final String LOG = "_migration_log";
     static final String TRIGGER_PREFIX = "_mig_";
+    static final String VACUUM_PROBE = "_migration_vacuum_probe";
+    /** The probe row's rowid: VACUUM renumbers a table without INTEGER PRIMARY KEY or index from 1. */
+    static final long PROBE_ROWID = 2;
 
     private CaptureSql() {
     }
 
     static String createMarker() {
         return "CREATE TABLE " + ident(MARKER) + " (id INTEGER PRIMARY KEY CHECK (id = 0), status TEXT NOT NULL)";
+    }
+
+    /**
+     * A table shaped like the ones VACUUM renumbers (no INTEGER PRIMARY KEY, no index), holding one row
+     * at {@link #PROBE_ROWID}: if that row is found at another rowid, the old database was VACUUMed.
+     */
+    static List<String> createVacuumProbe() {
+        return List.of("CREATE TABLE " + ident(VACUUM_PROBE) + " (note TEXT)", "INSERT INTO " + ident(VACUUM_PROBE)
+                + " (rowid, note) VALUES (" + PROBE_ROWID + ", 'VACUUM would renumber this row')");
     }
 
     /** The log, with {@code keyWidth} key columns of no declared type (values keep their exact type). */
