@@ -183,4 +183,33 @@ class RowidFidelityTest {
         assertTrue(done[0], "the writes landed between two chunks of the copy");
         drainsEqualWithRowids(p);
     }
+
+    /** A column named rowid shadows that name: the real rowid is read and written as _rowid_. */
+    @Test
+    void aColumnNamedRowidDoesNotHideTheRealRowid() throws Exception {
+        String v1 = """
+                name: s
+                tables:
+                  odd:
+                    columns:
+                      name: {type: TEXT, primaryKey: true}
+                      rowid: {type: TEXT}
+                """;
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), v1, "WAL");
+        try (Db db = p.open()) {
+            db.exec("INSERT INTO odd (_rowid_, name, rowid) VALUES (10, 'a', 'not a rowid'), (20, 'b', 'x')");
+        }
+        p.migrate(v1.replace("      rowid: {type: TEXT}\n", "      rowid: {type: TEXT}\n      w: {type: TEXT}\n"));
+        List<String> rows;
+        try (Db db = p.open()) {
+            db.exec("REPLACE INTO odd VALUES ('a', 'replaced')");
+            rows = db.rows("SELECT _rowid_, name, rowid FROM odd ORDER BY _rowid_");
+            assertEquals(List.of("20|b|x", "21|a|replaced"), rows);
+        }
+        p.drain();
+        p.cutover();
+        try (Db db = Db.open(p.newDb())) {
+            assertEquals(rows, db.rows("SELECT _rowid_, name, rowid FROM odd ORDER BY _rowid_"));
+        }
+    }
 }
