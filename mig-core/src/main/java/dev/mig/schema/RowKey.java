@@ -21,7 +21,8 @@ public record RowKey(List<String> columns, boolean rowid) {
             return new RowKey(table.primaryKey().columns(), false);
         }
         return table.rowidName().map(alias -> new RowKey(List.of(alias), true)).orElseThrow(() ->
-                new IllegalArgumentException("table " + table.name() + " has no primary key and columns named rowid, _rowid_ and oid: its rows cannot be addressed"));
+                new IllegalArgumentException("table " + table.name()
+                        + " has no primary key and columns named rowid, _rowid_ and oid: its rows cannot be addressed"));
     }
 
     public int size() {
