@@ -51,6 +51,7 @@ public final class Capture {
         ddl.add(CaptureSql.createMarker());
         ddl.add(CaptureSql.createLog(keyWidth));
         ddl.add("INSERT INTO " + ident(CaptureSql.MARKER) + " (id, status) VALUES (0, 'recording')");
+        ddl.addAll(CaptureSql.createVacuumProbe());
         for (Table t : tables) {
             CaptureSql.triggers(t).forEach(trigger -> ddl.add(trigger.sql()));
         }
@@ -65,6 +66,7 @@ public final class Capture {
         }
         ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.LOG));
         ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.MARKER));
+        ddl.add("DROP TABLE IF EXISTS " + ident(CaptureSql.VACUUM_PROBE));
         Tx.immediate(old, ddl);
     }
 
@@ -110,6 +112,20 @@ public final class Capture {
             }
             throw MigException.refused("The old database's migration marker says '" + status + "', which mig does not know.",
                     "Someone changed _migration_marker by hand; run 'mig reset' to start over.");
+        }
+    }
+
+    /**
+     * True when the old database was VACUUMed since capture was installed: the probe row is no longer at
+     * its rowid. False when there is no probe (capture installed by an earlier mig).
+     */
+    public static boolean vacuumedSinceInstall(Connection old) throws SQLException {
+        if (!tableExists(old, CaptureSql.VACUUM_PROBE)) {
+            return false;
+        }
+        try (Statement s = old.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
+                + ident(CaptureSql.VACUUM_PROBE) + " WHERE rowid = " + CaptureSql.PROBE_ROWID)) {
+            return rs.next() && rs.getLong(1) == 0;
         }
     }
 

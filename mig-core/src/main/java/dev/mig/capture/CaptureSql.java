@@ -13,6 +13,7 @@ import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /** Renders the DDL of capture: marker, log, and the triggers on one table. */
@@ -21,12 +22,24 @@ final class CaptureSql {
     static final String MARKER = "_migration_marker";
     static final String LOG = "_migration_log";
     static final String TRIGGER_PREFIX = "_mig_";
+    static final String VACUUM_PROBE = "_migration_vacuum_probe";
+    /** The probe row's rowid: VACUUM renumbers a table without INTEGER PRIMARY KEY or index from 1. */
+    static final long PROBE_ROWID = 2;
 
     private CaptureSql() {
     }
 
     static String createMarker() {
         return "CREATE TABLE " + ident(MARKER) + " (id INTEGER PRIMARY KEY CHECK (id = 0), status TEXT NOT NULL)";
+    }
+
+    /**
+     * A table shaped like the ones VACUUM renumbers (no INTEGER PRIMARY KEY, no index), holding one row
+     * at {@link #PROBE_ROWID}: if that row is found at another rowid, the old database was VACUUMed.
+     */
+    static List<String> createVacuumProbe() {
+        return List.of("CREATE TABLE " + ident(VACUUM_PROBE) + " (note TEXT)", "INSERT INTO " + ident(VACUUM_PROBE)
+                + " (rowid, note) VALUES (" + PROBE_ROWID + ", 'VACUUM would renumber this row')");
     }
 
     /** The log, with {@code keyWidth} key columns of no declared type (values keep their exact type). */
@@ -52,14 +65,38 @@ final class CaptureSql {
                 + logNewKeyIfChanged(table, key)));
         out.add(trigger("ad", "AFTER DELETE", table, rejectWhileDraining() + logKey(table, key, "OLD")));
         List<String> conflicts = uniqueConflictConditions(table);
-        if (!conflicts.isEmpty()) {
-            String logConflicting = "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT "
-                    + literal(table.name()) + ", " + key.terms("t") + " FROM " + ident(table.name()) + " AS t WHERE "
-                    + String.join(" OR ", conflicts) + ";\n";
-            out.add(trigger("bi", "BEFORE INSERT", table, logConflicting));
-            out.add(trigger("bu", "BEFORE UPDATE", table, logConflicting));
+        Optional<String> rowid = displaceableRowid(table);
+        if (!conflicts.isEmpty() || rowid.isPresent()) {
+            List<String> onInsert = new ArrayList<>(conflicts);
+            List<String> onUpdate = new ArrayList<>(conflicts);
+            rowid.ifPresent(r -> {
+                onInsert.add("t." + r + " = NEW." + r);
+                onUpdate.add("(t." + r + " = NEW." + r + " AND NEW." + r + " IS NOT OLD." + r + ")");
+            });
+            out.add(trigger("bi", "BEFORE INSERT", table, logConflicting(table, key, onInsert)));
+            out.add(trigger("bu", "BEFORE UPDATE", table, logConflicting(table, key, onUpdate)));
         }
         return out;
+    }
+
+    private static String logConflicting(Table table, RowKey key, List<String> conditions) {
+        return "INSERT INTO " + ident(LOG) + " (tbl, " + keyColumns(key.size()) + ") SELECT " + literal(table.name())
+                + ", " + key.terms("t") + " FROM " + ident(table.name()) + " AS t WHERE " + String.join(" OR ", conditions)
+                + ";\n";
+    }
+
+    /**
+     * The rowid name of a rowid table whose key is not its rowid (a composite or non-INTEGER primary key):
+     * a REPLACE naming a taken rowid, or an UPDATE OR REPLACE moving a row onto one, silently deletes the
+     * row holding it, under another key. In a table keyed by its rowid that row has the new row's key,
+     * which the AFTER triggers log. (In BEFORE INSERT without an explicit rowid, NEW.rowid is
+     * undefined: at worst one key too many is logged, which is harmless.)
+     */
+    private static Optional<String> displaceableRowid(Table table) {
+        if (table.primaryKey() == null || table.hasRowidAlias()) {
+            return Optional.empty();
+        }
+        return table.rowidName();
     }
 
     static String triggerName(String event, Table table) {

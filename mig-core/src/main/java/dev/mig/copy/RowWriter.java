@@ -85,6 +85,8 @@ public final class RowWriter {
 
     static boolean isUniqueConflict(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        return m.contains("SQLITE_CONSTRAINT_UNIQUE") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY");
+        // ROWID: a carried rowid held by a stale row (a key REPLACEd or swapped since it was read)
+        return m.contains("SQLITE_CONSTRAINT_UNIQUE") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")
+                || m.contains("SQLITE_CONSTRAINT_ROWID");
     }
 }

@@ -84,11 +84,16 @@ public final class MappingSql {
      */
     public String insert(String sourceWhere, boolean ordered) {
         StringJoiner columns = new StringJoiner(", ");
-        targetColumns().forEach(c -> columns.add(c.equals(ROWID) ? "rowid" : ident(c)));
+        targetColumns().forEach(c -> columns.add(targetTerm(c)));
         return "INSERT INTO " + targetTable() + " (" + columns + ") " + select(sourceWhere, ordered);
     }
 
     private static final String ROWID = "\0rowid";
+
+    /** A target column quoted, or for {@link #ROWID} the name that reaches the target's rowid. */
+    private String targetTerm(String column) {
+        return column.equals(ROWID) ? target.rowidName().orElseThrow() : ident(column);
+    }
 
     /**
      * Target columns the mapped rows fill, in order; the rowid (when carried) is named by {@link #ROWID}.
@@ -118,7 +123,7 @@ public final class MappingSql {
      * it is carried, then the copied columns, quoted.
      */
     public List<String> targetTerms() {
-        return targetColumns().stream().map(c -> c.equals(ROWID) ? "rowid" : ident(c)).toList();
+        return targetColumns().stream().map(this::targetTerm).toList();
     }
 
     /** The declared type of each of {@link #targetTerms()}, as the target applies it ("INTEGER" for the rowid). */
@@ -162,7 +167,7 @@ public final class MappingSql {
     private String mappedRows(String sourceWhere, boolean ordered) {
         StringJoiner select = new StringJoiner(", ");
         if (plan.keepRowid()) {
-            select.add((sourceKey.rowid() ? sourceKey.terms(null) : "rowid") + " AS r");
+            select.add(source.rowidName().orElseThrow() + " AS r");
         }
         for (int i = 0; i < copied.size(); i++) {
             select.add(copied.get(i).sourceExpr() + " AS c" + i);
@@ -191,7 +196,7 @@ public final class MappingSql {
             StringJoiner tcols = new StringJoiner(", ");
             StringJoiner vcols = new StringJoiner(", ");
             for (String u : unique) {
-                tcols.add(ident(u));
+                tcols.add(targetTerm(u));
                 vcols.add("y.v" + indexOf(cols, u));
             }
             out.add("DELETE FROM " + targetTable() + " WHERE (" + tcols + ") IN (SELECT " + vcols + " FROM ("
@@ -229,7 +234,7 @@ public final class MappingSql {
     }
 
     /** Of the source keys in {@code keysSelect} (columns k1..kN), those whose row is gone from the old table. */
-    public String goneKeys(String keysSelect) {
+    private String goneKeys(String keysSelect) {
         StringJoiner gk = new StringJoiner(", ");
         for (int i = 1; i <= sourceKey.size(); i++) {
             gk.add("g.k" + i);
@@ -237,6 +242,30 @@ public final class MappingSql {
         String g = sourceKey.size() == 1 ? gk.toString() : "(" + gk + ")";
         return "SELECT " + gk + " FROM (" + keysSelect + ") AS g WHERE NOT EXISTS (SELECT 1 FROM " + sourceTable()
                 + " AS o WHERE " + sourceKey.rowValue("o") + " = " + g + ")";
+    }
+
+    /**
+     * Deletes the target rows of the source keys in {@code keysSelect} (columns k1..kN) that cannot be
+     * written in place by {@link #upsert}: rows gone from the old table and, where the rowid is carried,
+     * rows the old table now holds at another rowid (REPLACE, delete and re-insert, key swaps): those are
+     * inserted again at their old rowid. Comparing rowids of the remaining rows keeps upserts of unmoved
+     * rows from rewriting every index entry, as setting the rowid would.
+     */
+    public String deleteGoneOrMoved(String keysSelect) {
+        if (!plan.keepRowid() || sourceKey.rowid()) {
+            return deleteByOldKeys(goneKeys(keysSelect));
+        }
+        StringJoiner targetKey = new StringJoiner(", ", "(", ")");
+        StringJoiner sameKey = new StringJoiner(" AND ");
+        for (String k : sourceKey.columns()) {
+            String t = "t." + ident(landingColumn(k).orElseThrow());
+            targetKey.add(t);
+            // byte for byte: a key whose case changed under a NOCASE key is written again, not kept
+            sameKey.add("o." + ident(k) + " = " + t + " COLLATE BINARY");
+        }
+        return "DELETE FROM " + targetTable() + " AS t WHERE " + targetKey + " IN (" + keysSelect
+                + ") AND NOT EXISTS (SELECT 1 FROM " + sourceTable() + " AS o WHERE o." + source.rowidName().orElseThrow()
+                + " = t." + target.rowidName().orElseThrow() + " AND " + sameKey + ")";
     }
 
     /** Deletes the target rows of the source keys in {@code keysSelect} (a SELECT of k1..kN). */
@@ -293,12 +322,15 @@ public final class MappingSql {
     /**
      * Target UNIQUE constraints and plain unique indexes (and the primary key, unless remapped or the
      * row key itself) whose columns are all copied unchanged from columns that are unique in the old
-     * table as well.
+     * table as well; and the carried rowid, unique in both.
      */
     List<List<String>> carriedUniqueConstraints() {
         Set<Set<String>> sourceUniques = new HashSet<>();
         uniqueColumnSets(source).forEach(u -> sourceUniques.add(keys(u)));
         List<List<String>> out = new ArrayList<>();
+        if (plan.keepRowid()) {
+            out.add(List.of(ROWID));
+        }
         for (List<String> u : uniqueColumnSets(target)) {
             if (plan.ids() == IdPolicy.REMAP && target.primaryKey() != null
                     && keys(u).equals(keys(target.primaryKey().columns()))) {

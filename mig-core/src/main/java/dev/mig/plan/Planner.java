@@ -121,8 +121,8 @@ public final class Planner {
         long rowCount = rows(m.source().name());
         LiveProbe.Size size = probe.size(m.source().name(), m.source().columns().stream().map(c -> c.name()).toList(),
                 rowCount);
-        boolean keepRowid = !m.source().withoutRowid() && !t.withoutRowid() && t.ids() == IdPolicy.PRESERVE
-                && !t.hasRowidAlias();
+        boolean keepRowid = m.source().rowidName().isPresent() && t.rowidName().isPresent()
+                && t.ids() == IdPolicy.PRESERVE && !t.hasRowidAlias();
         TablePlan plan = new TablePlan(t.name(), m.source().name(), action(m, diffs), t.ids(), rowCount, size.bytes(),
                 size.method(), keepRowid, mapping.columns(), mapping.dropped(), remapRefs(t), null);
         return new DataProbes.Planned(t, m.source(), plan, new MappedRows(t, m.source().name(), mapping.columns()));

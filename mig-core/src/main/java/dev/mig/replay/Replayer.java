@@ -164,11 +164,12 @@ public final class Replayer {
                 IdMapper.allocate(pair, m, keysOf(m), List.of());
             }
         }
-        // Rows gone from the old table are deleted; the others are written in place where the target's
-        // primary key is the row key (an upsert: no delete and re-insert of the row), else deleted and
-        // inserted again. Either way, stale UNIQUE holders are cleared only when a conflict shows some.
+        // Rows gone from the old table (or, rowid carried, moved to another rowid) are deleted; the others
+        // are written in place where the target's primary key is the row key (an upsert: no delete and
+        // re-insert of the row), else deleted and inserted again. Either way, stale holders of a UNIQUE
+        // value or of a carried rowid are cleared only when a conflict shows some.
         for (MappingSql m : touched) {
-            execute(m.deleteByOldKeys(m.upsertable() ? m.goneKeys(keySelect(m)) : keySelect(m)));
+            execute(m.upsertable() ? m.deleteGoneOrMoved(keySelect(m)) : m.deleteByOldKeys(keySelect(m)));
         }
         for (MappingSql m : touched) {
             if (m.upsertable()) {

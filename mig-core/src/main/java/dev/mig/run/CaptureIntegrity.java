@@ -28,7 +28,32 @@ final class CaptureIntegrity {
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
             requireSameSchema(m, Introspector.read(old, "main", m.source()).schema());
             requireTriggers(m, Capture.installedTriggers(old));
+            requireNotVacuumed(m, old);
         }
+    }
+
+    /**
+     * VACUUM gives new rowids, from 1, to the rows of a table without INTEGER PRIMARY KEY and without
+     * any index (other tables keep theirs). mig follows such a table's rows by rowid and carries the
+     * rowid, and no trigger sees a VACUUM: the log's keys and the copied rowids no longer name the same
+     * rows. Tables with an index are safe, so a VACUUM that renumbered none of the captured tables passes.
+     */
+    private static void requireNotVacuumed(ActiveMigration m, Connection old) throws SQLException {
+        List<String> renumbered = MigrateRun.capturedTables(m).stream().filter(CaptureIntegrity::vacuumRenumbers)
+                .map(Table::name).toList();
+        if (renumbered.isEmpty() || !Capture.vacuumedSinceInstall(old)) {
+            return;
+        }
+        throw MigException.refused("The old database was VACUUMed during the migration. VACUUM renumbers the rowids of "
+                        + "tables without an INTEGER PRIMARY KEY and without indexes (here: " + String.join(", ", renumbered)
+                        + "), which mig follows and carries, and no trigger sees it: the new database can no longer be "
+                        + "matched to the old one. The old database keeps every row.",
+                "Run 'mig reset', then 'mig migrate' again, and do not VACUUM the old database until cutover "
+                        + "(VACUUM before 'mig migrate' or after 'mig cutover').");
+    }
+
+    private static boolean vacuumRenumbers(Table t) {
+        return !t.withoutRowid() && t.primaryKey() == null && t.uniques().isEmpty() && t.indexes().isEmpty();
     }
 
     private static void requireSameSchema(ActiveMigration m, Schema now) {

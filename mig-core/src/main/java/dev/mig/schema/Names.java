@@ -45,7 +45,7 @@ public final class Names {
      */
     private static final java.util.Set<String> MIG_OBJECTS = java.util.Set.of("_migration_marker", "_migration_log",
             "_migration_status", "_schema_identity", "_migration_history", "_migration_plan", "_migration_progress",
-            "_migration_replay");
+            "_migration_replay", "_migration_vacuum_probe");
 
     private static final String ID_MAPPING = "_id_mapping";
 

@@ -20,13 +20,9 @@ public record RowKey(List<String> columns, boolean rowid) {
         if (table.primaryKey() != null) {
             return new RowKey(table.primaryKey().columns(), false);
         }
-        for (String alias : List.of("rowid", "_rowid_", "oid")) {
-            if (table.column(alias).isEmpty()) {
-                return new RowKey(List.of(alias), true);
-            }
-        }
-        throw new IllegalArgumentException("table " + table.name()
-                + " has no primary key and columns named rowid, _rowid_ and oid: its rows cannot be addressed");
+        return table.rowidName().map(alias -> new RowKey(List.of(alias), true)).orElseThrow(() ->
+                new IllegalArgumentException("table " + table.name()
+                        + " has no primary key and columns named rowid, _rowid_ and oid: its rows cannot be addressed"));
     }
 
     public int size() {

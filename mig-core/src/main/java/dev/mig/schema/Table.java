@@ -49,6 +49,17 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         return column(primaryKey.columns().get(0)).map(c -> "INTEGER".equalsIgnoreCase(c.type())).orElse(false);
     }
 
+    /**
+     * The name that reads this table's rowid: the first of {@code rowid}, {@code _rowid_}, {@code oid} that
+     * no column shadows; empty for a WITHOUT ROWID table or one whose columns shadow all three.
+     */
+    public Optional<String> rowidName() {
+        if (withoutRowid) {
+            return Optional.empty();
+        }
+        return java.util.stream.Stream.of("rowid", "_rowid_", "oid").filter(a -> column(a).isEmpty()).findFirst();
+    }
+
     /** The same table with the migration directives removed: only structure is left. */
     public Table structureOnly() {
         return new Table(name, columns.stream().map(Column::structureOnly).toList(), primaryKey, uniques, checks,

@@ -9,10 +9,21 @@ import org.sqlite.Function;
  * row, so the result does not depend on row order. Each value is hashed with its storage class, so
  * integer 1, real 1.0 and text '1' differ, as do -0.0 and 0.0; text and blobs are hashed as their
  * exact bytes, embedded NULs included.
+ *
+ * <p>SQLite caps the arguments of one function call (SQLITE_MAX_FUNCTION_ARG, 127 in many builds), far
+ * below the 2000 columns a table may have. A wider row is summed as
+ * {@code mig_checksum(mig_group_hash(first GROUP values), mig_group_hash(next GROUP values), ...)}:
+ * every value still counts, in its position.
  */
 public final class RowChecksum extends Function.Aggregate {
 
     public static final String NAME = "mig_checksum";
+
+    /** The scalar hash of one group of a wide row's values. */
+    public static final String GROUP_NAME = "mig_group_hash";
+
+    /** The most values one call of either function is given. */
+    public static final int GROUP = 100;
 
     private static final int INTEGER = 1;
     private static final int FLOAT = 2;
@@ -21,18 +32,15 @@ public final class RowChecksum extends Function.Aggregate {
 
     private long sum;
 
-    /** Registers the aggregate on {@code c} (any number of arguments). */
+    /** Registers the aggregate and {@link #GROUP_NAME} on {@code c} (any number of arguments). */
     public static void register(Connection c) throws SQLException {
         Function.create(c, NAME, new RowChecksum(), -1, Function.FLAG_DETERMINISTIC);
+        Function.create(c, GROUP_NAME, new GroupHash(), -1, Function.FLAG_DETERMINISTIC);
     }
 
     @Override
     protected void xStep() throws SQLException {
-        long h = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < args(); i++) {
-            h = mix(h ^ valueHash(i)) + i;
-        }
-        sum += mix(h);
+        sum += mix(chain(args(), this::arg));
     }
 
     @Override
@@ -40,19 +48,50 @@ public final class RowChecksum extends Function.Aggregate {
         result(sum);
     }
 
-    private long valueHash(int i) throws SQLException {
-        int type = value_type(i);
-        switch (type) {
-            case INTEGER:
-                return mix(value_long(i) ^ 0x1000_0000_0000_0001L);
-            case FLOAT:
-                return mix(Double.doubleToRawLongBits(value_double(i)) ^ 0x2000_0000_0000_0002L);
-            case TEXT:
-            case BLOB:
-                return bytes(value_blob(i), type);
-            default:
-                return 0x5000_0000_0000_0005L;
+    /** {@link #GROUP_NAME}: the same chained hash as one row of the aggregate, returned as an integer. */
+    private static final class GroupHash extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            result(chain(args(), this::arg));
         }
+
+        private long arg(int i) throws SQLException {
+            int type = value_type(i);
+            return valueHash(type, type == INTEGER ? value_long(i) : 0, type == FLOAT ? value_double(i) : 0,
+                    type == TEXT || type == BLOB ? value_blob(i) : null);
+        }
+    }
+
+    private long arg(int i) throws SQLException {
+        int type = value_type(i);
+        return valueHash(type, type == INTEGER ? value_long(i) : 0, type == FLOAT ? value_double(i) : 0,
+                type == TEXT || type == BLOB ? value_blob(i) : null);
+    }
+
+    /** The hash of one argument of the current call. */
+    private interface ArgHash {
+        long of(int i) throws SQLException;
+    }
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    /** Chains the hashes of arguments 0..n-1: the same values in another order or position differ. */
+    private static long chain(int n, ArgHash arg) throws SQLException {
+        long h = SEED;
+        for (int i = 0; i < n; i++) {
+            h = mix(h ^ arg.of(i)) + i;
+        }
+        return h;
+    }
+
+    /** A value hashed with its storage class: integer 1, real 1.0 and text '1' differ. */
+    private static long valueHash(int type, long integer, double real, byte[] bytes) {
+        return switch (type) {
+            case INTEGER -> mix(integer ^ 0x1000_0000_0000_0001L);
+            case FLOAT -> mix(Double.doubleToRawLongBits(real) ^ 0x2000_0000_0000_0002L);
+            case TEXT, BLOB -> bytes(bytes, type);
+            default -> 0x5000_0000_0000_0005L;
+        };
     }
 
     private static long bytes(byte[] b, int type) {
