@@ -98,9 +98,14 @@ final class StatusCommand extends ProjectCommand {
                         h.entriesReplayed(), h.writePauseMs() == null ? "-" : h.writePauseMs()));
             }
         }
-        out.append(next(r.phase())).append('\n');
+        boolean stale = r.replay() != null && r.replay().oldWrittenOffline();
+        out.append(stale ? STALE_OFFLINE_COPY : next(r.phase())).append('\n');
         return out.toString();
     }
+
+    static final String STALE_OFFLINE_COPY = "The --offline copy saw the old database written while it copied, so it "
+            + "may lack those writes and can never be marked ready. Next: 'mig reset', then 'mig migrate' again "
+            + "(with --offline only while nothing writes the old database).";
 
     private static String next(String phase) {
         return switch (phase) {

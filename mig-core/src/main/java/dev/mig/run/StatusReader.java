@@ -54,11 +54,13 @@ public final class StatusReader {
         StateStore state = new StateStore("main");
         StatusReport.NewDatabaseInfo info;
         ReplayState replay;
+        boolean oldWrittenOffline;
         List<TableProgress> progress;
         List<StatusReport.History> history;
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             info = newInfo(m.target(), state, c);
             replay = state.replay(c).orElseThrow();
+            oldWrittenOffline = state.oldWrittenOffline(c);
             progress = state.progress(c);
             history = history(state, c);
         }
@@ -75,7 +77,7 @@ public final class StatusReader {
                 : "draining".equals(old.marker()) ? "draining" : "recording";
         return new StatusReport(phase, dir.toString(), old, info, copies(progress),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
-                        Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs()),
+                        Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline),
                 schemaYamlChanged(m.plan().targetHash()), history);
     }
 

@@ -25,9 +25,14 @@ public record StatusReport(String phase, String dir, OldDatabase oldDatabase, Ne
                             Long etaSeconds, boolean done) {
     }
 
-    /** @param predictedPauseMs how long writes would pause if drain paused them now; null when unknown */
+    /**
+     * @param predictedPauseMs how long writes would pause if drain paused them now; null when unknown
+     * @param oldWrittenOffline an {@code --offline} copy saw the old database written: it can never be made
+     *                          ready, only reset
+     */
     public record Replay(boolean copyComplete, long checkpoint, long pending, long entriesReplayed,
-                         double entriesPerSecond, Long predictedPauseMs, boolean drainComplete, Long writePauseMs) {
+                         double entriesPerSecond, Long predictedPauseMs, boolean drainComplete, Long writePauseMs,
+                         boolean oldWrittenOffline) {
     }
 
     public record History(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,

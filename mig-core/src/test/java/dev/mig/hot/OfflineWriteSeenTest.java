@@ -86,6 +86,23 @@ class OfflineWriteSeenTest {
     }
 
     @Test
+    void statusSaysTheCopyCanOnlyBeReset() {
+        offlineRunThatSeesAWrite();
+
+        var status = Mig.status(dir);
+
+        assertTrue(status.replay().oldWrittenOffline());
+        assertFalse(status.replay().copyComplete());
+    }
+
+    @Test
+    void statusOfAnUntouchedCopyDoesNotSayItMissedWrites() {
+        Mig.migrate(HotProject.project(dir), false, CopyListener.NONE);
+
+        assertFalse(Mig.status(dir).replay().oldWrittenOffline());
+    }
+
+    @Test
     void afterResetAnOfflineRerunCopiesTheWrittenData() {
         offlineRunThatSeesAWrite();
 
