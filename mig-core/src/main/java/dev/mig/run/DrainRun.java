@@ -112,8 +112,9 @@ public final class DrainRun {
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
                 replayer.startTracking();
-                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
+                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
                 // The checks took a while and writes went on: catch up again, or the tail is their backlog. The
                 // rows each catch-up replayed are checked after it, while writes still go on, so that the
                 // pause checks the tail's rows and the few of the last catch-up only.
@@ -162,7 +163,7 @@ public final class DrainRun {
     private long tail(ActiveMigration m, Connection pair, Replayer replayer, WritePause pause, double rate)
             throws SQLException {
         long[] replayed = {0};
-        Deadline deadline = Deadline.on(pair, pause.startNanos() + options.maxPauseMs() * 1_000_000);
+        Deadline deadline = Deadline.on(pair, pause.startNanos(), options.maxPauseMs());
         try {
             TestFaults.pauseDelay();
             CaptureIntegrity.requireLogReaches(replayer.lastLogged(), replayer.checkpoint());

@@ -41,7 +41,12 @@ final class WritePause {
         if (TestFaults.losePauseAt("flip")) {
             lose(m);
         }
-        pause.requireHolds();
+        try {
+            pause.requireHolds();
+        } catch (SQLException | RuntimeException e) {
+            pause.resumeQuietly(e);
+            throw e;
+        }
         return pause;
     }
 
@@ -56,14 +61,13 @@ final class WritePause {
 
     /**
      * Fails unless the pause holds for a connection of its own: it reads the marker {@code draining}, and
-     * a write to a copied table (one that changes nothing, rolled back) is rejected.
+     * a write to a copied table (one that changes nothing, rolled back) is rejected. The caller resumes.
      */
     void requireHolds() throws SQLException {
         String broken = brokenBecause();
         if (broken == null) {
             return;
         }
-        resumeQuietly(null);
         throw new MigException(MigException.Kind.RUNTIME, "The write pause did not hold: mig set the old database's "
                 + "marker to 'draining', but " + broken + ", so the application's writes were not reliably rejected. "
                 + "A common cause is another process deleting the old database's -wal file while mig had it open. "
@@ -123,9 +127,7 @@ final class WritePause {
         try {
             resume();
         } catch (SQLException | RuntimeException e) {
-            if (failure != null) {
-                failure.addSuppressed(e);
-            }
+            failure.addSuppressed(e);
             log.accept("Writes could not be resumed (" + e.getMessage() + "); 'mig drain' resumes them when run again.");
         }
     }

@@ -24,9 +24,15 @@ public final class Deadline implements AutoCloseable {
         this.atNanos = atNanos;
     }
 
-    /** Bounds the work on {@code c} to end by {@code atNanos} ({@link System#nanoTime} scale) until closed. */
-    public static Deadline on(Connection c, long atNanos) throws SQLException {
-        Deadline d = new Deadline(c, atNanos);
+    /** The longest bound: far beyond any pause, and far from where {@link System#nanoTime} arithmetic wraps. */
+    private static final long LONGEST_MS = 365L * 24 * 3600 * 1000;
+
+    /**
+     * Bounds the work on {@code c} to end {@code millis} after {@code startNanos} ({@link System#nanoTime}
+     * scale), until closed.
+     */
+    public static Deadline on(Connection c, long startNanos, long millis) throws SQLException {
+        Deadline d = new Deadline(c, startNanos + Math.max(0, Math.min(millis, LONGEST_MS)) * 1_000_000);
         ProgressHandler.setHandler(c, STEPS, new ProgressHandler() {
             @Override
             protected int progress() {
