@@ -18,11 +18,18 @@ final class Convergence {
 
     /** Rounds without a new smallest backlog before drain stops trying. */
     static final int STALLED_ROUNDS = 10;
+    /** Rounds whose slowest rate predicts the tail: one fast round (a warm cache) must not promise a short pause. */
+    static final int RECENT = 5;
+    /** Rounds that replayed fewer entries measure mostly a transaction's fixed cost: not a rate to rely on. */
+    static final long MEASURABLE_ENTRIES = 1_000;
 
     private final long budgetMs;
     private final long maxPauseMs;
     private long rounds;
-    private double replayRate;
+    private double latestRate;
+    /** The rates of the latest rounds big enough to measure (a ring); their minimum is the one relied on. */
+    private final double[] recentRates = new double[RECENT];
+    private int recentCount;
     private long best = Long.MAX_VALUE;
     private int stalled;
     private long backlog;
@@ -78,7 +85,10 @@ final class Convergence {
     void round(long replayed, long logged, long nanos) {
         rounds++;
         if (replayed > 0) {
-            replayRate = Backlog.rate(replayed, nanos);
+            latestRate = Backlog.rate(replayed, nanos);
+            if (replayed >= MEASURABLE_ENTRIES) {
+                recentRates[recentCount++ % RECENT] = latestRate;
+            }
         }
         windowReplayed += Math.max(0, replayed);
         windowLogged += Math.max(0, logged);
@@ -89,13 +99,20 @@ final class Convergence {
         return rounds;
     }
 
-    /** The latest round's replay rate, entries/s; 0 before any entry was replayed. */
+    /**
+     * The replay rate to predict with, entries/s: the slowest of the latest {@value #RECENT} rounds of at
+     * least {@value #MEASURABLE_ENTRIES} entries, else the latest round's; 0 before any entry was replayed.
+     */
     double replayRate() {
-        return replayRate;
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < Math.min(recentCount, RECENT); i++) {
+            min = Math.min(min, recentRates[i]);
+        }
+        return recentCount > 0 ? min : latestRate;
     }
 
     OptionalLong predictedTailMs() {
-        return Backlog.predictedMs(backlog, replayRate);
+        return Backlog.predictedMs(backlog, replayRate());
     }
 
     /** The refusal of a catch-up that cannot converge: both rates, and what to do. */

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,8 @@ public final class DrainRun {
 
     /** Pause only when the predicted tail replay is at most this long (or --max-pause, if smaller). */
     static final long TARGET_PAUSE_MS = 100;
+    /** Flips of the marker before drain keeps the pause whatever the tail (see {@link #pause}). */
+    static final int FLIPS = 3;
     /** The longest catch-up round: the backlog is measured (and convergence judged) at least this often. */
     static final long ROUND_MS = 2_000;
 
@@ -127,16 +130,44 @@ public final class DrainRun {
                 convergence.restart();
                 catchUp(replayer, sizer, convergence);
             }
-            log.accept("Pausing writes to the old database (predicted tail "
-                    + Backlog.describe(convergence.predictedTailMs()) + ").");
+            // Closing the checkpointer checkpoints the new database's WAL once more, which can take a while:
+            // catch up with what the application wrote meanwhile, or that becomes the tail.
+            convergence.restart();
+            catchUp(replayer, sizer, convergence);
             synchronous(pair, "FULL");
-            WritePause pause = WritePause.begin(m, old, log);
+            WritePause pause = pause(m, old, replayer, sizer, convergence);
             long pauseMs = tail(m, pair, replayer, pause, convergence.replayRate());
             if (TestFaults.losePauseAt("drained")) {
                 WritePause.lose(m);
             }
             ReplayState after = state.replay(pair).orElseThrow();
             return finish(m, after, convergence, false, verified);
+        }
+    }
+
+    /**
+     * Flips the marker and measures the tail it left. The flip waits for the application's write lock,
+     * and a busy application keeps writing meanwhile: if the tail grew beyond what --max-pause allows at
+     * the measured rate, writes resume at once (a pause of milliseconds), drain catches up again and flips
+     * again, up to {@value #FLIPS} times; the last flip keeps its pause, which the deadline bounds.
+     */
+    private WritePause pause(ActiveMigration m, Connection old, Replayer replayer, BatchSizer sizer,
+                             Convergence convergence) throws SQLException {
+        for (int flip = 1; ; flip++) {
+            log.accept("Pausing writes to the old database (predicted tail "
+                    + Backlog.describe(convergence.predictedTailMs()) + ").");
+            WritePause pause = WritePause.begin(m, old, log);
+            long tail = Backlog.entries(replayer.lastLogged(), replayer.checkpoint());
+            OptionalLong predicted = Backlog.predictedMs(tail, convergence.replayRate());
+            if (flip == FLIPS || predicted.isEmpty() || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
+                return pause;
+            }
+            log.accept(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
+                    + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
+                    Backlog.describe(predicted)));
+            pause.resume();
+            convergence.restart();
+            catchUp(replayer, sizer, convergence);
         }
     }
 
@@ -156,14 +187,16 @@ public final class DrainRun {
     /**
      * Inside the pause, bounded by --max-pause: replay the tail, carry AUTOINCREMENT counters, check the
      * foreign keys of the rows replayed since the last check, prove the pause still holds, and mark the
-     * drain complete. A statement still running at the bound is interrupted. If the bound passes, or
+     * drain complete. A statement still running at the bound (less what flipping back may take) is
+     * interrupted. If the bound passes, or
      * anything fails, the writes resume before drain stops: what was replayed stays replayed, and nothing
      * is marked drained. Returns the pause so far, in ms.
      */
     private long tail(ActiveMigration m, Connection pair, Replayer replayer, WritePause pause, double rate)
             throws SQLException {
         long[] replayed = {0};
-        Deadline deadline = Deadline.on(pair, pause.startNanos(), options.maxPauseMs());
+        long max = options.maxPauseMs();
+        Deadline deadline = Deadline.on(pair, pause.startNanos(), max - Math.min(pause.flipMs(), max / 4));
         try {
             TestFaults.pauseDelay();
             CaptureIntegrity.requireLogReaches(replayer.lastLogged(), replayer.checkpoint());
@@ -220,7 +253,7 @@ public final class DrainRun {
         return new MigException(MigException.Kind.REFUSED, String.format(Locale.ROOT, "The tail could not be "
                         + "replayed and checked within --max-pause %d ms, so writes to the old database were resumed "
                         + "after %d ms. %d entries of the tail were replayed and stay replayed; nothing was marked drained.",
-                options.maxPauseMs(), pause.elapsedMs(), replayed),
+                options.maxPauseMs(), pause.pausedMs(), replayed),
                 "Run 'mig drain' again (it continues from here), when the application writes less, or allow a longer "
                         + "pause with --max-pause.", cause);
     }

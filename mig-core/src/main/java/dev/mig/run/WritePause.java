@@ -26,18 +26,30 @@ final class WritePause {
     private final Connection old;
     private final Consumer<String> log;
     private final long startNanos;
+    private final long flipMs;
+    private long resumedMs = -1;
 
-    private WritePause(ActiveMigration m, Connection old, Consumer<String> log, long startNanos) {
+    private WritePause(ActiveMigration m, Connection old, Consumer<String> log, long startNanos, long askedNanos) {
         this.m = m;
         this.old = old;
         this.log = log;
         this.startNanos = startNanos;
+        this.flipMs = (startNanos - askedNanos) / 1_000_000;
+    }
+
+    /**
+     * How long the flip took (mostly waiting for the application's write lock): flipping back waits
+     * for the same lock, so the pause's work must stop about this much before the bound.
+     */
+    long flipMs() {
+        return flipMs;
     }
 
     /** Flips the marker to {@code draining} on {@code old} and proves that the application's writes now fail. */
     static WritePause begin(ActiveMigration m, Connection old, Consumer<String> log) throws SQLException {
+        long asked = System.nanoTime();
         Capture.setMarker(old, Capture.Marker.DRAINING);
-        WritePause pause = new WritePause(m, old, log, System.nanoTime());
+        WritePause pause = new WritePause(m, old, log, System.nanoTime(), asked);
         if (TestFaults.losePauseAt("flip")) {
             lose(m);
         }
@@ -119,7 +131,13 @@ final class WritePause {
     /** Ends the pause without a completed drain: the marker goes back to {@code recording}. */
     void resume() throws SQLException {
         Capture.setMarker(old, Capture.Marker.RECORDING);
-        log.accept("Writes to the old database resumed after " + elapsedMs() + " ms.");
+        resumedMs = elapsedMs();
+        log.accept("Writes to the old database resumed after " + resumedMs + " ms.");
+    }
+
+    /** How long writes were paused: until {@link #resume}, or until now. */
+    long pausedMs() {
+        return resumedMs >= 0 ? resumedMs : elapsedMs();
     }
 
     /** {@link #resume}, after {@code failure} (which it annotates if resuming fails too). */

@@ -88,6 +88,19 @@ class ConvergenceTest {
     }
 
     @Test
+    void theTailIsPredictedFromTheSlowestRecentRoundNotOneFastOne() {
+        Convergence c = new Convergence(100, 3_000);
+        c.verdict(100_000);
+        c.round(10_000, 0, SECOND); // 10,000/s
+        c.verdict(90_000);
+        c.round(50_000, 0, SECOND / 10); // 500,000/s: a warm cache
+        assertEquals(10_000, c.replayRate(), 1e-6);
+        c.verdict(900); // 90 ms at 10,000/s, 2 ms at 500,000/s
+        c.round(100, 0, SECOND); // 100/s, but too small a round to measure a rate
+        assertEquals(10_000, c.replayRate(), 1e-6);
+    }
+
+    @Test
     void theBudgetNeverExceedsMaxPause() {
         Convergence c = new Convergence(100, 10);
         c.verdict(1_000);
