@@ -14,12 +14,15 @@ import picocli.CommandLine.Option;
                 + "application keeps writing, then rejects writes to the old database only for the short tail, and "
                 + "checks the new database (integrity, foreign keys). Resumes where it stopped if killed.",
                 "After it, writes to the old database stay rejected until 'mig cutover' (or use --cutover)."},
-        footer = {"", "Exit codes: 0 drained, 1 refused (no migration, cannot catch up within --max-pause, "
-                + "foreign-key violations, ...), 2 bad input, 3 runtime failure (rerun to resume)."})
+        footer = {"", "Exit codes: 0 drained, 1 refused (no migration; replay cannot catch up with the application's "
+                + "writes, with both rates; the pause reached --max-pause, so writes were resumed; foreign-key "
+                + "violations; a cutover guard, with --cutover; ...), 2 bad input, 3 runtime failure (rerun to "
+                + "resume; also when the write pause did not hold)."})
 final class DrainCommand extends ProjectCommand {
 
     @Option(names = "--max-pause", paramLabel = "MS", defaultValue = "3000",
-            description = "Never pause writes for longer than this predicted time (default: ${DEFAULT-VALUE} ms).")
+            description = "Longest write pause (default: ${DEFAULT-VALUE} ms). Drain pauses only when the predicted "
+                    + "tail fits; a pause that reaches it is ended (writes resume, exit 1) and the next drain continues.")
     long maxPauseMs;
 
     @Option(names = "--cutover", description = "Cut over right after the drain, so writes resume on the new database "

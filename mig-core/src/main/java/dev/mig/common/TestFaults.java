@@ -47,6 +47,53 @@ public final class TestFaults {
         return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
     }
 
+    /**
+     * With {@code -Dmig.test.slowReplayBatch=N}, drain replays as if replay were slow: batches of at most N
+     * entries that take at least {@value #SLOW_BATCH_MS} ms each, in catch-up rounds of at most
+     * {@value #SLOW_ROUND_MS} ms (so a drain that cannot keep up gives up within a second or two). Read on
+     * every call; 0 when not testing.
+     */
+    public static int slowReplayBatch() {
+        return Integer.getInteger("mig.test.slowReplayBatch", 0);
+    }
+
+    public static final long SLOW_BATCH_MS = 10;
+    public static final long SLOW_ROUND_MS = 100;
+
+    /** Sleeps what is left of a slow batch of {@code millis} (see {@link #slowReplayBatch}). */
+    public static void slowBatch(long millis) {
+        sleep(SLOW_BATCH_MS - millis);
+    }
+
+    /**
+     * With {@code -Dmig.test.pauseDelayMs=D}, drain waits D ms inside its write pause before the tail, as a
+     * slow tail would. Read on every call.
+     */
+    public static void pauseDelay() {
+        sleep(Long.getLong("mig.test.pauseDelayMs", 0));
+    }
+
+    /**
+     * With {@code -Dmig.test.losePauseAt=POINT}, true at drain's point of that name ({@code flip}: right
+     * after the marker flip; {@code drained}: after the drain is marked complete): the drain then sets the
+     * marker back to {@code recording} from another connection, as the write pause is lost when another
+     * process removes the WAL mig writes to. Read on every call.
+     */
+    public static boolean losePauseAt(String point) {
+        return point.equals(System.getProperty("mig.test.losePauseAt"));
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static void reach(String point) {
         if (!ACTIVE) {
             return;

@@ -56,6 +56,24 @@ final class CaptureIntegrity {
         return !t.withoutRowid() && t.primaryKey() == null && t.uniques().isEmpty() && t.indexes().isEmpty();
     }
 
+    /**
+     * Log entries are never deleted while a migration runs, so a log that ends before the replay checkpoint
+     * means the old database lost writes that had committed (and were replayed): its -wal file was deleted
+     * while in use, or the file was restored from a backup. Entries logged since then reuse the lost
+     * numbers and would be skipped as already replayed.
+     */
+    static void requireLogReaches(long lastLogged, long checkpoint) {
+        if (lastLogged >= checkpoint) {
+            return;
+        }
+        throw MigException.refused("The old database's change log ends at entry " + lastLogged + ", before entry "
+                        + checkpoint + " that replay already applied: the old database lost writes that had committed "
+                        + "(its -wal file was deleted while in use, or it was restored from a backup), and the new "
+                        + "database cannot be trusted to match it.",
+                "Run 'mig reset', check that nothing deletes the old database's -wal or -shm files while it is in use, "
+                        + "and migrate again.");
+    }
+
     private static void requireSameSchema(ActiveMigration m, Schema now) {
         if (SchemaHash.of(now).equals(SchemaHash.of(m.live()))) {
             return;

@@ -40,14 +40,27 @@ public final class CutoverRun {
                 return new Result(declaredTarget, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
-            ReplayState replay = guards(m);
-            finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
+            cutOver(m);
             return new Result(m.target(), m.source(), false);
         } catch (SQLException e) {
             throw Failures.sql("cutover", e);
         }
     }
 
+    /**
+     * The one way a hot migration becomes {@code ready}, for {@code mig cutover} and {@code mig drain
+     * --cutover} alike: the guards, then {@link #finish}. The caller holds the project lock.
+     */
+    static void cutOver(ActiveMigration m) throws SQLException {
+        ReplayState replay = guards(m);
+        finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
+    }
+
+    /**
+     * Refuses unless the drain is complete, the old marker says {@code draining} (read on a connection of
+     * its own, so a pause lost to another process shows), capture is intact, and no log entry lies beyond
+     * the replay checkpoint.
+     */
     private static ReplayState guards(ActiveMigration m) throws SQLException {
         ReplayState replay;
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
@@ -66,6 +79,7 @@ public final class CutoverRun {
             }
             CaptureIntegrity.require(m);
             long last = Capture.lastSeq(old);
+            CaptureIntegrity.requireLogReaches(last, replay.lastSeq());
             if (last > replay.lastSeq()) {
                 throw MigException.refused("The old database has " + (last - replay.lastSeq()) + " change-log entries "
                         + "beyond the replay checkpoint.", "Run 'mig drain' again to replay them.");
@@ -83,6 +97,8 @@ public final class CutoverRun {
     /**
      * In one transaction on the new database: create the declared user triggers, drop the replay-only
      * tables, set the status to {@code ready}, and append the history row. Durability is restored first.
+     * Hot migrations reach this only through {@link #cutOver}'s guards; {@code migrate --offline} calls it
+     * after its own check that nothing wrote to the old database.
      */
     static void finish(ActiveMigration m, long rowsCopied, long entriesReplayed, Long writePauseMs) throws SQLException {
         StateStore state = new StateStore("main");

@@ -3,9 +3,11 @@ package dev.mig.run;
 import dev.mig.capture.Capture;
 import dev.mig.common.BatchSizer;
 import dev.mig.common.MigException;
+import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
 import dev.mig.replay.Replayer;
 import dev.mig.replay.WalCheckpointer;
+import dev.mig.sql.Deadline;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,11 +31,14 @@ public final class DrainRun {
 
     /** Pause only when the predicted tail replay is at most this long (or --max-pause, if smaller). */
     static final long TARGET_PAUSE_MS = 100;
-    /** Rounds of catch-up that do not shrink the backlog before drain gives up, if the tail is too long. */
-    static final int STALLED_ROUNDS = 20;
+    /** Flips of the marker before drain keeps the pause whatever the tail (see {@link #pause}). */
+    static final int FLIPS = 3;
+    /** The longest catch-up round: the backlog is measured (and convergence judged) at least this often. */
+    static final long ROUND_MS = 2_000;
 
     /**
-     * @param maxPauseMs refuse to pause writes for longer than this (predicted)
+     * @param maxPauseMs refuse to pause writes for longer than this (predicted), and end a pause that
+     *                   reaches it (writes resume, the drain stops)
      * @param cutover    cut over right after the drain, so the pause ends as soon as possible
      * @param verify     run {@code mig verify} before pausing (WAL sources; others would block writers)
      */
@@ -72,8 +79,27 @@ public final class DrainRun {
                 throw MigException.refused("The copy of this migration has not finished.",
                         "Run 'mig migrate' again: it resumes the copy.");
             }
+            Capture.Marker marker = requireCapture(old);
             if (before.drainComplete()) {
-                return finish(m, before, 0, 0, true, null);
+                long logged = Capture.lastSeq(old);
+                if (marker == Capture.Marker.DRAINING && logged <= before.lastSeq()) {
+                    return finish(m, before, null, true, null);
+                }
+                // The earlier drain's pause was lost (or undone): its completion says nothing any more.
+                log.accept("The earlier drain's write pause did not hold (the old database's marker says '"
+                        + marker.name().toLowerCase(Locale.ROOT) + "', " + Backlog.entries(logged, before.lastSeq())
+                        + " log entries after its checkpoint): draining again.");
+                Tx.deferred(pair, c -> {
+                    state.markDrainIncomplete(c);
+                    return null;
+                });
+            }
+            CaptureIntegrity.require(m);
+            if (marker == Capture.Marker.DRAINING) {
+                // Killed (or failed to resume) mid-pause: the application has waited long enough. Resume its
+                // writes and drain as usual, so the next pause is a short tail again.
+                Capture.setMarker(old, Capture.Marker.RECORDING);
+                log.accept("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
             }
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
             // batch is simply replayed again); the tail and everything after the pause is durable.
@@ -83,57 +109,153 @@ public final class DrainRun {
                 s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".cache_size = -65536");
             }
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
-            Capture.Marker marker = Capture.marker(old);
-            if (marker == Capture.Marker.NONE) {
-                throw MigException.refused("The old database has no change capture, so there is nothing to replay: "
-                                + "either this migration was started with --offline, or its capture was removed and "
-                                + "writes since the copy are lost to it.",
-                        "If you started it with 'mig migrate --offline' and nothing has written to the old database "
-                                + "since, 'mig migrate --offline' finishes it; otherwise run 'mig reset' and start again.");
-            }
-            CaptureIntegrity.require(m);
-            CatchUp catchUp = new CatchUp(0, 0, 0);
-            VerifyRun.Result verified = null;
-            if (marker == Capture.Marker.RECORDING) {
-                BatchSizer sizer = replaySizer(walMode(pair));
-                try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
-                    catchUp = catchUp(replayer, sizer);
-                    replayer.startTracking();
-                    NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
-                    verified = verifyBeforePause(m, pair);
-                    // The checks took a while and writes went on: catch up again, or the tail is their backlog.
-                    catchUp = catchUp(replayer, sizer).after(catchUp);
-                    // Rows replayed since the full check, checked before the pause; the pause checks only the tail's.
+            Convergence convergence = new Convergence(TARGET_PAUSE_MS, options.maxPauseMs());
+            VerifyRun.Result verified;
+            BatchSizer sizer = replaySizer(walMode(pair));
+            try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
+                catchUp(replayer, sizer, convergence);
+                replayer.startTracking();
+                // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
+                verified = verifyBeforePause(m, pair);
+                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                // The checks took a while and writes went on: catch up again, or the tail is their backlog. The
+                // rows each catch-up replayed are checked after it, while writes still go on, so that the
+                // pause checks the tail's rows and the few of the last catch-up only.
+                for (int i = 0; i < 2; i++) {
+                    convergence.restart();
+                    catchUp(replayer, sizer, convergence);
                     TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
                     replayer.startTracking();
-                    catchUp = catchUp(replayer, sizer).after(catchUp);
                 }
-                log.accept("Pausing writes to the old database (predicted " + catchUp.predictedTailMs() + " ms).");
-                synchronous(pair, "FULL");
-                Capture.setMarker(old, Capture.Marker.DRAINING);
-            } else {
-                synchronous(pair, "FULL");
-                log.accept("Writes were already paused by an earlier drain; finishing its tail.");
+                convergence.restart();
+                catchUp(replayer, sizer, convergence);
             }
-            long pauseStart = System.nanoTime();
-            long tail = replayAll(replayer); // in one batch: writes wait for it whatever its size
+            // Closing the checkpointer checkpoints the new database's WAL once more, which can take a while:
+            // catch up with what the application wrote meanwhile, or that becomes the tail.
+            convergence.restart();
+            catchUp(replayer, sizer, convergence);
+            synchronous(pair, "FULL");
+            WritePause pause = pause(m, old, replayer, sizer, convergence);
+            long pauseMs = tail(m, pair, replayer, pause, convergence.replayRate());
+            if (TestFaults.losePauseAt("drained")) {
+                WritePause.lose(m);
+            }
+            ReplayState after = state.replay(pair).orElseThrow();
+            return finish(m, after, convergence, false, verified);
+        }
+    }
+
+    /**
+     * Flips the marker and measures the tail it left. The flip waits for the application's write lock,
+     * and a busy application keeps writing meanwhile: if the tail grew beyond what --max-pause allows at
+     * the measured rate, writes resume at once (a pause of milliseconds), drain catches up again and flips
+     * again, up to {@value #FLIPS} times; the last flip keeps its pause, which the deadline bounds.
+     */
+    private WritePause pause(ActiveMigration m, Connection old, Replayer replayer, BatchSizer sizer,
+                             Convergence convergence) throws SQLException {
+        for (int flip = 1; ; flip++) {
+            log.accept("Pausing writes to the old database (predicted tail "
+                    + Backlog.describe(convergence.predictedTailMs()) + ").");
+            WritePause pause = WritePause.begin(m, old, log);
+            long tail = Backlog.entries(replayer.lastLogged(), replayer.checkpoint());
+            OptionalLong predicted = Backlog.predictedMs(tail, convergence.replayRate());
+            if (flip == FLIPS || predicted.isEmpty() || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
+                return pause;
+            }
+            log.accept(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
+                    + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
+                    Backlog.describe(predicted)));
+            pause.resume();
+            convergence.restart();
+            catchUp(replayer, sizer, convergence);
+        }
+    }
+
+    /** The marker, refusing when there is none: without capture there is nothing to replay. */
+    private static Capture.Marker requireCapture(Connection old) throws SQLException {
+        Capture.Marker marker = Capture.marker(old);
+        if (marker == Capture.Marker.NONE) {
+            throw MigException.refused("The old database has no change capture, so there is nothing to replay: "
+                            + "either this migration was started with --offline, or its capture was removed and "
+                            + "writes since the copy are lost to it.",
+                    "If you started it with 'mig migrate --offline' and nothing has written to the old database "
+                            + "since, 'mig migrate --offline' finishes it; otherwise run 'mig reset' and start again.");
+        }
+        return marker;
+    }
+
+    /**
+     * Inside the pause, bounded by --max-pause: replay the tail, carry AUTOINCREMENT counters, check the
+     * foreign keys of the rows replayed since the last check, prove the pause still holds, and mark the
+     * drain complete. A statement still running at the bound (less what flipping back may take) is
+     * interrupted. If the bound passes, or
+     * anything fails, the writes resume before drain stops: what was replayed stays replayed, and nothing
+     * is marked drained. Returns the pause so far, in ms.
+     */
+    private long tail(ActiveMigration m, Connection pair, Replayer replayer, WritePause pause, double rate)
+            throws SQLException {
+        long[] replayed = {0};
+        long max = options.maxPauseMs();
+        Deadline deadline = Deadline.on(pair, pause.startNanos(), max - Math.min(pause.flipMs(), max / 4));
+        try {
+            TestFaults.pauseDelay();
+            CaptureIntegrity.requireLogReaches(replayer.lastLogged(), replayer.checkpoint());
+            long batch = tailBatch(rate, options.maxPauseMs());
+            while (true) {
+                deadline.check();
+                Replayer.Batch b = batch(replayer, batch);
+                if (b == null) {
+                    break;
+                }
+                replayed[0] += b.entries();
+            }
             long replayedAt = System.nanoTime();
             Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
-            if (marker == Capture.Marker.RECORDING) {
-                TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
-            } else {
-                NewDatabaseChecks.foreignKeys(pair, null); // resumed in the pause: what was replayed is unknown
-            }
-            long pauseMs = (System.nanoTime() - pauseStart) / 1_000_000;
-            log.accept("Tail: " + tail + " entries replayed in " + (replayedAt - pauseStart) / 1_000_000
-                    + " ms; sequences and foreign-key check " + (System.nanoTime() - replayedAt) / 1_000_000 + " ms.");
+            deadline.check();
+            TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
+            deadline.check();
+            pause.requireHolds();
+            deadline.check();
+            long pauseMs = pause.elapsedMs();
+            deadline.close();
             Tx.deferred(pair, c -> {
                 state.markDrainComplete(c, pauseMs);
                 return null;
             });
-            ReplayState after = state.replay(pair).orElseThrow();
-            return finish(m, after, catchUp.rounds(), catchUp.rate(), false, verified);
+            log.accept("Tail: " + replayed[0] + " entries replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
+                    + " ms of pause; sequences, foreign-key check and pause check " + (System.nanoTime() - replayedAt)
+                    / 1_000_000 + " ms.");
+            return pauseMs;
+        } catch (Deadline.Exceeded e) {
+            throw overrun(pause, replayed[0], e);
+        } catch (SQLException e) {
+            if (deadline.interrupted(e)) {
+                throw overrun(pause, replayed[0], e);
+            }
+            pause.resumeQuietly(e);
+            throw e;
+        } catch (RuntimeException e) {
+            pause.resumeQuietly(e);
+            throw e;
+        } finally {
+            deadline.close();
         }
+    }
+
+    /** Tail batches: a quarter of the pause bound at the measured rate, so a tail cut short keeps most of its work. */
+    static long tailBatch(double rate, long maxPauseMs) {
+        double entries = rate * maxPauseMs / 4_000.0;
+        return (long) Math.max(1_000, Math.min(Replayer.MAX_BATCH_ENTRIES, entries));
+    }
+
+    private MigException overrun(WritePause pause, long replayed, Exception cause) {
+        pause.resumeQuietly(cause);
+        return new MigException(MigException.Kind.REFUSED, String.format(Locale.ROOT, "The tail could not be "
+                        + "replayed and checked within --max-pause %d ms, so writes to the old database were resumed "
+                        + "after %d ms. %d entries of the tail were replayed and stay replayed; nothing was marked drained.",
+                options.maxPauseMs(), pause.pausedMs(), replayed),
+                "Run 'mig drain' again (it continues from here), when the application writes less, or allow a longer "
+                        + "pause with --max-pause.", cause);
     }
 
     /**
@@ -180,72 +302,63 @@ public final class DrainRun {
         return r;
     }
 
-    private Result finish(ActiveMigration m, ReplayState s, long rounds, double rate, boolean already,
+    private Result finish(ActiveMigration m, ReplayState s, Convergence convergence, boolean already,
                           VerifyRun.Result verified) throws SQLException {
         boolean cutOver = false;
         if (options.cutover()) {
-            CutoverRun.finish(m, CutoverRun.rowsCopied(m), s.entriesReplayed(), s.writePauseMs());
+            CutoverRun.cutOver(m); // the same guards as 'mig cutover': no path to ready skips them
             cutOver = true;
         }
-        return new Result(m.source(), m.target(), s.entriesReplayed(), rounds, rate,
-                s.writePauseMs() == null ? 0 : s.writePauseMs(), already, cutOver, verified);
+        return new Result(m.source(), m.target(), s.entriesReplayed(), convergence == null ? 0 : convergence.rounds(),
+                convergence == null ? 0 : convergence.replayRate(), s.writePauseMs() == null ? 0 : s.writePauseMs(),
+                already, cutOver, verified);
     }
 
-    private record CatchUp(long rounds, double rate, long predictedTailMs) {
-        /** This catch-up following {@code earlier}: rounds add up, the latest measured rate counts. */
-        CatchUp after(CatchUp earlier) {
-            return new CatchUp(earlier.rounds + rounds, rate > 0 ? rate : earlier.rate, predictedTailMs);
-        }
-    }
-
-    /** Replays in rounds while writes go on, until the predicted tail fits the pause budget. */
-    private CatchUp catchUp(Replayer replayer, BatchSizer sizer) throws SQLException {
-        long budget = Math.min(TARGET_PAUSE_MS, options.maxPauseMs());
-        long rounds = 0;
-        long stalled = 0;
-        long bestBacklog = Long.MAX_VALUE;
-        double rate = 0;
+    /**
+     * Replays in rounds while writes go on, until {@code convergence} says the tail fits the pause budget,
+     * or refuses when it says replay cannot catch up. A round replays up to the log position seen at its
+     * start, for at most {@link #ROUND_MS}, so that a large backlog is measured as it shrinks (or does not).
+     */
+    private void catchUp(Replayer replayer, BatchSizer sizer, Convergence convergence) throws SQLException {
+        long roundNanos = (TestFaults.slowReplayBatch() > 0 ? TestFaults.SLOW_ROUND_MS : ROUND_MS) * 1_000_000;
         while (true) {
-            long backlog = replayer.lastLogged() - replayer.checkpoint();
-            long predicted = rate > 0 ? (long) (backlog / rate * 1000) : (backlog == 0 ? 0 : Long.MAX_VALUE);
-            if (predicted <= budget || backlog == 0) {
-                return new CatchUp(rounds, rate, predicted);
+            long target = replayer.lastLogged();
+            long checkpoint = replayer.checkpoint();
+            CaptureIntegrity.requireLogReaches(target, checkpoint);
+            Convergence.Verdict verdict = convergence.verdict(Backlog.entries(target, checkpoint));
+            if (verdict == Convergence.Verdict.PAUSE) {
+                return;
             }
-            stalled = backlog < bestBacklog ? 0 : stalled + 1;
-            bestBacklog = Math.min(bestBacklog, backlog);
-            if (stalled >= STALLED_ROUNDS) {
-                if (predicted <= options.maxPauseMs()) {
-                    return new CatchUp(rounds, rate, predicted);
-                }
-                throw MigException.refused(String.format(java.util.Locale.ROOT, "Replay cannot catch up: %d entries "
-                                + "behind after %d rounds at %.0f entries/s; pausing writes now would take about %d ms, "
-                                + "more than --max-pause %d ms.", backlog, rounds, rate, predicted, options.maxPauseMs()),
-                        "Run 'mig drain' again when the application writes less, or allow a longer pause with --max-pause.");
+            if (verdict == Convergence.Verdict.GIVE_UP) {
+                throw convergence.notConverging();
             }
             long t0 = System.nanoTime();
-            long target = replayer.lastLogged();
             long replayed = 0;
-            while (replayer.checkpoint() < target) {
-                Replayer.Batch b = replayer.replayBatch(sizer.size());
+            while (checkpoint < target && System.nanoTime() - t0 < roundNanos) {
+                Replayer.Batch b = batch(replayer, sizer.size());
                 if (b == null) {
                     break;
                 }
                 sizer.record(b.entries(), b.millis());
                 replayed += b.entries();
+                checkpoint = b.toSeq();
             }
-            double secs = Math.max((System.nanoTime() - t0) / 1e9, 1e-6);
-            rate = replayed > 0 ? replayed / secs : rate;
-            rounds++;
-            log.accept(String.format(java.util.Locale.ROOT, "  round %d: replayed %d entries (%.0f/s), %d behind",
-                    rounds, replayed, rate, replayer.lastLogged() - replayer.checkpoint()));
+            long nanos = System.nanoTime() - t0;
+            long logged = replayer.lastLogged();
+            convergence.round(replayed, logged - target, nanos);
+            log.accept(String.format(Locale.ROOT, "  round %d: replayed %,d entries (%,.0f/s); the application "
+                            + "logged %,d meanwhile; %,d behind", convergence.rounds(), replayed,
+                    Backlog.rate(replayed, nanos), Math.max(0, logged - target), Backlog.entries(logged, checkpoint)));
         }
     }
 
-    private static long replayAll(Replayer replayer) throws SQLException {
-        long n = 0;
-        for (Replayer.Batch b; (b = replayer.replayBatch(Replayer.MAX_BATCH_ENTRIES)) != null; ) {
-            n += b.entries();
+    /** One replay batch of at most {@code max} entries (fewer, and slower, under the slow-replay test fault). */
+    private static Replayer.Batch batch(Replayer replayer, long max) throws SQLException {
+        int slow = TestFaults.slowReplayBatch();
+        Replayer.Batch b = replayer.replayBatch(slow > 0 ? Math.min(max, slow) : max);
+        if (slow > 0 && b != null) {
+            TestFaults.slowBatch(b.millis());
         }
-        return n;
+        return b;
     }
 }

@@ -65,14 +65,11 @@ public final class StatusReader {
             history = history(state, c);
         }
         StatusReport.OldDatabase old = oldDatabase(m.source());
-        long pending = Math.max(0, old.logEntries() - replay.lastSeq());
-        double rate = replay.replayMs() > 0 ? replay.entriesReplayed() * 1000.0 / replay.replayMs() : 0;
-        Long predicted = null; // unknown until something was replayed, unless there is nothing to replay
-        if (rate > 0) {
-            predicted = Math.round(pending / rate * 1000);
-        } else if (pending == 0) {
-            predicted = 0L;
-        }
+        long pending = Backlog.entries(old.logEntries(), replay.lastSeq());
+        double rate = Backlog.rate(replay.entriesReplayed(), replay.replayMs() * 1_000_000);
+        // Unknown until something was replayed, unless there is nothing to replay.
+        java.util.OptionalLong predictedMs = Backlog.predictedMs(pending, rate);
+        Long predicted = predictedMs.isPresent() ? predictedMs.getAsLong() : null;
         String phase = !replay.copyComplete() ? "copying" : replay.drainComplete() ? "drained"
                 : "draining".equals(old.marker()) ? "draining" : "recording";
         return new StatusReport(phase, dir.toString(), old, info, copies(progress),

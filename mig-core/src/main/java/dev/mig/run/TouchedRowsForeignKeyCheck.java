@@ -63,9 +63,7 @@ final class TouchedRowsForeignKeyCheck {
             query(t.name(), fk, "SELECT c.rowid FROM " + ident(NEW, t.name()) + " AS c WHERE " + keyTerms + " IN ("
                     + targetKeys + ")");
         }
-        boolean someGone = !m.targetKeyColumns().isEmpty() && count("SELECT count(*) FROM (SELECT DISTINCT * FROM ("
-                + targetKeys + "))") != count("SELECT count(*) FROM " + ident(NEW, t.name()) + " AS c WHERE " + keyTerms
-                + " IN (" + targetKeys + ")");
+        Boolean someGone = null; // counted only when a child references the keys: it reads every replayed key
         for (Table child : declared.tables()) {
             for (ForeignKey fk : child.foreignKeys()) {
                 if (!Names.same(fk.refTable(), t.name())) {
@@ -74,6 +72,11 @@ final class TouchedRowsForeignKeyCheck {
                 if (!referencesKey(fk, t, m.targetKeyColumns())) {
                     wholeTables.add(child.name());
                     continue;
+                }
+                if (someGone == null) {
+                    someGone = count("SELECT count(*) FROM (SELECT DISTINCT * FROM (" + targetKeys + "))")
+                            != count("SELECT count(*) FROM " + ident(NEW, t.name()) + " AS c WHERE " + keyTerms
+                            + " IN (" + targetKeys + ")");
                 }
                 if (!someGone) {
                     continue; // every replayed key still has its row: nothing can point at a missing one

@@ -156,6 +156,11 @@ public final class StateStore {
         }
     }
 
+    /** Takes back a drain's completion whose write pause did not hold: the next drain drains again. */
+    public void markDrainIncomplete(Connection c) throws SQLException {
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET drain_complete = 0, write_pause_ms = NULL WHERE id = 0");
+    }
+
     /** One row of {@code _migration_history}. */
     public record HistoryRow(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,
                              long entriesReplayed, Long writePauseMs, String migVersion) {
