@@ -350,12 +350,43 @@ public final class MappingSql {
         if (Names.same(c.column(), remappedKey())) {
             return translate(plan.table(), "x.k"); // the live key's new key, whatever the column held
         }
-        for (TablePlan.RemapRef ref : plan.remappedForeignKeys()) {
-            if (Names.same(ref.columns().get(0), c.column())) {
-                return translate(ref.refTable(), mapped);
-            }
+        return remapRef(c).map(ref -> translate(ref.refTable(), mapped)).orElse(mapped);
+    }
+
+    /** The remapped parent a copied column (not this table's own remapped key) is translated through, if any. */
+    private Optional<TablePlan.RemapRef> remapRef(ColumnPlan c) {
+        if (Names.same(c.column(), remappedKey())) {
+            return Optional.empty();
         }
-        return mapped;
+        return plan.remappedForeignKeys().stream().filter(ref -> Names.same(ref.columns().get(0), c.column()))
+                .findFirst();
+    }
+
+    /**
+     * The old keys of a remapped parent that translated columns reference.
+     *
+     * @param idMapping the parent's id mapping
+     * @param keys      a SELECT of column {@code k}: distinct non-NULL old keys, with {@code ?} parameters
+     */
+    public record ReferencedKeys(String idMapping, String keys) {
+    }
+
+    /**
+     * Per column translated through a remapped parent's id mapping, the distinct non-NULL values it takes
+     * in the mapped source rows matching {@code sourceWhere} (its parameters, if any, are the caller's).
+     * They are compared as the translation compares them: BINARY, without affinity (see IdMapper).
+     */
+    public List<ReferencedKeys> referencedKeys(String sourceWhere) {
+        List<ReferencedKeys> out = new ArrayList<>();
+        for (ColumnPlan c : copied) {
+            remapRef(c).ifPresent(ref -> {
+                String value = "(" + c.sourceExpr() + ")";
+                out.add(new ReferencedKeys(idMapping(ref.refTable()), "SELECT DISTINCT " + value
+                        + " COLLATE BINARY AS k FROM " + sourceTable() + " WHERE " + value + " IS NOT NULL"
+                        + (sourceWhere == null ? "" : " AND (" + sourceWhere + ")")));
+            });
+        }
+        return out;
     }
 
     /**
