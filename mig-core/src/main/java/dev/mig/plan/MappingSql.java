@@ -253,7 +253,25 @@ public final class MappingSql {
         if (plan.ids() == IdPolicy.REMAP) {
             return "SELECT m.new_key FROM " + idMapping() + " AS m WHERE m.old_key IN (" + keysSelect + ")";
         }
-        return keysSelect;
+        if (sourceKey.rowid()) {
+            return keysSelect;
+        }
+        // A key column that references a remapped table (a one-to-one table keyed by its parent's id) holds
+        // the parent's new key in the target: its old keys are translated as the copy translated them.
+        StringJoiner terms = new StringJoiner(", ");
+        boolean translated = false;
+        for (int i = 0; i < sourceKey.size(); i++) {
+            String k = "g.k" + (i + 1);
+            Optional<TablePlan.RemapRef> ref = copiedAs(landingColumn(sourceKey.columns().get(i)).orElseThrow())
+                    .flatMap(this::remapRef);
+            translated |= ref.isPresent();
+            terms.add(ref.map(r -> translate(r.refTable(), k)).orElse(k) + " AS k" + (i + 1));
+        }
+        return translated ? "SELECT " + terms + " FROM (" + keysSelect + ") AS g" : keysSelect;
+    }
+
+    private Optional<ColumnPlan> copiedAs(String targetColumn) {
+        return copied.stream().filter(c -> Names.same(c.column(), targetColumn)).findFirst();
     }
 
     /** The target columns that hold the row key, in key order; empty when the key is the bare rowid. */
