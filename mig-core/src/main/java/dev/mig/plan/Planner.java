@@ -156,13 +156,25 @@ public final class Planner {
         }
     }
 
-    /** This table's foreign keys whose parent gets new keys: the copy must translate them. */
+    /**
+     * This table's columns that compare with a remapped parent's key, under any of its foreign keys: the
+     * copy must translate them. In a composite foreign key ({@code (pid, pcode) REFERENCES parent (id, code)})
+     * only the column facing the key is translated; the others compare with the parent's kept columns.
+     */
     private List<TablePlan.RemapRef> remapRefs(Table child) {
         List<TablePlan.RemapRef> refs = new ArrayList<>();
         for (ForeignKey fk : child.foreignKeys()) {
             Table parent = declared.table(fk.refTable()).orElse(null);
-            if (parent != null && parent.ids() == IdPolicy.REMAP && ForeignKeyRules.referencesPrimaryKey(fk, parent)) {
-                refs.add(new TablePlan.RemapRef(fk.columns(), parent.name(), parent.keyColumns().get(0)));
+            List<String> parentCols = parent == null ? null : ForeignKeyRules.parentColumns(fk, parent);
+            if (parentCols == null || parent.ids() != IdPolicy.REMAP || parent.keyColumns().size() != 1) {
+                continue;
+            }
+            String key = parent.keyColumns().get(0);
+            for (int i = 0; i < parentCols.size(); i++) {
+                TablePlan.RemapRef ref = new TablePlan.RemapRef(List.of(fk.columns().get(i)), parent.name(), key);
+                if (Names.same(parentCols.get(i), key) && !refs.contains(ref)) {
+                    refs.add(ref);
+                }
             }
         }
         return refs;

@@ -285,6 +285,7 @@ public final class MigrateRun {
                             "Stop the writers and run 'mig reset', then 'mig migrate --offline' again; or migrate "
                                     + "without --offline.");
                 }
+                NewDatabaseChecks.offline(pair);
             }
         }
         if (offline) {

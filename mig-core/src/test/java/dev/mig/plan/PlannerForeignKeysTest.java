@@ -99,4 +99,39 @@ class PlannerForeignKeysTest {
                 p.table("users").remappedForeignKeys());
         assertEquals(TablePlan.Action.REBUILD, p.table("users").action());
     }
+
+    /** Only the column facing the remapped key is translated; the others compare with kept parent columns. */
+    @Test
+    void remapTranslatesTheColumnOfACompositeForeignKeyThatFacesTheRemappedKey() throws Exception {
+        Schema live = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id").unique("id", "code")
+                        .build(),
+                table("child").cols(col("id", "INTEGER"), col("pid", "INTEGER"), col("pcode", "TEXT")).pk("id")
+                        .fk(List.of("pid", "pcode"), "parent", List.of("id", "code")).build(),
+                table("other").cols(col("id", "INTEGER"), col("pcode", "TEXT"), col("pid", "INTEGER")).pk("id")
+                        .fk(List.of("pcode", "pid"), "parent", List.of("code", "id")).build());
+        Schema declared = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id")
+                        .unique("id", "code").remap().build(), live.table("child").orElseThrow(),
+                live.table("other").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO parent VALUES (10, 'a'), (20, 'b')",
+                "INSERT INTO child VALUES (1, 20, 'b')", "INSERT INTO other VALUES (1, 'a', 10)");
+        assertTrue(p.canMigrate(), () -> blockerMessages(p).toString());
+        assertEquals(List.of(new TablePlan.RemapRef(List.of("pid"), "parent", "id")),
+                p.table("child").remappedForeignKeys());
+        assertEquals(List.of(new TablePlan.RemapRef(List.of("pid"), "parent", "id")),
+                p.table("other").remappedForeignKeys());
+    }
+
+    /** The orphan probe compares the whole composite value: a matching id with another code is an orphan. */
+    @Test
+    void compositeForeignKeyIntoARemappedTableRefusesOrphans() throws Exception {
+        Schema live = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id").unique("id", "code")
+                        .build(),
+                table("child").cols(col("id", "INTEGER"), col("pid", "INTEGER"), col("pcode", "TEXT")).pk("id")
+                        .fk(List.of("pid", "pcode"), "parent", List.of("id", "code")).build());
+        Schema declared = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id")
+                .unique("id", "code").remap().build(), live.table("child").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO parent VALUES (10, 'a')",
+                "INSERT INTO child VALUES (1, 10, 'a'), (2, 10, 'b')");
+        assertEquals(List.of(Blocker.Kind.ORPHAN_ROWS), p.blockers().stream().map(Blocker::kind).toList());
+    }
 }
