@@ -107,6 +107,7 @@ def main():
                 errors.append(str(e))
         finally:
             conn.close()
+        time.sleep(0.002)  # an application that writes all the time, yet not a single tight loop holding the lock
     print("stats %d %d" % (ops, rejected), flush=True)
     for e in errors:
         print("error " + e.replace("\n", " "), flush=True)
