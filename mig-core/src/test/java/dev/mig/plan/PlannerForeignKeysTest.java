@@ -134,4 +134,22 @@ class PlannerForeignKeysTest {
                 "INSERT INTO child VALUES (1, 10, 'a'), (2, 10, 'b')");
         assertEquals(List.of(Blocker.Kind.ORPHAN_ROWS), p.blockers().stream().map(Blocker::kind).toList());
     }
+
+    /** A column translated to a remapped table's new keys cannot also match another table's kept ids. */
+    @Test
+    void columnReferencingARemappedTableAndAnotherIsRefused() throws Exception {
+        Schema live = schema(table("accounts").cols(col("id", "INTEGER")).pk("id").build(),
+                table("ledgers").cols(col("id", "INTEGER")).pk("id").build(),
+                table("tickets").cols(col("id", "INTEGER"), col("ref", "INTEGER")).pk("id").fk("ref", "accounts")
+                        .fk("ref", "ledgers").build());
+        Schema declared = schema(table("accounts").cols(col("id", "INTEGER")).pk("id").remap().build(),
+                live.table("ledgers").orElseThrow(), live.table("tickets").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO accounts VALUES (10)", "INSERT INTO ledgers VALUES (10)",
+                "INSERT INTO tickets VALUES (1, 10)");
+        assertEquals(List.of("table tickets: column ref will hold the new keys of accounts (ids: remap), but "
+                + "FOREIGN KEY (ref) REFERENCES ledgers compares it with ledgers.id, which does not get those keys, so "
+                + "the copy would break that foreign key: give the column one parent, or use ids: preserve on accounts"),
+                blockerMessages(p));
+        assertEquals(Blocker.Kind.REMAP_AMBIGUOUS_REFERENCE, p.blockers().get(0).kind());
+    }
 }
