@@ -27,12 +27,42 @@ public final class IdMapper {
      */
     public static int allocate(Connection pair, MappingSql mapping, String sourceWhere,
                                List<Object> params) throws SQLException {
-        String idMapping = mapping.idMapping();
-        String key = mapping.sourceKey().terms(null);
+        String keys = "SELECT " + mapping.sourceKey().terms(null) + " AS k FROM " + mapping.sourceTable()
+                + (sourceWhere == null ? "" : " WHERE " + sourceWhere);
+        return allocate(pair, mapping.idMapping(), keys, params);
+    }
+
+    /**
+     * Maps every old key of a remapped parent that the source rows matching {@code sourceWhere} reference
+     * and its mapping lacks; returns how many keys it added. Copy and replay call it before they translate
+     * those rows ({@link RowWriter}).
+     *
+     * <p>Why: the parent's mapping was filled from the parent's rows as they were when it was mapped, but a
+     * child row is read as it is now; the application may since have inserted that parent, or changed its
+     * key. Such a parent is in the change log (its write came after capture started) and replay writes it
+     * later under the key mapped here: a new key is only a number, and whichever step maps an old key
+     * first, every later translation of it gives the same one. So the child is written pointing at exactly
+     * the row its parent will be, and the result is the same as if the parent had been mapped first.
+     * Skipping such children instead (replay would bring them) is not exact: a value that references no
+     * parent at all (an orphan the old database let through) would then never be written, or, in a
+     * nullable column, be written as NULL and pass every check. Mapped here, it points at a key no parent
+     * holds, and the foreign-key check before cutover names it.
+     */
+    public static int allocateReferenced(Connection pair, MappingSql mapping, String sourceWhere,
+                                         List<Object> params) throws SQLException {
+        int n = 0;
+        for (MappingSql.ReferencedKeys r : mapping.referencedKeys(sourceWhere)) {
+            n += allocate(pair, r.idMapping(), r.keys(), params);
+        }
+        return n;
+    }
+
+    /** Maps the old keys {@code keys} (a SELECT of column {@code k}, without duplicates) that {@code idMapping} lacks. */
+    private static int allocate(Connection pair, String idMapping, String keys, List<Object> params)
+            throws SQLException {
         String sql = "INSERT INTO " + idMapping + " (old_key, new_key) SELECT k, (SELECT coalesce(max(new_key), 0) FROM "
-                + idMapping + ") + row_number() OVER (ORDER BY k) FROM (SELECT " + key + " AS k FROM "
-                + mapping.sourceTable() + (sourceWhere == null ? "" : " WHERE " + sourceWhere)
-                + ") AS o WHERE NOT EXISTS (SELECT 1 FROM " + idMapping + " AS m WHERE m.old_key = +o.k)";
+                + idMapping + ") + row_number() OVER (ORDER BY k) FROM (" + keys + ") AS o WHERE NOT EXISTS "
+                + "(SELECT 1 FROM " + idMapping + " AS m WHERE m.old_key = +o.k)";
         try (PreparedStatement ps = pair.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));

@@ -12,6 +12,8 @@ import java.util.List;
  * Writes mapped source rows into the new database. Copy and replay both write through here, so both
  * resolve UNIQUE conflicts the same way: a row holding a value the old database says has moved on is
  * stale and makes way ({@link MappingSql#deleteStaleUniqueHolders}); any other conflict is an error.
+ * And both first map the old keys of remapped parents that the rows reference and that have no new key
+ * yet ({@link IdMapper#allocateReferenced}), so a translated reference is never NULL.
  */
 public final class RowWriter {
 
@@ -42,6 +44,7 @@ public final class RowWriter {
      */
     private static int write(Connection pair, MappingSql mapping, String sourceWhere, List<Object> params, String sql)
             throws SQLException {
+        IdMapper.allocateReferenced(pair, mapping, sourceWhere, params);
         try (Statement s = pair.createStatement()) {
             s.execute("SAVEPOINT mig_rows");
             try {

@@ -282,7 +282,25 @@ public final class MappingSql {
         if (plan.ids() == IdPolicy.REMAP) {
             return "SELECT m.new_key FROM " + idMapping() + " AS m WHERE m.old_key IN (" + keysSelect + ")";
         }
-        return keysSelect;
+        if (sourceKey.rowid()) {
+            return keysSelect;
+        }
+        // A key column that references a remapped table (a one-to-one table keyed by its parent's id) holds
+        // the parent's new key in the target: its old keys are translated as the copy translated them.
+        StringJoiner terms = new StringJoiner(", ");
+        boolean translated = false;
+        for (int i = 0; i < sourceKey.size(); i++) {
+            String k = "g.k" + (i + 1);
+            Optional<TablePlan.RemapRef> ref = copiedAs(landingColumn(sourceKey.columns().get(i)).orElseThrow())
+                    .flatMap(this::remapRef);
+            translated |= ref.isPresent();
+            terms.add(ref.map(r -> translate(r.refTable(), k)).orElse(k) + " AS k" + (i + 1));
+        }
+        return translated ? "SELECT " + terms + " FROM (" + keysSelect + ") AS g" : keysSelect;
+    }
+
+    private Optional<ColumnPlan> copiedAs(String targetColumn) {
+        return copied.stream().filter(c -> Names.same(c.column(), targetColumn)).findFirst();
     }
 
     /** The target columns that hold the row key, in key order; empty when the key is the bare rowid. */
@@ -382,12 +400,43 @@ public final class MappingSql {
         if (Names.same(c.column(), remappedKey())) {
             return translate(plan.table(), "x.k"); // the live key's new key, whatever the column held
         }
-        for (TablePlan.RemapRef ref : plan.remappedForeignKeys()) {
-            if (Names.same(ref.columns().get(0), c.column())) {
-                return translate(ref.refTable(), mapped);
-            }
+        return remapRef(c).map(ref -> translate(ref.refTable(), mapped)).orElse(mapped);
+    }
+
+    /** The remapped parent a copied column (not this table's own remapped key) is translated through, if any. */
+    private Optional<TablePlan.RemapRef> remapRef(ColumnPlan c) {
+        if (Names.same(c.column(), remappedKey())) {
+            return Optional.empty();
         }
-        return mapped;
+        return plan.remappedForeignKeys().stream().filter(ref -> Names.same(ref.columns().get(0), c.column()))
+                .findFirst();
+    }
+
+    /**
+     * The old keys of a remapped parent that translated columns reference.
+     *
+     * @param idMapping the parent's id mapping
+     * @param keys      a SELECT of column {@code k}: distinct non-NULL old keys, with {@code ?} parameters
+     */
+    public record ReferencedKeys(String idMapping, String keys) {
+    }
+
+    /**
+     * Per column translated through a remapped parent's id mapping, the distinct non-NULL values it takes
+     * in the mapped source rows matching {@code sourceWhere} (its parameters, if any, are the caller's).
+     * They are compared as the translation compares them: BINARY, without affinity (see IdMapper).
+     */
+    public List<ReferencedKeys> referencedKeys(String sourceWhere) {
+        List<ReferencedKeys> out = new ArrayList<>();
+        for (ColumnPlan c : copied) {
+            remapRef(c).ifPresent(ref -> {
+                String value = "(" + c.sourceExpr() + ")";
+                out.add(new ReferencedKeys(idMapping(ref.refTable()), "SELECT DISTINCT " + value
+                        + " COLLATE BINARY AS k FROM " + sourceTable() + " WHERE " + value + " IS NOT NULL"
+                        + (sourceWhere == null ? "" : " AND (" + sourceWhere + ")")));
+            });
+        }
+        return out;
     }
 
     /**

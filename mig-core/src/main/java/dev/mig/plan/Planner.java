@@ -109,6 +109,9 @@ public final class Planner {
     private DataProbes.Planned planTable(TableMatcher.Match m, ColumnMapper.Result mapping) {
         Table t = m.target();
         remapRules(t);
+        if (m.source() != null) {
+            ambiguousRemapRefs(t, remapRefs(t));
+        }
         if (m.source() == null) {
             findings.diff(Difference.Kind.TABLE_ADDED, t.name(), "table " + t.name() + " is new (created empty)");
             TablePlan plan = new TablePlan(t.name(), null, TablePlan.Action.CREATE, t.ids(), 0, 0,
@@ -156,16 +159,56 @@ public final class Planner {
         }
     }
 
-    /** This table's foreign keys whose parent gets new keys: the copy must translate them. */
+    /**
+     * This table's columns that compare with a remapped parent's key, under any of its foreign keys: the
+     * copy must translate them. In a composite foreign key ({@code (pid, pcode) REFERENCES parent (id, code)})
+     * only the column facing the key is translated; the others compare with the parent's kept columns.
+     */
     private List<TablePlan.RemapRef> remapRefs(Table child) {
         List<TablePlan.RemapRef> refs = new ArrayList<>();
         for (ForeignKey fk : child.foreignKeys()) {
             Table parent = declared.table(fk.refTable()).orElse(null);
-            if (parent != null && parent.ids() == IdPolicy.REMAP && ForeignKeyRules.referencesPrimaryKey(fk, parent)) {
-                refs.add(new TablePlan.RemapRef(fk.columns(), parent.name(), parent.keyColumns().get(0)));
+            List<String> parentCols = parent == null ? null : ForeignKeyRules.parentColumns(fk, parent);
+            if (parentCols == null || parent.ids() != IdPolicy.REMAP || parent.keyColumns().size() != 1) {
+                continue;
+            }
+            String key = parent.keyColumns().get(0);
+            for (int i = 0; i < parentCols.size(); i++) {
+                TablePlan.RemapRef ref = new TablePlan.RemapRef(List.of(fk.columns().get(i)), parent.name(), key);
+                if (Names.same(parentCols.get(i), key) && !refs.contains(ref)) {
+                    refs.add(ref);
+                }
             }
         }
         return refs;
+    }
+
+    /**
+     * A translated column holds its remapped parent's new keys after the copy; under any other foreign key
+     * that compares it with something else (another table, or a column that keeps its values) no value
+     * could satisfy both, and the copy would break that key.
+     */
+    private void ambiguousRemapRefs(Table child, List<TablePlan.RemapRef> refs) {
+        for (TablePlan.RemapRef ref : refs) {
+            String column = ref.columns().get(0);
+            for (ForeignKey fk : child.foreignKeys()) {
+                Table parent = declared.table(fk.refTable()).orElse(null);
+                List<String> parentCols = parent == null ? null : ForeignKeyRules.parentColumns(fk, parent);
+                for (int i = 0; parentCols != null && i < parentCols.size(); i++) {
+                    boolean sameKey = Names.same(parent.name(), ref.refTable()) && Names.same(parentCols.get(i),
+                            ref.refColumn());
+                    if (Names.same(fk.columns().get(i), column) && !sameKey) {
+                        findings.block(Blocker.Kind.REMAP_AMBIGUOUS_REFERENCE, child.name(), column, "table "
+                                + child.name() + ": column " + column + " will hold the new keys of "
+                                + ref.refTable() + " (ids: remap), but " + StructureDiff.fkText(fk)
+                                + " compares it with " + parent.name() + "." + parentCols.get(i) + ", which does not "
+                                + "get those keys, so the copy would break that foreign key: give the column one "
+                                + "parent, or use ids: preserve on " + ref.refTable());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private List<TablePlan> inCopyOrder(CopyOrder.Result order, Map<String, DataProbes.Planned> planned) {

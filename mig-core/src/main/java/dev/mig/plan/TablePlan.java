@@ -52,7 +52,8 @@ public record TablePlan(String table, String sourceTable, Action action, IdPolic
     /**
      * A foreign key pointing at a table with {@code ids: remap}.
      *
-     * @param columns   this table's FK column (remap needs single-column keys, so one column)
+     * @param columns   the child column that faces the parent's key (remap needs single-column keys, so one column,
+     *                  also in a composite foreign key)
      * @param refTable  the remapped parent
      * @param refColumn the parent's primary-key column
      */

@@ -293,6 +293,9 @@ public final class MigrateRun {
                                 + "the copy may be missing those writes, so the new database was not marked ready "
                                 + "(and never will be).", OLD_WRITTEN_HINT);
             }
+            if (offline) {
+                NewDatabaseChecks.offline(pair);
+            }
         }
         if (offline) {
             CutoverRun.finish(m, result.rows(), 0, null);

@@ -57,15 +57,31 @@ final class NewDatabaseChecks {
         failOn(violations);
     }
 
+    /**
+     * Both checks, before an {@code --offline} copy is marked ready: the plan's probes saw the data before
+     * the copy, and nothing is replayed after it, so this is the last look.
+     */
+    static void offline(Connection pair) throws SQLException {
+        integrity(pair);
+        List<String> violations = new ArrayList<>();
+        collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
+        failOn(violations, "Fix those rows in the old database, then run 'mig reset' and 'mig migrate --offline' "
+                + "again.");
+    }
+
     /** Fails the drain when {@code violations} is not empty, naming at most {@value #SHOWN} of them. */
     static void failOn(List<String> violations) {
+        failOn(violations, "Fix those rows in the old database (it is still the application's database), then run "
+                + "'mig drain' again; or 'mig reset'.");
+    }
+
+    private static void failOn(List<String> violations, String whatToDo) {
         if (!violations.isEmpty()) {
             throw MigException.refused("The new database has " + violations.size() + (violations.size() > SHOWN ? "+" : "")
                             + " foreign-key violations, for example: " + String.join("; ", violations.subList(0,
                             Math.min(SHOWN, violations.size()))) + ". These rows came from the old database, where "
                             + "foreign keys were not enforced (or were written with enforcement off).",
-                    "Fix those rows in the old database (it is still the application's database), then run 'mig drain' "
-                            + "again; or 'mig reset'.");
+                    whatToDo);
         }
     }
 

@@ -44,6 +44,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Any other program as the child (a Python application writer), its stdout read line by line. */
+    public static ChildJvm command(Path stderr, List<String> command) {
+        try {
+            return new ChildJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void readLines() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {

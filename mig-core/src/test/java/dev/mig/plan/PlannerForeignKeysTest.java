@@ -99,4 +99,57 @@ class PlannerForeignKeysTest {
                 p.table("users").remappedForeignKeys());
         assertEquals(TablePlan.Action.REBUILD, p.table("users").action());
     }
+
+    /** Only the column facing the remapped key is translated; the others compare with kept parent columns. */
+    @Test
+    void remapTranslatesTheColumnOfACompositeForeignKeyThatFacesTheRemappedKey() throws Exception {
+        Schema live = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id").unique("id", "code")
+                        .build(),
+                table("child").cols(col("id", "INTEGER"), col("pid", "INTEGER"), col("pcode", "TEXT")).pk("id")
+                        .fk(List.of("pid", "pcode"), "parent", List.of("id", "code")).build(),
+                table("other").cols(col("id", "INTEGER"), col("pcode", "TEXT"), col("pid", "INTEGER")).pk("id")
+                        .fk(List.of("pcode", "pid"), "parent", List.of("code", "id")).build());
+        Schema declared = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id")
+                        .unique("id", "code").remap().build(), live.table("child").orElseThrow(),
+                live.table("other").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO parent VALUES (10, 'a'), (20, 'b')",
+                "INSERT INTO child VALUES (1, 20, 'b')", "INSERT INTO other VALUES (1, 'a', 10)");
+        assertTrue(p.canMigrate(), () -> blockerMessages(p).toString());
+        assertEquals(List.of(new TablePlan.RemapRef(List.of("pid"), "parent", "id")),
+                p.table("child").remappedForeignKeys());
+        assertEquals(List.of(new TablePlan.RemapRef(List.of("pid"), "parent", "id")),
+                p.table("other").remappedForeignKeys());
+    }
+
+    /** The orphan probe compares the whole composite value: a matching id with another code is an orphan. */
+    @Test
+    void compositeForeignKeyIntoARemappedTableRefusesOrphans() throws Exception {
+        Schema live = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id").unique("id", "code")
+                        .build(),
+                table("child").cols(col("id", "INTEGER"), col("pid", "INTEGER"), col("pcode", "TEXT")).pk("id")
+                        .fk(List.of("pid", "pcode"), "parent", List.of("id", "code")).build());
+        Schema declared = schema(table("parent").cols(col("id", "INTEGER"), col("code", "TEXT")).pk("id")
+                .unique("id", "code").remap().build(), live.table("child").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO parent VALUES (10, 'a')",
+                "INSERT INTO child VALUES (1, 10, 'a'), (2, 10, 'b')");
+        assertEquals(List.of(Blocker.Kind.ORPHAN_ROWS), p.blockers().stream().map(Blocker::kind).toList());
+    }
+
+    /** A column translated to a remapped table's new keys cannot also match another table's kept ids. */
+    @Test
+    void columnReferencingARemappedTableAndAnotherIsRefused() throws Exception {
+        Schema live = schema(table("accounts").cols(col("id", "INTEGER")).pk("id").build(),
+                table("ledgers").cols(col("id", "INTEGER")).pk("id").build(),
+                table("tickets").cols(col("id", "INTEGER"), col("ref", "INTEGER")).pk("id").fk("ref", "accounts")
+                        .fk("ref", "ledgers").build());
+        Schema declared = schema(table("accounts").cols(col("id", "INTEGER")).pk("id").remap().build(),
+                live.table("ledgers").orElseThrow(), live.table("tickets").orElseThrow());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO accounts VALUES (10)", "INSERT INTO ledgers VALUES (10)",
+                "INSERT INTO tickets VALUES (1, 10)");
+        assertEquals(List.of("table tickets: column ref will hold the new keys of accounts (ids: remap), but "
+                + "FOREIGN KEY (ref) REFERENCES ledgers compares it with ledgers.id, which does not get those keys, so "
+                + "the copy would break that foreign key: give the column one parent, or use ids: preserve on accounts"),
+                blockerMessages(p));
+        assertEquals(Blocker.Kind.REMAP_AMBIGUOUS_REFERENCE, p.blockers().get(0).kind());
+    }
 }
