@@ -23,10 +23,8 @@ class RemapWithLiveWriterTest {
     @TempDir
     Path base;
 
-    // Rollback journal only for now: in WAL mode a writer that opens a connection per transaction loses
-    // mig's POSIX locks (issue 15, item 1, fixed separately); add "WAL" here once that fix is in.
     @ParameterizedTest(name = "journal_mode={0}")
-    @ValueSource(strings = {"DELETE"})
+    @ValueSource(strings = {"WAL", "DELETE"})
     void migrationCompletesAndChildrenFollowTheirParentsUnderAWriter(String journalMode) throws Exception {
         HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), Blog.V1, journalMode);
         try (Db db = p.open()) {
