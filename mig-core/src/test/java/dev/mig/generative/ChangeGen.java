@@ -62,6 +62,9 @@ final class ChangeGen {
         }
         if (t.kind == Kind.INT_PK && !t.autoincrement && Gen.chance(r, 0.35)) {
             t.remap = true;
+            if (Switches.compositeFkToRemap.on() && Gen.chance(r, 0.5)) {
+                compositeReference(t, cols);
+            }
         }
         for (Col c : t.v1Cols()) {
             changeColumn(t, c, cols);
@@ -136,6 +139,28 @@ final class ChangeGen {
         }
         c.added = true;
         t.cols.add(c);
+    }
+
+    /** Item 4: a child refers to the remapped {@code t} by (key, code), UNIQUE in t. */
+    private void compositeReference(Table t, Names cols) {
+        Col code = new Col(cols.next("code"), "TEXT", Values.TEXT);
+        code.notNull = true;
+        code.dflt = "'x'";
+        code.fixed = true;
+        code.pinned = true;
+        t.cols.add(code);
+        Col key = t.keyCols().get(0);
+        t.uniques.add(List.of(key, code));
+        Table child = Gen.pick(r, m.v1Tables());
+        Model.Fk fk = new Model.Fk(t, List.of(key, code), "CASCADE", "CASCADE");
+        for (Col pc : fk.parentCols) {
+            Col c = new Col(columnNames.get(child).next("ref_" + pc.name), pc.type, pc.values);
+            c.pinned = true;
+            c.fk = fk;
+            fk.cols.add(c);
+            child.cols.add(c);
+        }
+        child.fks.add(fk);
     }
 
     /** Nothing refers to the table: no foreign key of another table, no trigger. */

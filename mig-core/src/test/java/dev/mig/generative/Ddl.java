@@ -39,6 +39,9 @@ final class Ddl {
         if (t.kind != Kind.INT_PK && !keys.isEmpty()) {
             defs.add("PRIMARY KEY (" + names(keys, v2) + ")");
         }
+        for (List<Col> u : t.uniques) {
+            defs.add("UNIQUE (" + names(u, v2) + ")");
+        }
         if (!v2) {
             for (Fk fk : t.fks) {
                 defs.add("FOREIGN KEY (" + names(fk.cols, false) + ") REFERENCES " + Gen.q(fk.parent.name) + " ("

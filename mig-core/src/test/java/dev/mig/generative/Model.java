@@ -58,6 +58,8 @@ final class Model {
         boolean pinned;
         /** A foreign key column: values come from the parent's keys. */
         Fk fk;
+        /** The application never writes it: it keeps its default. */
+        boolean fixed;
 
         Col(String name, String type, Values values) {
             this.name = name;
@@ -72,11 +74,18 @@ final class Model {
         }
 
         String generatedExpr(boolean v2) {
-            return "coalesce(" + Gen.q(v2 ? generatedFrom.newName : generatedFrom.name) + ", 0) * 2";
+            // % 1000: no integer overflow into REAL, which a STRICT INTEGER generated column refuses in the
+            // SQLite mig bundles (3.53) while the writer's 3.40 stores it: the copy would fail
+            return "coalesce(" + Gen.q(v2 ? generatedFrom.newName : generatedFrom.name) + ", 0) % 1000 * 2";
         }
     }
 
     static final class Fk {
+        /** The child column that holds the parent's key (the others: its other referenced columns). */
+        boolean holdsKey(Col c) {
+            return parentCols.get(cols.indexOf(c)).key;
+        }
+
         final List<Col> cols = new ArrayList<>();
         final Table parent;
         final List<Col> parentCols;
@@ -104,6 +113,8 @@ final class Model {
         final List<Col> cols = new ArrayList<>();
         final List<Fk> fks = new ArrayList<>();
         final List<List<Col>> newIndexes = new ArrayList<>();
+        /** Table-level UNIQUE constraints, in v1 and v2. */
+        final List<List<Col>> uniques = new ArrayList<>();
 
         Table(String name, Kind kind, boolean strict) {
             this.name = name;
@@ -128,7 +139,7 @@ final class Model {
 
         /** Columns the application writes: not generated, in v1. */
         List<Col> writable() {
-            return v1Cols().stream().filter(c -> !c.generated()).toList();
+            return v1Cols().stream().filter(c -> !c.generated() && !c.fixed).toList();
         }
     }
 

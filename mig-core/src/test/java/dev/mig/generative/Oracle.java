@@ -167,7 +167,7 @@ final class Oracle {
             if (v2 && c.key && t.remap) {
                 continue;
             }
-            if (v2 && c.fk != null && c.fk.parent.remap) {
+            if (v2 && c.fk != null && c.fk.parent.remap && c.fk.holdsKey(c)) {
                 Table p = c.fk.parent;
                 exprs.add("(SELECT " + natural(p) + " FROM " + Gen.q(p.newName) + " AS _p WHERE _p."
                         + Gen.q(p.keyCols().get(0).newName) + " = " + name + ")");
@@ -183,7 +183,7 @@ final class Oracle {
 
     private static String natural(Table p) {
         List<String> parts = p.v2Cols().stream()
-                .filter(c -> !c.key && !c.generated() && (c.fk == null || !c.fk.parent.remap))
+                .filter(c -> !c.key && !c.generated() && (c.fk == null || !c.fk.parent.remap || !c.fk.holdsKey(c)))
                 .map(c -> "quote(_p." + Gen.q(c.newName) + ")").toList();
         return parts.isEmpty() ? "'parent'" : String.join(" || ',' || ", parts);
     }

@@ -40,8 +40,27 @@ final class Processes implements AutoCloseable {
         return to;
     }
 
+    /** The interpreter itself, not a version manager's shim in front of it (pyenv's costs seconds under load). */
+    private static String interpreter;
+
+    private static synchronized String interpreter() {
+        if (interpreter == null) {
+            try {
+                Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+                interpreter = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                p.waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return interpreter;
+    }
+
     Process python(Path log, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("python3"));
+        List<String> cmd = new ArrayList<>(List.of(interpreter()));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -87,7 +87,8 @@ final class Rows {
         for (Fk fk : t.fks) {
             List<String> pk = Gen.chance(r, 0.2) ? null : existingKey(fk.parent);
             for (int i = 0; i < fk.cols.size(); i++) {
-                row.put(fk.cols.get(i), pk == null ? "NULL" : pk.get(i));
+                // a composite reference to a key and a fixed column: the latter holds its default, 'x'
+                row.put(fk.cols.get(i), pk == null ? "NULL" : i < pk.size() ? pk.get(i) : Gen.lit("x"));
             }
         }
         for (Col c : t.writable()) {

@@ -55,6 +55,10 @@ final class Yaml {
         if (t.kind != Kind.INT_PK && !t.keyCols().isEmpty()) {
             y.append("    primaryKey: ").append(Gen.yamlList(t.keyCols().stream().map(c -> c.newName).toList())).append('\n');
         }
+        if (!t.uniques.isEmpty()) {
+            y.append("    unique: [").append(String.join(", ", t.uniques.stream()
+                    .map(u -> Gen.yamlList(u.stream().map(c -> c.newName).toList())).toList())).append("]\n");
+        }
         if (!t.fks.isEmpty()) {
             y.append("    foreignKeys:\n");
             for (Fk fk : t.fks) {
