@@ -132,7 +132,7 @@ final class ChangeGen {
                     + Gen.q(fk.cols.get(0).name) + ")";
         } else if (src.values == Values.INT) {
             c = new Col(cols.next("f"), "INTEGER", Values.INT);
-            c.fromExpr = "coalesce(" + Gen.q(src.name) + ", 0) + 1";
+            c.fromExpr = "coalesce(" + Gen.q(src.name) + ", 0) % 1000 + 1"; // no overflow into REAL: see generatedExpr
         } else {
             c = new Col(cols.next("f"), "TEXT", Values.TEXT);
             c.fromExpr = "upper(" + Gen.q(src.name) + ")";

@@ -59,10 +59,18 @@ final class SeedRun {
         this.dir = work.resolve("project");
         this.oldDb = dir.resolve("app.sqlite");
         this.acksFile = work.resolve("acks.txt");
-        this.r = new Random(seed);
+        this.r = new Random(mix(seed));
         this.m = SchemaGen.generate(r);
         this.rows = new Rows(r);
         this.procs = procs;
+    }
+
+    /** Consecutive seeds give java.util.Random similar first values: spread them first (SplitMix64's finaliser). */
+    private static long mix(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     Stats run() throws Exception {

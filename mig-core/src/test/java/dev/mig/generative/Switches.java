@@ -16,8 +16,8 @@ enum Switches {
     /** Item 2: inserts into and key changes of an {@code ids: remap} table while migrate copies. */
     remapWritesDuringCopy,
     /**
-     * Item 3: REPLACE, delete and reinsert, key moves and swaps on rowid tables whose key is not the rowid
-     * (these change the hidden rowid).
+     * Item 3: REPLACE, delete and reinsert, key moves and swaps, upserts and INSERT OR IGNORE of keys the
+     * table may no longer hold, on rowid tables whose key is not the rowid (all may change the hidden rowid).
      */
     rowidRewrites,
     /**

@@ -87,7 +87,8 @@ final class WorkloadGen {
             rows.removed(t, key);
             return List.of("DELETE FROM " + Gen.q(t.name) + " WHERE " + Rows.where(t, key));
         }
-        if (dice < 62) {
+        // writing a key the table may no longer hold re-inserts it: under a new rowid, which item 3 is about
+        if (dice < 62 && rewrites) {
             return List.of(Rows.insert("INSERT OR IGNORE", t, key, rows.data(t, true)));
         }
         if (dice < 66 && rewrites) {
@@ -100,7 +101,7 @@ final class WorkloadGen {
             return List.of("UPDATE OR REPLACE " + Gen.q(t.name) + " SET " + Gen.q(unique.name) + " = "
                     + collidingValue(t, unique) + " WHERE " + Rows.where(t, key));
         }
-        if (dice < 79 && t.kind != Kind.NO_PK) {
+        if (dice < 79 && t.kind != Kind.NO_PK && rewrites) {
             return List.of(upsert(t, key, unique, rewrites));
         }
         if (dice < 84 && rewrites) {
