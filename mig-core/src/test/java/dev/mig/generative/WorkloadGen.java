@@ -92,7 +92,7 @@ final class WorkloadGen {
             return List.of(Rows.insert("INSERT OR IGNORE", t, key, rows.data(t, true)));
         }
         if (dice < 66 && rewrites) {
-            return List.of(Rows.insert(Gen.pick(r, List.of("REPLACE", "INSERT OR REPLACE")), t, key, rows.data(t)));
+            return List.of(Rows.insert(Gen.pick(r, List.of("REPLACE", "INSERT OR REPLACE")), t, key, replacing(t)));
         }
         if (dice < 71 && unique != null && rewrites) {
             return List.of(replaceOnUnique(t, unique));
@@ -151,7 +151,22 @@ final class WorkloadGen {
         keyChange(t);
         List<String> key = rows.newKey(t);
         rows.added(t, key);
-        return Rows.insert("INSERT OR REPLACE", t, key, rows.data(t, true));
+        return Rows.insert("INSERT OR REPLACE", t, key, replacing(t));
+    }
+
+    /**
+     * A REPLACE's row. Its references to its own table are NULL: SQLite lets a REPLACE that deletes the
+     * row it replaces store a reference to a missing row of the same table, foreign keys on or not, and
+     * mig rightly refuses to migrate such orphans.
+     */
+    private Map<Col, String> replacing(Table t) {
+        Map<Col, String> row = rows.data(t, true);
+        for (Fk fk : t.fks) {
+            if (fk.parent == t) {
+                fk.cols.forEach(c -> row.put(c, "NULL"));
+            }
+        }
+        return row;
     }
 
     private String collidingValue(Table t, Col unique) {
