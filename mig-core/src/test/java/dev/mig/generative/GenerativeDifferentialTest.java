@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerativeDifferentialTest {
 
     /** The default suite's seeds: together they cover every table kind, both journal modes, kills, offline. */
-    static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
+    static final long[] SEEDS = {2, 3, 5, 8, 9, 10, 12, 14};
 
     private static final List<SeedRun.Stats> RUN = new ArrayList<>();
 

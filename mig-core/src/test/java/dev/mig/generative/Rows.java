@@ -85,7 +85,7 @@ final class Rows {
     Map<Col, String> data(Table t, boolean collide) {
         Map<Col, String> row = new LinkedHashMap<>();
         for (Fk fk : t.fks) {
-            List<String> pk = Gen.chance(r, 0.2) ? null : existingKey(fk.parent);
+            List<String> pk = Gen.chance(r, 0.2) && !fk.cols.get(0).notNull ? null : existingKey(fk.parent);
             for (int i = 0; i < fk.cols.size(); i++) {
                 // a composite reference to a key and a fixed column: the latter holds its default, 'x'
                 row.put(fk.cols.get(i), pk == null ? "NULL" : i < pk.size() ? pk.get(i) : Gen.lit("x"));

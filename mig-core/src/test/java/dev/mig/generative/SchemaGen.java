@@ -66,7 +66,7 @@ final class SchemaGen {
             case NO_PK -> { }
         }
         boolean wide = Switches.wideTables.on() && Gen.chance(r, 0.08);
-        int data = wide ? 100 + r.nextInt(30) : 1 + r.nextInt(5);
+        int data = wide ? 120 + r.nextInt(130) : 1 + r.nextInt(5);
         for (int i = 0; i < data; i++) {
             t.cols.add(dataColumn(t, wide ? "c" + i : cols.next("c")));
         }
@@ -116,17 +116,21 @@ final class SchemaGen {
         };
     }
 
-    /** A nullable foreign key of {@code t} to any keyed table: earlier, later (a cycle) or itself. */
+    /** A foreign key of {@code t} to any keyed table: earlier (maybe NOT NULL), later (a cycle) or itself. */
     private void foreignKey(Table t) {
         List<Table> parents = m.tables.stream().filter(p -> p.kind != Kind.NO_PK).toList();
         if (parents.isEmpty()) {
             return;
         }
         Table p = Gen.pick(r, parents);
-        Fk fk = new Fk(p, p.keyCols(), Gen.pick(r, List.of("CASCADE", "CASCADE", "SET NULL", "NO ACTION", "RESTRICT")),
+        // NOT NULL only towards an earlier table, whose rows exist when this one's are inserted
+        boolean required = m.tables.indexOf(p) < m.tables.indexOf(t) && Gen.chance(r, 0.3);
+        Fk fk = new Fk(p, p.keyCols(), required ? "CASCADE"
+                : Gen.pick(r, List.of("CASCADE", "CASCADE", "SET NULL", "NO ACTION", "RESTRICT")),
                 Gen.pick(r, List.of("CASCADE", "NO ACTION")));
         for (Col pc : p.keyCols()) {
             Col c = new Col(columnNames.get(t).next("p_" + pc.name), pc.type, pc.values);
+            c.notNull = required;
             c.pinned = true;
             c.fk = fk;
             fk.cols.add(c);

@@ -48,6 +48,7 @@ final class SeedRun {
     private final Rows rows;
     private final Processes procs;
     private int kills;
+    private final How how;
     private boolean refusedAfterVacuum;
     private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
     private String phaseName = "setup";
@@ -63,6 +64,30 @@ final class SeedRun {
         this.m = SchemaGen.generate(r);
         this.rows = new Rows(r);
         this.procs = procs;
+        this.how = How.draw(new Random(mix(seed) + 1));
+    }
+
+    /** How the seed runs mig, drawn apart from the schema and workload. */
+    record How(boolean offline, boolean drainCutover, int crashMigrate, int crashDrain, int crashCutover,
+               long maxPause, boolean writerConnectionPerTransaction, int readers) {
+        static How draw(Random r) {
+            return new How(Gen.chance(r, 0.12), Gen.chance(r, 0.6), crash(r, 0.3, 40), crash(r, 0.3, 15),
+                    crash(r, 0.2, 3), Gen.chance(r, 0.3) ? Gen.pick(r, List.of(1L, 20L, 200L)) : 3000,
+                    Gen.chance(r, 0.7), r.nextInt(3));
+        }
+
+        private static int crash(Random r, double p, int maxPoint) {
+            return Gen.chance(r, p) ? 1 + r.nextInt(maxPoint) : 0;
+        }
+
+        String mode() {
+            return offline ? "offline" : drainCutover ? "drain --cutover" : "drain, cutover";
+        }
+    }
+
+    /** What the seed will generate and do, without running it. */
+    String describe() {
+        return "seed " + seed + " [" + m.journalMode + ", " + how + "] " + m.shape();
     }
 
     /** Consecutive seeds give java.util.Random similar first values: spread them first (SplitMix64's finaliser). */
@@ -81,14 +106,13 @@ final class SeedRun {
         Files.writeString(dir.resolve("schema.yaml"), Yaml.v2(m), StandardCharsets.UTF_8);
         List<Tx> txs = new WorkloadGen(r, m, rows).transactions(6000);
         new ObjectMapper().writeValue(work.resolve("txs.json").toFile(), txs);
-        boolean offline = Gen.chance(r, 0.12);
-        String mode = offline ? "offline" : Gen.chance(r, 0.6) ? "drain --cutover" : "drain, cutover";
+        String mode = how.mode();
         startClients();
         awaitAcks(5);
-        if (offline) {
+        if (how.offline()) {
             offline();
         } else {
-            hot(mode.equals("drain --cutover"));
+            hot(how.drainCutover());
         }
         Files.writeString(work.resolve("stop"), "stop");
         procs.awaitPython();
@@ -129,9 +153,8 @@ final class SeedRun {
         phase("before");
         procs.python(work.resolve("writer.log"), writer.toString(), work.resolve("txs.json").toString(),
                 oldDb.toString(), acksFile.toString(), work.resolve("phase").toString(), work.resolve("stop").toString(),
-                Boolean.toString(perTx && Gen.chance(r, 0.7)));
-        int readers = r.nextInt(3);
-        for (int i = 0; i < readers; i++) {
+                Boolean.toString(perTx && how.writerConnectionPerTransaction()));
+        for (int i = 0; i < how.readers(); i++) {
             procs.python(work.resolve("reader" + i + ".log"), reader.toString(), oldDb.toString(),
                     m.v1Tables().get(0).name, work.resolve("stop").toString(), Boolean.toString(perTx));
         }
@@ -142,8 +165,8 @@ final class SeedRun {
         phase("recording");
         awaitAcks(5);
         phase("drain");
-        long maxPause = Switches.smallMaxPause.on() && Gen.chance(r, 0.3) ? Gen.pick(r, List.of(1L, 20L, 200L)) : 3000;
-        Exit drain = runUntilDone(crash(0.3, 15), "drain", dir.toString(), Long.toString(maxPause),
+        long maxPause = Switches.smallMaxPause.on() ? how.maxPause() : 3000;
+        Exit drain = runUntilDone(how.crashDrain(), "drain", dir.toString(), Long.toString(maxPause),
                 Boolean.toString(drainCutover));
         if (drain.code() == 1 && maxPause < 3000) {
             drain = runUntilDone(0, "drain", dir.toString(), "3000", Boolean.toString(drainCutover)); // as a user would
@@ -158,14 +181,14 @@ final class SeedRun {
         if (!ready()) {
             phase("drained");
             awaitRejections(2);
-            require(runUntilDone(crash(0.2, 3), "cutover", dir.toString()), "cutover");
+            require(runUntilDone(how.crashCutover(), "cutover", dir.toString()), "cutover");
         }
         phase("after");
     }
 
     private void migrate(boolean offline) throws Exception {
         phase(offline ? "offline" : "copy");
-        int crashAt = crash(0.3, 40);
+        int crashAt = how.crashMigrate();
         while (true) {
             Files.deleteIfExists(work.resolve("go"));
             ChildJvm child = procs.mig(crashAt, "migrate", dir.toString(), oldDb.toString(),
@@ -216,9 +239,6 @@ final class SeedRun {
         }
     }
 
-    private int crash(double p, int maxPoint) {
-        return Gen.chance(r, p) ? 1 + r.nextInt(maxPoint) : 0;
-    }
 
     private void require(Exit exit, String what) {
         if (exit.code() != 0) {
