@@ -92,8 +92,8 @@ final class ChangeGen {
         if (!c.generated() && Gen.chance(r, 0.12)) {
             c.newName = cols.next("r");
         }
-        if (!c.pinned && !c.key && Gen.chance(r, 0.1)) {
-            c.dropped = true;
+        if (!c.pinned && !c.key && t.v2Cols().size() > 1 && Gen.chance(r, 0.1)) {
+            c.dropped = true; // never the last column: a table needs one
             return;
         }
         if (c.unique && Gen.chance(r, 0.3)) {

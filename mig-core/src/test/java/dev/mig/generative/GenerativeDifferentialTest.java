@@ -60,6 +60,7 @@ class GenerativeDifferentialTest {
                     RUN.add(stats);
                 }
                 System.out.println("[gen] " + stats);
+                delete(work); // a soak of hundreds of seeds must not fill the disk
             } catch (AssertionError | Exception e) {
                 String line = "seed " + seed + " FAILED (switches: " + Switches.enabled() + "): " + e.getMessage()
                         + "\n  reproduce: mvn -B -o test -pl mig-core -Dtest=GenerativeDifferentialTest -Dmig.gen.seed="
@@ -75,6 +76,14 @@ class GenerativeDifferentialTest {
         }
         if (!failures.isEmpty()) {
             fail(failures.size() + " seed(s) failed:\n" + String.join("\n", failures));
+        }
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 
