@@ -115,7 +115,7 @@ final class WorkloadGen {
             return List.of("DELETE FROM " + Gen.q(t.name) + " WHERE " + Rows.where(t, key),
                     Rows.insert("INSERT", t, key, rows.data(t)));
         }
-        if (dice < 94) {
+        if (dice < 94 || (dice < 97 && t.fks.stream().anyMatch(f -> f.parent.remap))) {
             return parentAndChild(t);
         }
         if (dice < 95) {
@@ -155,18 +155,26 @@ final class WorkloadGen {
     }
 
     /**
-     * A REPLACE's row. Its references to its own table are NULL: SQLite lets a REPLACE that deletes the
-     * row it replaces store a reference to a missing row of the same table, foreign keys on or not, and
-     * mig rightly refuses to migrate such orphans.
+     * A REPLACE's row. Its references into a cycle through its own table are NULL (when they may be):
+     * SQLite lets a REPLACE whose deletion reaches that cycle store a reference to a missing row, foreign
+     * keys on or not, and mig rightly refuses to migrate such orphans.
      */
     private Map<Col, String> replacing(Table t) {
         Map<Col, String> row = rows.data(t, true);
         for (Fk fk : t.fks) {
-            if (fk.parent == t) {
+            if (reaches(fk.parent, t, new java.util.HashSet<>()) && !fk.cols.get(0).notNull) {
                 fk.cols.forEach(c -> row.put(c, "NULL"));
             }
         }
         return row;
+    }
+
+    /** {@code from} is {@code to}, or refers to it through foreign keys. */
+    private static boolean reaches(Table from, Table to, java.util.Set<Table> seen) {
+        if (from == to) {
+            return true;
+        }
+        return seen.add(from) && from.fks.stream().anyMatch(f -> reaches(f.parent, to, seen));
     }
 
     private String collidingValue(Table t, Col unique) {
@@ -224,7 +232,9 @@ final class WorkloadGen {
 
     /** A new parent (numbered by SQLite) and a child pointing at it through last_insert_rowid(). */
     private List<String> parentAndChild(Table child) {
-        Fk fk = child.fks.stream().filter(f -> f.parent.kind == Kind.INT_PK).findFirst().orElse(null);
+        // a remapped parent first: its new rows need new keys while the copy runs (item 2)
+        Fk fk = child.fks.stream().filter(f -> f.parent.kind == Kind.INT_PK)
+                .min(java.util.Comparator.comparing(f -> !f.parent.remap)).orElse(null);
         if (fk == null) {
             return List.of(insertNew(child));
         }
