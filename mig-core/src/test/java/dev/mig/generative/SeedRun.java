@@ -173,7 +173,7 @@ final class SeedRun {
     private void hot(boolean drainCutover) throws Exception {
         migrate(false);
         phase("recording");
-        awaitAcks(5);
+        awaitAcks(Acks.read(acksFile).count() + 10); // writes while capture records, before drain starts
         phase("drain");
         long maxPause = Switches.smallMaxPause.on() ? how.maxPause() : 3000;
         Exit drain = runUntilDone(how.crashDrain(), "drain", dir.toString(), Long.toString(maxPause),
