@@ -103,6 +103,26 @@ class AutoincrementCounterTest {
         assertCounterCarried(p, "items", "items", 3_002);
     }
 
+    /**
+     * An UPDATE that moves an id above the counter does not raise it (SQLite tracks inserts only), but
+     * copying or replaying that row inserts it into the new table, which does: the counter must still be
+     * the old one, or once the row is deleted the two databases hand out different ids.
+     */
+    @Test
+    void aCounterBelowAnUpdatedIdIsCarriedAsIs() throws Exception {
+        HotProject p = project(10);
+        try (Db db = p.open()) {
+            db.exec("UPDATE items SET id = 50 WHERE id = 8"); // before the copy
+        }
+        p.migrate(V2);
+        try (Db db = p.open()) {
+            db.exec("UPDATE items SET id = 100 WHERE id = 9"); // while recording: replayed
+        }
+        p.drain();
+        p.cutover();
+        assertCounterCarried(p, "items", "items", 10, "DELETE FROM items WHERE id IN (50, 100)");
+    }
+
     @Test
     void theCounterAboveTheLargestIdIsCarriedByAnOfflineMigration() throws Exception {
         HotProject p = project(10);
@@ -118,20 +138,26 @@ class AutoincrementCounterTest {
      */
     private void assertCounterCarried(HotProject p, String oldTable, String newTable, long expectedSeq)
             throws Exception {
+        assertCounterCarried(p, oldTable, newTable, expectedSeq, "SELECT 1");
+    }
+
+    /** The same, {@code first} run in both databases before the next insert. */
+    private void assertCounterCarried(HotProject p, String oldTable, String newTable, long expectedSeq, String first)
+            throws Exception {
         String seq = "SELECT seq FROM sqlite_sequence WHERE name = ";
         assertEquals(String.valueOf(expectedSeq), Rows.one(p.oldDb, seq + "'" + oldTable + "'"), "old counter");
         assertEquals(List.of(String.valueOf(expectedSeq)), Rows.plain(p.newDb(), seq + "'" + newTable + "'"),
                 "new counter");
-        long oldNext = nextIdInCopyOf(p.oldDb, oldTable);
+        long oldNext = nextIdInCopyOf(p.oldDb, oldTable, first);
         try (Db db = Db.open(p.newDb())) {
-            db.exec("INSERT INTO \"" + newTable + "\" (name) VALUES ('next')");
+            db.exec(first.replace(oldTable, newTable) + ";\nINSERT INTO \"" + newTable + "\" (name) VALUES ('next')");
             assertEquals(oldNext, db.count("SELECT last_insert_rowid()"), "the next id");
         }
         assertEquals(expectedSeq + 1, oldNext);
     }
 
     /** The id the old database hands out next, asked of a copy with mig's capture removed (it rejects writes). */
-    private long nextIdInCopyOf(Path oldDb, String table) throws Exception {
+    private long nextIdInCopyOf(Path oldDb, String table, String first) throws Exception {
         Path copy = Files.createDirectory(base.resolve("old-copy")).resolve("old.sqlite");
         for (String suffix : List.of("", "-wal")) {
             if (Files.exists(Path.of(oldDb + suffix))) {
@@ -142,7 +168,7 @@ class AutoincrementCounterTest {
             Capture.remove(c);
         }
         try (Db db = Db.open(copy)) {
-            db.exec("INSERT INTO \"" + table + "\" (name) VALUES ('next')");
+            db.exec(first + ";\nINSERT INTO \"" + table + "\" (name) VALUES ('next')");
             return db.count("SELECT last_insert_rowid()");
         }
     }
