@@ -96,7 +96,7 @@ class CaptureTest {
     void replaceThroughAnExpressionIndexLogsOnlyTheRowItDisplaces() throws SQLException {
         // Email unique per tenant: the index expression mixes columns, functions and keywords.
         database("CREATE TABLE u (id INTEGER PRIMARY KEY, tenant TEXT, email TEXT);\n"
-                + "CREATE UNIQUE INDEX ue ON u ((CASE WHEN tenant IS NULL THEN lower(email) ELSE tenant || ':' || lower(email) END));\n"
+                + "CREATE UNIQUE INDEX ue ON u ((CASE WHEN tenant IS NULL THEN lower(email) ELSE \"tenant\" || ':' || lower(\"email\") END));\n"
                 + "INSERT INTO u VALUES (1, NULL, 'a@x');\nINSERT INTO u VALUES (2, 't1', 'a@x');\n"
                 + "INSERT INTO u VALUES (3, 't2', 'a@x')");
         db.exec("REPLACE INTO u VALUES (4, 't1', 'A@x')");
