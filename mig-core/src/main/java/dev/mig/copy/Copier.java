@@ -9,6 +9,7 @@ import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.TablePlan;
 import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
+import dev.mig.schema.PrimaryKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaDdl;
 import dev.mig.schema.Table;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the bulk copy of a plan on a copy connection ({@link SqliteFiles#openSourceWithTarget}): remap
@@ -116,31 +118,31 @@ public final class Copier {
 
     /**
      * Carries AUTOINCREMENT counters over, so the new database never hands out an id the old one
-     * already used (and deleted). Raises, never lowers. Remapped tables keep their own counters.
+     * already used (and deleted). Sets each to the old value exactly, lowering it too: an UPDATE that
+     * moved an id above the old counter did not raise it, but copying that row into the new table did,
+     * and once the row is deleted the two would hand out different ids. Remapped tables keep their own.
      */
     public static void syncSequences(Connection pair, MigrationPlan plan, Schema declared, Schema live)
             throws SQLException {
-        if (live.tables().stream().noneMatch(t -> t.primaryKey() != null && t.primaryKey().autoincrement())) {
-            return;
-        }
         String newSeq = ident(SqliteFiles.TARGET_SCHEMA, "sqlite_sequence");
         for (TablePlan t : plan.tables()) {
-            Table target = declared.table(t.table()).orElseThrow();
-            boolean auto = target.primaryKey() != null && target.primaryKey().autoincrement();
-            if (t.sourceTable() == null || t.ids() == IdPolicy.REMAP || !auto) {
+            // A table that becomes AUTOINCREMENT starts from the ids copied into it: there is no counter to carry.
+            if (t.sourceTable() == null || t.ids() == IdPolicy.REMAP || !autoincrement(declared.table(t.table()))
+                    || !autoincrement(live.table(t.sourceTable()))) {
                 continue;
             }
-            String oldSeq = "(SELECT seq FROM \"main\".\"sqlite_sequence\" WHERE name = " + literal(t.sourceTable()) + ")";
             Tx.deferred(pair, c -> {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("UPDATE " + newSeq + " SET seq = max(seq, coalesce(" + oldSeq + ", 0)) WHERE name = "
-                            + literal(t.table()));
-                    s.executeUpdate("INSERT INTO " + newSeq + " (name, seq) SELECT " + literal(t.table()) + ", " + oldSeq
-                            + " WHERE " + oldSeq + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + newSeq
-                            + " WHERE name = " + literal(t.table()) + ")");
+                    s.executeUpdate("DELETE FROM " + newSeq + " WHERE name = " + literal(t.table()));
+                    s.executeUpdate("INSERT INTO " + newSeq + " (name, seq) SELECT " + literal(t.table())
+                            + ", seq FROM \"main\".\"sqlite_sequence\" WHERE name = " + literal(t.sourceTable()));
                 }
                 return null;
             });
         }
+    }
+
+    private static boolean autoincrement(Optional<Table> table) {
+        return table.map(Table::primaryKey).map(PrimaryKey::autoincrement).orElse(false);
     }
 }

@@ -191,9 +191,11 @@ public final class StateStore {
                 + "finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version FROM " + t(StateTables.HISTORY)
                 + " ORDER BY id")) {
             while (rs.next()) {
+                // Read before any other column: wasNull() answers for the last column read.
                 long pause = rs.getLong(7);
+                Long writePauseMs = rs.wasNull() ? null : pause;
                 out.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getLong(6), rs.wasNull() ? null : pause, rs.getString(8)));
+                        rs.getLong(6), writePauseMs, rs.getString(8)));
             }
         }
         return out;

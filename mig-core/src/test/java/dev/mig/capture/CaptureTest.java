@@ -93,6 +93,18 @@ class CaptureTest {
     }
 
     @Test
+    void replaceThroughAnExpressionIndexLogsOnlyTheRowItDisplaces() throws SQLException {
+        // Email unique per tenant: the index expression mixes columns, functions and keywords.
+        database("CREATE TABLE u (id INTEGER PRIMARY KEY, tenant TEXT, email TEXT);\n"
+                + "CREATE UNIQUE INDEX ue ON u ((CASE WHEN tenant IS NULL THEN lower(email) ELSE \"tenant\" || ':' || lower(\"email\") END));\n"
+                + "INSERT INTO u VALUES (1, NULL, 'a@x');\nINSERT INTO u VALUES (2, 't1', 'a@x');\n"
+                + "INSERT INTO u VALUES (3, 't2', 'a@x')");
+        db.exec("REPLACE INTO u VALUES (4, 't1', 'A@x')");
+        assertEquals(List.of("u|2", "u|4"), log());
+        assertEquals(List.of("1", "3", "4"), db.rows("SELECT id FROM u ORDER BY id"));
+    }
+
+    @Test
     void cascadedDeletesAreLoggedForTheChildTable() throws SQLException {
         database("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
                 + "CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p (id) ON DELETE CASCADE);\n"

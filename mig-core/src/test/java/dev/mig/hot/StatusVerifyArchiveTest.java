@@ -115,7 +115,22 @@ class StatusVerifyArchiveTest {
         assertEquals("ready", ready.get("phase").asText());
         assertEquals("ready", ready.get("newDatabase").get("status").asText());
         assertEquals(1, ready.get("history").size());
-        assertEquals(20_000, ready.get("history").get(0).get("rowsCopied").asLong());
+        JsonNode history = ready.get("history").get(0);
+        assertEquals(20_000, history.get("rowsCopied").asLong());
+        assertEquals(10, history.get("entriesReplayed").asLong());
+        assertEquals(drained.get("replay").get("writePauseMs").asLong(), history.get("writePauseMs").asLong());
+        assertFalse(history.get("writePauseMs").isNull(), "a hot migration paused writes");
+    }
+
+    @Test
+    void anOfflineMigrationsHistoryRecordsNoWritePause() throws Exception {
+        HotProject p = project("WAL", 100);
+        HotProject.declare(p.dir, V2);
+        Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        JsonNode history = status(p.dir).get("history").get(0);
+        assertEquals(100, history.get("rowsCopied").asLong());
+        assertEquals(0, history.get("entriesReplayed").asLong());
+        assertTrue(history.get("writePauseMs").isNull(), "offline, writes were never paused: " + history);
     }
 
     @Test
