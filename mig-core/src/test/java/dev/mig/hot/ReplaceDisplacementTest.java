@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.copy.CopyListener;
 import dev.mig.testing.Db;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.mig.testing.ForeignClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,18 +142,6 @@ class ReplaceDisplacementTest {
 
     /** Runs {@code sql} in the sqlite3 shell, a separate process; fails on its first error. */
     static void sqlite3(Path db, String sql) {
-        try {
-            Process shell = new ProcessBuilder("sqlite3", "-bail", db.toString()).redirectErrorStream(true).start();
-            shell.getOutputStream().write((".timeout 10000\n" + sql).getBytes(StandardCharsets.UTF_8));
-            shell.getOutputStream().close();
-            String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(shell.waitFor(60, TimeUnit.SECONDS), "sqlite3 finished");
-            assertEquals(0, shell.exitValue(), "sqlite3 said: " + out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ForeignClient.run(db, sql);
     }
 }

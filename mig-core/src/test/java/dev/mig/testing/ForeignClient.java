@@ -1,6 +1,7 @@
 package dev.mig.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test helper: SQLite clients that are other OS processes, as applications are. Each call starts a
- * process that opens its own connection, runs SQL and closes the file again: the shape of a cron job,
- * a CGI request or an operator's shell, and the one whose close can checkpoint and unlink the WAL.
+ * process that opens its own connection, runs a script and closes the file again: the shape of a cron
+ * job, a CGI request or an operator's shell, and the one whose close can checkpoint and unlink the WAL.
  */
 public final class ForeignClient {
 
@@ -23,20 +24,24 @@ public final class ForeignClient {
     }
 
     /**
-     * Runs {@code sql} in a fresh process with its own connection (busy timeout 5 s) and returns what it
-     * printed; fails if the process fails.
+     * Runs the SQL script {@code sql} in a fresh process with its own connection (busy timeout 10 s),
+     * stopping at the first error, and returns what its queries printed; fails if the process fails.
      */
     public static String run(Path db, String sql) {
         List<String> cmd = hasSqliteShell()
-                ? List.of("sqlite3", "-cmd", ".timeout 5000", db.toString(), sql)
-                : List.of("python3", "-c", PYTHON_ONE_SHOT, db.toString(), sql);
+                ? List.of("sqlite3", "-bail", db.toString())
+                : List.of("python3", "-c", PYTHON_SCRIPT_RUNNER, db.toString());
+        String script = hasSqliteShell() ? ".timeout 10000\n" + sql : sql;
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(script.getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("client did not finish: " + cmd);
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("client failed (" + p.exitValue() + "): " + out);
             }
@@ -49,10 +54,16 @@ public final class ForeignClient {
         }
     }
 
-    private static final String PYTHON_ONE_SHOT = String.join("\n",
+    /** The shell's behaviour in Python: statements from stdin, one at a time, rows printed '|'-joined. */
+    private static final String PYTHON_SCRIPT_RUNNER = String.join("\n",
             "import sqlite3, sys",
-            "c = sqlite3.connect(sys.argv[1], timeout=5, isolation_level=None)",
-            "for row in c.execute(sys.argv[2]):",
-            "    print('|'.join('' if v is None else str(v) for v in row))",
+            "c = sqlite3.connect(sys.argv[1], timeout=10, isolation_level=None)",
+            "stmt = ''",
+            "for line in sys.stdin:",
+            "    stmt += line",
+            "    if sqlite3.complete_statement(stmt):",
+            "        for row in c.execute(stmt):",
+            "            print('|'.join('' if v is None else str(v) for v in row))",
+            "        stmt = ''",
             "c.close()");
 }
