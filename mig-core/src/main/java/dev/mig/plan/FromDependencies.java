@@ -118,7 +118,7 @@ record FromDependencies(boolean readsOtherRows, List<String> tablesRead, List<St
             boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
             if (call && VOLATILE_FUNCTIONS.contains(word)) {
                 out.add(t.text() + "()");
-            } else if (call && TIME_FUNCTIONS.contains(word) && readsClock(tokens, i + 1)) {
+            } else if (call && TIME_FUNCTIONS.contains(word) && readsClock(tokens, i + 1, word.equals("STRFTIME") ? 1 : 0)) {
                 out.add(t.text() + "() with 'now'");
             } else if (!call && CURRENT_KEYWORDS.contains(word)) {
                 out.add(word);
@@ -127,15 +127,22 @@ record FromDependencies(boolean readsOtherRows, List<String> tablesRead, List<St
         return out;
     }
 
-    /** True when the argument list opening at {@code open} is empty or holds the string 'now'. */
-    private static boolean readsClock(List<Token> tokens, int open) {
+    /**
+     * True when the argument list opening at {@code open} holds the string 'now', or no time value: no
+     * more than {@code leadingArgs} arguments (strftime's first argument is its format, so
+     * {@code strftime('%s')} reads the clock too).
+     */
+    private static boolean readsClock(List<Token> tokens, int open, int leadingArgs) {
         int depth = 0;
+        int args = 0;
         for (int j = open; j < tokens.size(); j++) {
             Token t = tokens.get(j);
             if (t.isSymbol("(")) {
                 depth++;
             } else if (t.isSymbol(")") && --depth == 0) {
-                return j == open + 1;
+                return (j == open + 1 ? 0 : args + 1) <= leadingArgs;
+            } else if (depth == 1 && t.isSymbol(",")) {
+                args++;
             } else if (t.type() == Token.Type.STRING && t.nameValue().trim().equalsIgnoreCase("now")) {
                 return true;
             }

@@ -94,13 +94,13 @@ public final class DrainRun {
                     return null;
                 });
             }
-            CaptureIntegrity.require(m);
             if (marker == Capture.Marker.DRAINING) {
                 // Killed (or failed to resume) mid-pause: the application has waited long enough. Resume its
-                // writes and drain as usual, so the next pause is a short tail again.
+                // writes first, before any check that may refuse, then drain as usual.
                 Capture.setMarker(old, Capture.Marker.RECORDING);
                 log.accept("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
             }
+            CaptureIntegrity.require(m);
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
             // batch is simply replayed again); the tail and everything after the pause is durable.
             synchronous(pair, "NORMAL");
@@ -156,16 +156,22 @@ public final class DrainRun {
         for (int flip = 1; ; flip++) {
             log.accept("Pausing writes to the old database (predicted tail "
                     + Backlog.describe(convergence.predictedTailMs()) + ").");
-            WritePause pause = WritePause.begin(m, old, log);
-            long tail = Backlog.entries(replayer.lastLogged(), replayer.checkpoint());
-            OptionalLong predicted = Backlog.predictedMs(tail, convergence.replayRate());
-            if (flip == FLIPS || predicted.isEmpty() || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
-                return pause;
+            WritePause pause = WritePause.begin(m, old, log, options.maxPauseMs());
+            try {
+                long tail = Backlog.entries(replayer.lastLogged(), replayer.checkpoint());
+                OptionalLong predicted = Backlog.predictedMs(tail, convergence.replayRate());
+                if (flip == FLIPS || predicted.isEmpty()
+                        || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
+                    return pause;
+                }
+                log.accept(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
+                        + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
+                        Backlog.describe(predicted)));
+                pause.resume();
+            } catch (SQLException | RuntimeException e) {
+                pause.resumeQuietly(e); // no error may leave the application's writes rejected
+                throw e;
             }
-            log.accept(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
-                    + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
-                    Backlog.describe(predicted)));
-            pause.resume();
             convergence.restart();
             catchUp(replayer, sizer, convergence);
         }
@@ -196,7 +202,13 @@ public final class DrainRun {
             throws SQLException {
         long[] replayed = {0};
         long max = options.maxPauseMs();
-        Deadline deadline = Deadline.on(pair, pause.startNanos(), max - Math.min(pause.flipMs(), max / 4));
+        Deadline deadline;
+        try {
+            deadline = Deadline.on(pair, pause.startNanos(), max - Math.min(pause.flipMs(), max / 4));
+        } catch (SQLException | RuntimeException e) {
+            pause.resumeQuietly(e);
+            throw e;
+        }
         try {
             TestFaults.pauseDelay();
             CaptureIntegrity.requireLogReaches(replayer.lastLogged(), replayer.checkpoint());

@@ -27,12 +27,16 @@ final class WritePause {
     private final Consumer<String> log;
     private final long startNanos;
     private final long flipMs;
+    private final int probeBusyMs;
     private long resumedMs = -1;
 
-    private WritePause(ActiveMigration m, Connection old, Consumer<String> log, long startNanos, long askedNanos) {
+    private WritePause(ActiveMigration m, Connection old, Consumer<String> log, long startNanos, long askedNanos,
+                       long maxPauseMs) {
         this.m = m;
         this.old = old;
         this.log = log;
+        // The proof runs inside the pause: its lock waits must fit the bound, not SQLite's usual 5 s.
+        this.probeBusyMs = (int) Math.max(20, Math.min(SqliteFiles.BUSY_TIMEOUT_MS, maxPauseMs / 4));
         this.startNanos = startNanos;
         this.flipMs = (startNanos - askedNanos) / 1_000_000;
     }
@@ -46,10 +50,11 @@ final class WritePause {
     }
 
     /** Flips the marker to {@code draining} on {@code old} and proves that the application's writes now fail. */
-    static WritePause begin(ActiveMigration m, Connection old, Consumer<String> log) throws SQLException {
+    static WritePause begin(ActiveMigration m, Connection old, Consumer<String> log, long maxPauseMs)
+            throws SQLException {
         long asked = System.nanoTime();
         Capture.setMarker(old, Capture.Marker.DRAINING);
-        WritePause pause = new WritePause(m, old, log, System.nanoTime(), asked);
+        WritePause pause = new WritePause(m, old, log, System.nanoTime(), asked, maxPauseMs);
         if (TestFaults.losePauseAt("flip")) {
             lose(m);
         }
@@ -90,6 +95,9 @@ final class WritePause {
 
     private String brokenBecause() throws SQLException {
         try (Connection fresh = SqliteFiles.openReadWrite(m.source())) {
+            try (Statement s = fresh.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + probeBusyMs);
+            }
             Capture.Marker seen = Capture.marker(fresh);
             if (seen != Capture.Marker.DRAINING) {
                 return "a new connection reads '" + seen.name().toLowerCase(Locale.ROOT) + "'";
@@ -107,7 +115,7 @@ final class WritePause {
     /**
      * Sets one row's rowid to itself and rolls back: true if the write was accepted, false if capture
      * rejected it, null when it says nothing (no rowid, no row, or another error such as a CHECK that an
-     * old row fails: those come before capture's trigger).
+     * old row fails: those come before capture's trigger; or the write lock not had in time).
      */
     private static Boolean probe(Connection fresh, Table t) throws SQLException {
         if (t.withoutRowid() || t.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase("rowid"))) {
@@ -115,7 +123,11 @@ final class WritePause {
         }
         String table = ident(t.name());
         try (Statement s = fresh.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) {
+                return null; // the marker, read afresh, stays the evidence
+            }
             try {
                 int changed = s.executeUpdate("UPDATE " + table + " SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM "
                         + table + ")");
@@ -123,7 +135,21 @@ final class WritePause {
             } catch (SQLException e) {
                 return Capture.isDrainingRejection(e) ? Boolean.FALSE : null;
             } finally {
-                s.execute("ROLLBACK");
+                rollbackIfOpen(s);
+            }
+        }
+    }
+
+    /**
+     * An application trigger's RAISE(ROLLBACK), or an error SQLite rolls back by itself, has already ended
+     * the probe's transaction; a second ROLLBACK would fail with "no transaction is active".
+     */
+    private static void rollbackIfOpen(Statement s) throws SQLException {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
             }
         }
     }

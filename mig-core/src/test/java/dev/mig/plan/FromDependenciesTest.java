@@ -72,6 +72,12 @@ class FromDependenciesTest {
     }
 
     @Test
+    void strftimeWithOnlyAFormatReadsTheClock() {
+        assertEquals(List.of("strftime() with 'now'"), of("strftime('%s')").volatileCalls());
+        assertEquals(List.of(), of("strftime('%s', created_at)").volatileCalls());
+    }
+
+    @Test
     void dateFunctionsOfColumnsAreRepeatable() {
         assertEquals(List.of(), of("datetime(created_at, '+1 day')").volatileCalls());
         assertEquals(List.of(), of("coalesce(note, 'now')").volatileCalls());
