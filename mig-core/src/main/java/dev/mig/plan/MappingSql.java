@@ -258,12 +258,17 @@ public final class MappingSql {
         StringJoiner targetKey = new StringJoiner(", ", "(", ")");
         StringJoiner sameKey = new StringJoiner(" AND ");
         for (String k : sourceKey.columns()) {
-            String t = "t." + ident(landingColumn(k).orElseThrow());
+            String landed = landingColumn(k).orElseThrow();
+            String t = "t." + ident(landed);
             targetKey.add(t);
+            // A key column referencing a remapped parent holds the parent's new key: compare it translated,
+            // or an old id is taken for an unrelated row's new one.
+            String o = copiedAs(landed).flatMap(this::remapRef)
+                    .map(ref -> translate(ref.refTable(), "o." + ident(k))).orElse("o." + ident(k));
             // byte for byte: a key whose case changed under a NOCASE key is written again, not kept
-            sameKey.add("o." + ident(k) + " = " + t + " COLLATE BINARY");
+            sameKey.add(o + " = " + t + " COLLATE BINARY");
         }
-        return "DELETE FROM " + targetTable() + " AS t WHERE " + targetKey + " IN (" + keysSelect
+        return "DELETE FROM " + targetTable() + " AS t WHERE " + targetKey + " IN (" + targetKeysOf(keysSelect)
                 + ") AND NOT EXISTS (SELECT 1 FROM " + sourceTable() + " AS o WHERE o." + source.rowidName().orElseThrow()
                 + " = t." + target.rowidName().orElseThrow() + " AND " + sameKey + ")";
     }
