@@ -197,7 +197,6 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
             return Optional.empty();
         }
         StateStore state = new StateStore("main");
-        rollBackHotJournal(target);
         try (Connection c = SqliteFiles.openReadOnly(target)) {
             if (state.status(c).orElse(null) != NewDatabase.Status.MIGRATING) {
                 return Optional.empty();
@@ -217,31 +216,6 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
             String m = String.valueOf(e.getMessage());
             throw MigException.runtime("Cannot read the migration state in " + target + ": " + m,
                     "Check that the file is readable and not locked exclusively by another process.", e);
-        }
-    }
-
-    /**
-     * A process killed mid-transaction on a rollback-journal database leaves a hot journal, which only a
-     * read-write connection may roll back: a read-only one fails with SQLITE_READONLY_ROLLBACK, and a
-     * killed copy could then never be resumed or reset. Any reader does this rollback; it restores the
-     * last committed state and changes nothing else.
-     */
-    private static void rollBackHotJournal(Path db) {
-        if (!Files.exists(Path.of(db + "-journal"))) {
-            return;
-        }
-        try (Connection c = SqliteFiles.openReadWrite(db); java.sql.Statement s = c.createStatement()) {
-            s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
-        } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
-                // The journal belongs to a write still under way (it is hot only once its writer is gone).
-                throw MigException.runtime(db + " stayed locked by a connection that is writing to it for longer "
-                                + "than mig waits (" + SqliteFiles.BUSY_TIMEOUT_MS / 1000 + " s): " + m,
-                        "Run the command again once that write transaction has finished.", e);
-            }
-            throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + m,
-                    "Check that the file and its directory are writable, then run the command again.", e);
         }
     }
 

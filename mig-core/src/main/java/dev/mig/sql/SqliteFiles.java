@@ -96,9 +96,35 @@ public final class SqliteFiles {
      */
     public static Connection openReadOnly(Path file) {
         requireDatabase(file);
+        rollBackHotJournal(file);
         SQLiteConfig config = baseConfig();
         config.setReadOnly(true);
         return open(file, config);
+    }
+
+    /**
+     * A process killed mid-transaction on a rollback-journal database (mig itself, or the application)
+     * leaves a hot journal, which only a read-write connection may roll back: a read-only one fails with
+     * SQLITE_READONLY_ROLLBACK, and a killed command could then never be resumed or reset. Any reader
+     * does this rollback; it restores the last committed state and changes nothing else.
+     */
+    public static void rollBackHotJournal(Path db) {
+        if (!Files.exists(Path.of(db + "-journal"))) {
+            return;
+        }
+        try (Connection c = openReadWrite(db); java.sql.Statement s = c.createStatement()) {
+            s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
+                // The journal belongs to a write still under way (it is hot only once its writer is gone).
+                throw MigException.runtime(db + " stayed locked by a connection that is writing to it for longer "
+                                + "than mig waits (" + BUSY_TIMEOUT_MS / 1000 + " s): " + m,
+                        "Run the command again once that write transaction has finished.", e);
+            }
+            throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + m,
+                    "Check that the file and its directory are writable, then run the command again.", e);
+        }
     }
 
     /** A read-write connection with foreign keys enforced; creates the file if it is missing. */
@@ -120,6 +146,7 @@ public final class SqliteFiles {
     public static Connection openSourceWithTarget(Path source, Path target) {
         requireDatabase(source);
         requireDatabase(target);
+        rollBackHotJournal(source);
         SQLiteConfig config = baseConfig();
         config.enforceForeignKeys(false);
         Connection c = open(readOnlyUri(source), config);
