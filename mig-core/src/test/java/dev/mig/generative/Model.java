@@ -185,6 +185,7 @@ final class Model {
             s.append(t.kind).append(t.strict ? "/strict" : "").append(t.autoincrement ? "/autoinc" : "")
                     .append(t.remap ? "/remap" : "").append(t.droppedInV2 ? "/dropped" : "")
                     .append(t.added ? "/new" : "").append(t.fks.isEmpty() ? "" : "/fk" + t.fks.size())
+                    .append(t.fks.stream().anyMatch(f -> f.cols.size() > 1 && f.parent.remap) ? "/cfk-remap" : "")
                     .append(t.cols.size() > 100 ? "/wide" : "").append(' ');
         }
         return s.toString().trim();
