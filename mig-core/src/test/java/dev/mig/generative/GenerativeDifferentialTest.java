@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generative differential test (specs/reliability.md): per seed, a generated schema and v2 change, an
  * application in separate processes writing through every phase, mig in child JVMs killed and rerun, and
- * an oracle that shares no code with mig. {@code -Dmig.gen.seed=N} (or N,M,...) runs those seeds; {@code -Dmig.gen.enable}
- * turns on the generator's features that wait for a fix ({@link Switches}).
+ * an oracle that shares no code with mig. {@code -Dmig.gen.seed=N} (or N,M,...) runs those seeds; {@code -Dmig.gen.disable}
+ * turns off some of the generator's features to narrow a failure ({@link Switches}).
  */
 class GenerativeDifferentialTest {
 
@@ -62,9 +62,9 @@ class GenerativeDifferentialTest {
                 System.out.println("[gen] " + stats);
                 delete(work); // a soak of hundreds of seeds must not fill the disk
             } catch (AssertionError | Exception e) {
-                String line = "seed " + seed + " FAILED (switches: " + Switches.enabled() + "): " + e.getMessage()
+                String line = "seed " + seed + " FAILED (switches off: [" + Switches.disabled() + "]): " + e.getMessage()
                         + "\n  reproduce: mvn -B -o test -pl mig-core -Dtest=GenerativeDifferentialTest -Dmig.gen.seed="
-                        + seed + (Switches.enabled().isEmpty() ? "" : " -Dmig.gen.enable=" + Switches.enabled())
+                        + seed + (Switches.disabled().isEmpty() ? "" : " -Dmig.gen.disable=" + Switches.disabled())
                         + "\n  work directory: " + work;
                 System.out.println("[gen] " + line);
                 failures.add(line);
@@ -117,7 +117,7 @@ class GenerativeDifferentialTest {
             long rejected = RUN.stream().mapToLong(s -> s.acks().rejected()).sum();
             System.out.println("[gen] " + RUN.size() + " seeds passed; transactions committed " + committed
                     + " by phase " + phases + "; rejected while draining " + rejected + "; mig kills " + kills
-                    + "; switches on: [" + Switches.enabled() + "]");
+                    + "; switches off: [" + Switches.disabled() + "]");
         }
     }
 }

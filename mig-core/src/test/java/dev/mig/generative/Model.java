@@ -159,12 +159,33 @@ final class Model {
         return tables.stream().filter(t -> !t.droppedInV2).toList();
     }
 
+    /** A {@code from:} of the v2 change reads another table (item 8): only an offline migration may run it. */
+    boolean fromReadsOtherTable() {
+        return v2Tables().stream().flatMap(t -> t.v2Cols().stream())
+                .anyMatch(c -> c.fromExpr != null && c.fromExpr.contains("SELECT"));
+    }
+
+    /**
+     * What a user does after the hot refusal of item 8: compute each such value from its own row instead (the
+     * referencing column itself, quoted as the subquery quoted the parent's key it names).
+     */
+    void fromOwnRowOnly() {
+        for (Table t : v2Tables()) {
+            for (Col c : t.v2Cols()) {
+                if (c.fromExpr != null && c.fromExpr.contains("SELECT")) {
+                    c.fromExpr = "quote(" + Gen.q(t.fks.get(0).cols.get(0).name) + ")";
+                }
+            }
+        }
+    }
+
     String shape() {
         StringBuilder s = new StringBuilder();
         for (Table t : tables) {
             s.append(t.kind).append(t.strict ? "/strict" : "").append(t.autoincrement ? "/autoinc" : "")
                     .append(t.remap ? "/remap" : "").append(t.droppedInV2 ? "/dropped" : "")
                     .append(t.added ? "/new" : "").append(t.fks.isEmpty() ? "" : "/fk" + t.fks.size())
+                    .append(t.fks.stream().anyMatch(f -> f.cols.size() > 1 && f.parent.remap) ? "/cfk-remap" : "")
                     .append(t.cols.size() > 100 ? "/wide" : "").append(' ');
         }
         return s.toString().trim();

@@ -135,17 +135,14 @@ final class Oracle {
     }
 
     /**
-     * The new AUTOINCREMENT counter is at least the old one: no id the old database handed out is handed out
-     * again. It may be larger (mig raises counters, never lowers them): a row the application moved to a
-     * higher id with UPDATE, which SQLite's counter does not track, raises the new counter when replay
-     * inserts it.
+     * The new AUTOINCREMENT counter is the old one, exactly: lower would hand out ids the old database used,
+     * higher would differ from what the application would have seen had it kept the old database.
      */
     private static void sequence(Table t, Connection e, Connection a, List<String> diffs) throws SQLException {
         String want = one(rows(e, "SELECT seq FROM sequences WHERE name = " + Gen.lit(t.newName)));
         String got = one(rows(a, "SELECT seq FROM sqlite_sequence WHERE name = " + Gen.lit(t.newName)));
-        if (Long.parseLong(got) < Long.parseLong(want)) {
-            diffs.add("new sqlite_sequence of " + t.newName + " is " + got + ", below the old counter " + want
-                    + ": the new database would hand out ids the old one used");
+        if (Long.parseLong(got) != Long.parseLong(want)) {
+            diffs.add("new sqlite_sequence of " + t.newName + " is " + got + ", not the old counter " + want);
         }
     }
 

@@ -50,6 +50,8 @@ final class SeedRun {
     private int kills;
     private final How how;
     private boolean refusedAfterVacuum;
+    /** The refusals the seed expected and saw, for its summary line. */
+    private final List<String> refusals = new ArrayList<>();
     private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
     private String phaseName = "setup";
     private long phaseStart = System.nanoTime();
@@ -69,11 +71,11 @@ final class SeedRun {
 
     /** How the seed runs mig, drawn apart from the schema and workload. */
     record How(boolean offline, boolean drainCutover, int crashMigrate, int crashDrain, int crashCutover,
-               long maxPause, boolean writerConnectionPerTransaction, int readers) {
+               long maxPause, boolean writerConnectionPerTransaction, int readers, boolean offlineAfterFromRefusal) {
         static How draw(Random r) {
             return new How(Gen.chance(r, 0.12), Gen.chance(r, 0.6), crash(r, 0.3, 40), crash(r, 0.3, 15),
                     crash(r, 0.2, 3), Gen.chance(r, 0.3) ? Gen.pick(r, List.of(1L, 20L, 200L)) : 3000,
-                    Gen.chance(r, 0.7), r.nextInt(3));
+                    Gen.chance(r, 0.7), r.nextInt(3), Gen.chance(r, 0.3));
         }
 
         private static int crash(Random r, double p, int maxPoint) {
@@ -113,6 +115,17 @@ final class SeedRun {
         try {
             if (how.offline()) {
                 offline();
+            } else if (m.fromReadsOtherTable()) {
+                hotRefused();
+                if (how.offlineAfterFromRefusal()) {
+                    phase("offline");
+                    stopWriter();
+                    require(offlineRun(false), "migrate --offline");
+                } else {
+                    m.fromOwnRowOnly();
+                    Files.writeString(dir.resolve("schema.yaml"), Yaml.v2(m), StandardCharsets.UTF_8);
+                    hot(how.drainCutover());
+                }
             } else {
                 hot(how.drainCutover());
             }
@@ -129,8 +142,10 @@ final class SeedRun {
             judge(snapshot, txs, acks);
         }
         phase("judged");
-        return new Stats(seed, m.shape(), m.journalMode, refusedAfterVacuum ? mode + ", refused after VACUUM" : mode,
-                acks, kills, millis);
+        if (!refusals.isEmpty()) {
+            mode += ", refused as expected: " + String.join(", ", refusals);
+        }
+        return new Stats(seed, m.shape(), m.journalMode, mode, acks, kills, millis);
     }
 
     private void createOldDatabase() throws SQLException {
@@ -172,26 +187,38 @@ final class SeedRun {
 
     private void hot(boolean drainCutover) throws Exception {
         migrate(false);
+        if (refusedAfterVacuum) {
+            return;
+        }
         phase("recording");
         awaitAcks(Acks.read(acksFile).count() + 10); // writes while capture records, before drain starts
         phase("drain");
         long maxPause = Switches.smallMaxPause.on() ? how.maxPause() : 3000;
         Exit drain = runUntilDone(how.crashDrain(), "drain", dir.toString(), Long.toString(maxPause),
                 Boolean.toString(drainCutover));
-        if (drain.code() == 1 && maxPause < 3000) {
+        if (drain.code() == 1 && maxPause < 3000 && drain.stderr().contains("--max-pause")) {
+            // item 6: the pause reached --max-pause (writes resumed) or replay fell behind; a rerun continues
+            refusals.add("drain --max-pause " + maxPause);
             drain = runUntilDone(0, "drain", dir.toString(), "3000", Boolean.toString(drainCutover)); // as a user would
         }
-        if (drain.code() == 1 && Switches.vacuum.on() && drain.stderr().contains("VACUUM")) {
-            // item 9: a refusal that names the application's VACUUM is right; the user resets
-            require(runUntilDone(0, "reset", dir.toString()), "reset");
-            refusedAfterVacuum = true;
+        if (afterVacuum(drain)) {
             return;
+        }
+        if (drainCutover && how.crashDrain() > 0 && drain.code() == 1
+                && drain.stderr().contains("No migration is in progress") && ready()) {
+            // killed after its cutover committed: the rerun finds nothing left to do, and says so
+            refusals.add("drain --cutover rerun after its cutover committed");
+            drain = new Exit(0, drain.stderr(), drain.stdout());
         }
         require(drain, "drain");
         if (!ready()) {
             phase("drained");
             awaitRejections(2);
-            require(runUntilDone(how.crashCutover(), "cutover", dir.toString()), "cutover");
+            Exit cutover = runUntilDone(how.crashCutover(), "cutover", dir.toString());
+            if (afterVacuum(cutover)) {
+                return;
+            }
+            require(cutover, "cutover");
         }
         phase("after");
     }
@@ -211,6 +238,9 @@ final class SeedRun {
             Files.writeString(work.resolve("go"), "go");
             Exit exit = procs.exit(child);
             if (!exit.killed()) {
+                if (!offline && afterVacuum(exit)) {
+                    return;
+                }
                 require(exit, "migrate");
                 return;
             }
@@ -219,22 +249,97 @@ final class SeedRun {
         }
     }
 
+    /**
+     * Item 5. With the writer on, the copy is held until the application wrote: mig must refuse to mark it
+     * ready, and refuse every rerun, until {@code mig reset}; then the user stops the writer and migrates again.
+     */
     private void offline() throws Exception {
-        if (!Switches.offlineWithWriter.on()) {
-            Files.writeString(work.resolve("stop"), "stop");
-            procs.awaitPython();
-        }
         phase("offline");
-        ChildJvm child = procs.mig(0, "migrate", dir.toString(), oldDb.toString(), work.resolve("go").toString(), "true");
-        Files.writeString(work.resolve("go"), "go");
-        Exit first = procs.exit(child);
-        if (first.code() != 0 && Switches.offlineWithWriter.on()) {
-            Files.writeString(work.resolve("stop"), "stop");
-            procs.awaitPython();
-            child = procs.mig(0, "migrate", dir.toString(), oldDb.toString(), work.resolve("go").toString(), "true");
-            first = procs.exit(child); // the user runs it again once nothing writes
+        if (Switches.offlineWithWriter.on()) {
+            expectRefusal(offlineRun(true), "migrate --offline", "written to during an --offline migration");
+            expectRefusal(offlineRun(false), "migrate --offline (rerun)", "An earlier 'mig migrate --offline' saw");
+            require(runUntilDone(0, "reset", dir.toString()), "reset");
+            refusals.add("migrate --offline while the application wrote, and its rerun");
         }
-        require(first, "migrate --offline");
+        stopWriter();
+        require(offlineRun(false), "migrate --offline");
+    }
+
+    /**
+     * Item 8: a {@code from:} reading another table. The hot migrate must refuse and change nothing on disk;
+     * the user then either stops the application and migrates offline, or computes the value from the row
+     * alone and migrates hot.
+     */
+    private void hotRefused() throws Exception {
+        phase("copy");
+        List<String> before = files();
+        Exit exit = runUntilDone(0, "migrate", dir.toString(), oldDb.toString(), work.resolve("go").toString(), "false");
+        expectRefusal(exit, "migrate", "from: reads table");
+        if (!files().equals(before)) {
+            throw new AssertionError("the refused hot migrate left files: " + before + " became " + files());
+        }
+        try (Connection c = Oracle.open(oldDb)) {
+            List<String> capture = Oracle.rows(c, "SELECT name FROM sqlite_master WHERE name LIKE '\\_mig%' ESCAPE '\\'");
+            if (!capture.isEmpty()) {
+                throw new AssertionError("the refused hot migrate left capture objects in the old database: " + capture);
+            }
+        }
+        refusals.add("hot migrate of a from: reading another table, then "
+                + (how.offlineAfterFromRefusal() ? "offline" : "hot with a from: of the row alone"));
+    }
+
+    /** One {@code migrate --offline}; with {@code holdForWrites}, its copy waits until the application wrote. */
+    private Exit offlineRun(boolean holdForWrites) throws Exception {
+        Files.deleteIfExists(work.resolve("go"));
+        ChildJvm child = procs.mig(0, "migrate", dir.toString(), oldDb.toString(), work.resolve("go").toString(), "true");
+        if (holdForWrites) {
+            int before = Acks.read(acksFile).count();
+            child.awaitLines(1);
+            if (!child.lines().contains("copying")) {
+                throw new AssertionError("harness: the offline copy had nothing to hold: " + child.lines());
+            }
+            awaitAcks(before + 15);
+            if (Acks.read(acksFile).count() < before + 1) {
+                throw new AssertionError("harness: the application did not write while the offline copy was held");
+            }
+        }
+        Files.writeString(work.resolve("go"), "go");
+        return procs.exit(child);
+    }
+
+    private void stopWriter() throws Exception {
+        Files.writeString(work.resolve("stop"), "stop");
+        procs.awaitPython();
+    }
+
+    /** The project directory's files, without SQLite's own -wal, -shm and -journal files. */
+    private List<String> files() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> !n.matches(".*-(wal|shm|journal)"))
+                    .sorted().toList();
+        }
+    }
+
+    /** mig must have refused (exit 1) with a message containing {@code expected}. */
+    private static void expectRefusal(Exit exit, String what, String expected) {
+        if (exit.code() != 1 || !exit.stderr().contains(expected)) {
+            throw new AssertionError("mig " + what + " should have refused (exit 1, \"" + expected + "\") but exited "
+                    + exit.code() + ": " + exit.stderr().strip());
+        }
+    }
+
+    /**
+     * Item 9: a refusal naming the application's VACUUM is right (rowids of tables without a key changed);
+     * the user resets, and the seed judges that the old data is untouched.
+     */
+    private boolean afterVacuum(Exit exit) throws InterruptedException {
+        if (exit.code() != 1 || !exit.stderr().contains("VACUUM")) {
+            return false;
+        }
+        require(runUntilDone(0, "reset", dir.toString()), "reset");
+        refusedAfterVacuum = true;
+        refusals.add("after the application's VACUUM");
+        return true;
     }
 
     /** Runs a command, and again after each kill, as a user would; the first kill at {@code crashAt}. */
@@ -297,6 +402,13 @@ final class SeedRun {
         Oracle.replay(snapshot, acks.acked().stream().map(byId::get).toList());
         List<String> diffs = new ArrayList<>(Oracle.diffOld(snapshot, oldDb, m));
         if (refusedAfterVacuum) {
+            boolean vacuumed = acks.acked().stream().anyMatch(id -> byId.get(id).stmts().contains("VACUUM"));
+            boolean renumbered = m.v1Tables().stream().anyMatch(t -> !t.droppedInV2 && t.kind == Model.Kind.NO_PK
+                    && t.uniques.isEmpty() && t.cols.stream().noneMatch(c -> c.unique && !c.added));
+            if (!vacuumed || !renumbered) {
+                diffs.add("mig refused naming VACUUM, but " + (vacuumed ? "no migrated table lacks both key and index"
+                        : "the application committed no VACUUM"));
+            }
             if (!diffs.isEmpty()) {
                 throw new AssertionError(String.join("\n", diffs));
             }
