@@ -199,16 +199,18 @@ public final class Mig {
 
     /** {@code mig drain}: replay the change log, pausing the old database's writes only for the tail. */
     public static DrainRun.Result drain(Path dir, DrainRun.Options options, Consumer<String> log) {
-        return new DrainRun(existingDir(dir), options, log).run();
+        Path abs = existingDir(dir);
+        return new DrainRun(abs, options, log).run(declaredTarget(Project.at(abs, null)));
     }
 
     /** {@code mig cutover}: mark the new database ready, after its guards. */
     public static CutoverRun.Result cutover(Project project) {
-        Path target = null;
-        if (Files.isRegularFile(project.schemaFile())) {
-            target = project.target();
-        }
-        return CutoverRun.run(project.dir(), target);
+        return CutoverRun.run(project.dir(), declaredTarget(project));
+    }
+
+    /** The database schema.yaml names, or null without a schema.yaml. */
+    private static Path declaredTarget(Project project) {
+        return Files.isRegularFile(project.schemaFile()) ? project.target() : null;
     }
 
     /** {@code mig verify}: compare the new database with the old one mapped through the plan. */

@@ -51,6 +51,10 @@ final class DrainCommand extends ProjectCommand {
             out.println(Json.write(r));
             return 0;
         }
+        if (r.alreadyDrained() && r.source() == null) {
+            out.println("Already drained and cut over: " + r.target() + " is ready; nothing to do.");
+            return 0;
+        }
         if (r.alreadyDrained()) {
             out.println("Already drained (" + r.entriesReplayed() + " entries replayed; writes were paused for "
                     + r.writePauseMs() + " ms).");

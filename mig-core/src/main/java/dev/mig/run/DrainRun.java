@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -62,8 +63,21 @@ public final class DrainRun {
     }
 
     public Result run() {
+        return run(null);
+    }
+
+    /**
+     * Drains the active migration. With none in progress and {@code declaredTarget} (the schema's database)
+     * already ready, the drain and cutover happened before: a rerun, after a kill that came once the
+     * cutover had committed, says so and changes nothing, as {@code mig cutover} does.
+     */
+    public Result run(Path declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            ActiveMigration m = ActiveMigration.require(dir, "drain");
+            Optional<ActiveMigration> active = ActiveMigration.find(dir);
+            if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
+                return new Result(null, declaredTarget, 0, 0, 0, 0, true, true, null);
+            }
+            ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
             return drain(m);
         } catch (SQLException e) {

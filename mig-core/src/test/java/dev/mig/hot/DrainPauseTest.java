@@ -180,4 +180,16 @@ class DrainPauseTest {
         }
         Checks.assertSound(p.newDb());
     }
+
+    @Test
+    void drainCutoverRunAgainAfterItsCutoverCommittedSaysSoAndChangesNothing() throws Exception {
+        drain(60_000, true);
+        byte[] before = Files.readAllBytes(p.newDb());
+
+        DrainRun.Result again = drain(60_000, true);
+
+        assertTrue(again.alreadyDrained() && again.cutOver(), "a rerun reports the finished cutover");
+        assertEquals(p.newDb(), again.target());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(p.newDb())), "the rerun changed nothing");
+    }
 }
