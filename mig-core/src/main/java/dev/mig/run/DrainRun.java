@@ -68,13 +68,14 @@ public final class DrainRun {
 
     /**
      * Drains the active migration. With none in progress and {@code declaredTarget} (the schema's database)
-     * already ready, the drain and cutover happened before: a rerun, after a kill that came once the
-     * cutover had committed, says so and changes nothing, as {@code mig cutover} does.
+     * already ready, a {@code drain --cutover} has nothing left to do: a rerun, after a kill that came once
+     * the cutover had committed, says so and changes nothing, as {@code mig cutover} does. A plain drain
+     * is refused then, naming the cutover.
      */
     public Result run(Path declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
+            if (active.isEmpty() && options.cutover() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
                 return new Result(null, declaredTarget, 0, 0, 0, 0, true, true, null);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
