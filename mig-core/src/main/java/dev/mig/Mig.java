@@ -200,7 +200,9 @@ public final class Mig {
     /** {@code mig drain}: replay the change log, pausing the old database's writes only for the tail. */
     public static DrainRun.Result drain(Path dir, DrainRun.Options options, Consumer<String> log) {
         Path abs = existingDir(dir);
-        return new DrainRun(abs, options, log).run(declaredTarget(Project.at(abs, null)));
+        // Read schema.yaml only when no migration is in progress: during one the stored plan wins, and an
+        // edited (even broken) schema.yaml must not stop the drain.
+        return new DrainRun(abs, options, log).run(() -> declaredTarget(Project.at(abs, null)));
     }
 
     /** {@code mig cutover}: mark the new database ready, after its guards. */

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code mig drain}: replays the change log into the new database. Catch-up first, pause last: while
@@ -63,20 +64,22 @@ public final class DrainRun {
     }
 
     public Result run() {
-        return run(null);
+        return run(() -> null);
     }
 
     /**
-     * Drains the active migration. With none in progress and {@code declaredTarget} (the schema's database)
+     * Drains the active migration. With none in progress and {@code declaredTarget} (the schema's database,
+     * read only then)
      * already ready, a {@code drain --cutover} has nothing left to do: a rerun, after a kill that came once
      * the cutover had committed, says so and changes nothing, as {@code mig cutover} does. A plain drain
      * is refused then, naming the cutover.
      */
-    public Result run(Path declaredTarget) {
+    public Result run(Supplier<Path> declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty() && options.cutover() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
-                return new Result(null, declaredTarget, 0, 0, 0, 0, true, true, null);
+            Path target = active.isEmpty() && options.cutover() ? declaredTarget.get() : null;
+            if (target != null && StateStore.isReady(target)) {
+                return new Result(null, target, 0, 0, 0, 0, true, true, null);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());

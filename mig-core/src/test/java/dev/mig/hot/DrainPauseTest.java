@@ -192,4 +192,13 @@ class DrainPauseTest {
         assertEquals(p.newDb(), again.target());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(p.newDb())), "the rerun changed nothing");
     }
+
+    @Test
+    void aBrokenSchemaYamlDuringTheMigrationDoesNotStopDrainCutover() throws Exception {
+        Files.writeString(p.dir.resolve("schema.yaml"), "name: [this is: not a schema");
+
+        DrainRun.Result r = drain(60_000, true);
+
+        assertTrue(r.cutOver() && !r.alreadyDrained(), "the stored plan wins: " + log);
+    }
 }
