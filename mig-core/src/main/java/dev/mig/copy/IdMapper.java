@@ -23,18 +23,18 @@ public final class IdMapper {
 
     /**
      * Maps the old keys of the source rows matching {@code sourceWhere} (null: all rows), whose
-     * {@code ?} parameters are {@code params}; returns how many keys it added.
+     * {@code ?} parameters are {@code params}.
      */
-    public static int allocate(Connection pair, MappingSql mapping, String sourceWhere,
+    public static void allocate(Connection pair, MappingSql mapping, String sourceWhere,
                                List<Object> params) throws SQLException {
         String keys = "SELECT " + mapping.sourceKey().terms(null) + " AS k FROM " + mapping.sourceTable()
                 + (sourceWhere == null ? "" : " WHERE " + sourceWhere);
-        return allocate(pair, mapping.idMapping(), keys, params);
+        allocate(pair, mapping.idMapping(), keys, params);
     }
 
     /**
      * Maps every old key of a remapped parent that the source rows matching {@code sourceWhere} reference
-     * and its mapping lacks; returns how many keys it added. Copy and replay call it before they translate
+     * and its mapping lacks. Copy and replay call it before they translate
      * those rows ({@link RowWriter}).
      *
      * <p>Why: the parent's mapping was filled from the parent's rows as they were when it was mapped, but a
@@ -48,17 +48,15 @@ public final class IdMapper {
      * nullable column, be written as NULL and pass every check. Mapped here, it points at a key no parent
      * holds, and the foreign-key check before cutover names it.
      */
-    public static int allocateReferenced(Connection pair, MappingSql mapping, String sourceWhere,
-                                         List<Object> params) throws SQLException {
-        int n = 0;
+    public static void allocateReferenced(Connection pair, MappingSql mapping, String sourceWhere,
+                                          List<Object> params) throws SQLException {
         for (MappingSql.ReferencedKeys r : mapping.referencedKeys(sourceWhere)) {
-            n += allocate(pair, r.idMapping(), r.keys(), params);
+            allocate(pair, r.idMapping(), r.keys(), params);
         }
-        return n;
     }
 
     /** Maps the old keys {@code keys} (a SELECT of column {@code k}, without duplicates) that {@code idMapping} lacks. */
-    private static int allocate(Connection pair, String idMapping, String keys, List<Object> params)
+    private static void allocate(Connection pair, String idMapping, String keys, List<Object> params)
             throws SQLException {
         String sql = "INSERT INTO " + idMapping + " (old_key, new_key) SELECT k, (SELECT coalesce(max(new_key), 0) FROM "
                 + idMapping + ") + row_number() OVER (ORDER BY k) FROM (" + keys + ") AS o WHERE NOT EXISTS "
@@ -67,7 +65,7 @@ public final class IdMapper {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            return ps.executeUpdate();
+            ps.executeUpdate();
         }
     }
 }

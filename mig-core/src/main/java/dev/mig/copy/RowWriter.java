@@ -22,7 +22,7 @@ public final class RowWriter {
 
     /**
      * Inserts the mapped source rows matching {@code sourceWhere} (parameters {@code params}) inside the
-     * caller's transaction.
+     * caller's transaction; returns how many rows it inserted.
      */
     public static int insert(Connection pair, MappingSql mapping, String sourceWhere, List<Object> params)
             throws SQLException {
@@ -33,8 +33,8 @@ public final class RowWriter {
      * Writes the mapped source rows matching {@code sourceWhere} over the target rows of the same key
      * ({@link MappingSql#upsert}), inside the caller's transaction.
      */
-    public static int upsert(Connection pair, MappingSql mapping, String sourceWhere) throws SQLException {
-        return write(pair, mapping, sourceWhere, List.of(), mapping.upsert(sourceWhere));
+    public static void upsert(Connection pair, MappingSql mapping, String sourceWhere) throws SQLException {
+        write(pair, mapping, sourceWhere, List.of(), mapping.upsert(sourceWhere));
     }
 
     /**

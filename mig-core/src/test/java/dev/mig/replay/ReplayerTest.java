@@ -2,6 +2,7 @@ package dev.mig.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.copy.CopyListener;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Replay of log batches into the new database, on a schema of six tables with every kind of row key. */
@@ -63,6 +65,114 @@ class ReplayerTest {
     @TempDir
     Path dir;
 
+    private Path old;
+
+    /** The six tables copied, capture recording: a migration ready to replay. */
+    private ActiveMigration migrated() throws Exception {
+        old = dir.resolve("app.sqlite");
+        try (Db db = Db.open(old)) {
+            db.exec("PRAGMA journal_mode = WAL;\n" + SCHEMA);
+        }
+        Files.writeString(dir.resolve("schema.yaml"), V2);
+        Mig.migrate(Project.at(dir, old), false, CopyListener.NONE);
+        return ActiveMigration.find(dir).orElseThrow();
+    }
+
+    private void write(String sql) {
+        try (Db db = Db.open(old)) {
+            db.exec(sql);
+        }
+    }
+
+    /** The keys {@link Replayer#trackedKeys} names, per source table: "a: [1, 3]". */
+    private static List<String> tracked(Connection pair, Replayer replayer) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (var e : replayer.trackedKeys().entrySet()) {
+            List<String> keys = new java.util.ArrayList<>();
+            try (var s = pair.createStatement(); var rs = s.executeQuery(e.getValue() + " ORDER BY 1")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            out.add(e.getKey().plan().sourceTable() + ": " + keys);
+        }
+        return out;
+    }
+
+    private static void replayAll(Replayer replayer) throws Exception {
+        while (replayer.replayBatch(1_000) != null) {
+            // until the log is replayed
+        }
+    }
+
+    @Test
+    void trackingNamesOnlyTheRowsReplayedSinceItStarted() throws Exception {
+        ActiveMigration m = migrated();
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, m.target())) {
+            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+            write("UPDATE a SET v = 'before' WHERE id = 1");
+            replayAll(replayer);
+            replayer.startTracking();
+            write("UPDATE a SET v = 'after' WHERE id = 2;\nUPDATE e SET v = 'after' WHERE id = 1");
+            replayAll(replayer);
+            assertEquals(List.of("a: [2]", "e: [1]"), tracked(pair, replayer));
+        }
+    }
+
+    @Test
+    void startingTrackingAgainForgetsTheRowsTrackedBefore() throws Exception {
+        ActiveMigration m = migrated();
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, m.target())) {
+            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+            replayer.startTracking();
+            write("UPDATE a SET v = 'first' WHERE id = 1;\nUPDATE f SET v = 'first' WHERE id = 1");
+            replayAll(replayer);
+            replayer.startTracking();
+            write("UPDATE a SET v = 'second' WHERE id = 2");
+            replayAll(replayer);
+            assertEquals(List.of("a: [2]"), tracked(pair, replayer));
+        }
+    }
+
+    @Test
+    void replayingToTheSnapshotReplaysEveryEntryItHoldsAndCountsThem() throws Exception {
+        ActiveMigration m = migrated();
+        write("UPDATE a SET v = 'x' WHERE id = 1;\nINSERT INTO e VALUES (2, 'e2');\nDELETE FROM f");
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, m.target())) {
+            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+            long replayed = dev.mig.sql.Tx.deferred(pair, c -> replayer.replayToSnapshot(2));
+            assertEquals(3, replayed);
+            assertEquals(3, replayer.checkpoint());
+        }
+        try (Db o = Db.open(old); Db n = Db.open(m.target())) {
+            for (String rows : ROWS) {
+                assertEquals(o.rows(rows), n.rows(rows), rows);
+            }
+        }
+    }
+
+    @Test
+    void replayTimeIsCountedOncePerBatchWithinTheTimeReplayTook() throws Exception {
+        ActiveMigration m = migrated();
+        write("UPDATE a SET v = 'x' WHERE id = 1;\nUPDATE a SET v = 'y' WHERE id = 2;\nUPDATE b SET v = 'z'");
+        long before = System.nanoTime();
+        long batchMillis = 0;
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, m.target())) {
+            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+            for (Replayer.Batch b; (b = replayer.replayBatch(1)) != null; ) {
+                assertTrue(b.millis() >= 0, b.toString());
+                batchMillis += b.millis();
+            }
+        }
+        long wallMillis = (System.nanoTime() - before) / 1_000_000;
+        assertTrue(batchMillis <= wallMillis, batchMillis + " ms of batches within " + wallMillis);
+        try (Db n = Db.open(m.target())) {
+            assertEquals(List.of("4|4"), n.rows("SELECT last_seq, entries_replayed FROM _migration_replay"));
+            long stored = n.count("SELECT replay_ms FROM _migration_replay");
+            assertTrue(stored >= 0 && stored <= wallMillis, stored + " ms stored, within " + wallMillis);
+        }
+    }
+
     /**
      * Writes touching some tables only, with keys named by several entries (repeated updates, an
      * insert then delete, a key changed), replayed in batches of {@code batch} entries.
@@ -70,13 +180,7 @@ class ReplayerTest {
     @ParameterizedTest(name = "batches of {0} entries")
     @ValueSource(ints = {1, 3, 1_000})
     void replayedTablesEqualTheOldOnesWhateverTheBatchSize(int batch) throws Exception {
-        Path old = dir.resolve("app.sqlite");
-        try (Db db = Db.open(old)) {
-            db.exec("PRAGMA journal_mode = WAL;\n" + SCHEMA);
-        }
-        Files.writeString(dir.resolve("schema.yaml"), V2);
-        Mig.migrate(Project.at(dir, old), false, CopyListener.NONE);
-        ActiveMigration m = ActiveMigration.find(dir).orElseThrow();
+        ActiveMigration m = migrated();
         try (Db db = Db.open(old)) {
             db.exec("""
                     UPDATE a SET v = 'a1*' WHERE id = 1;

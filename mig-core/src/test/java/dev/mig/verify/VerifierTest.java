@@ -1,0 +1,86 @@
+package dev.mig.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.Mig;
+import dev.mig.hot.HotProject;
+import dev.mig.run.VerifyRun;
+import dev.mig.testing.Db;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verify compares the old rows as the copy stored them: through the new column's type where the
+ * migration changes one, so a value the new type converted is not taken for a difference, and one the
+ * new type keeps as it is (STRICT {@code ANY}) is not converted by verify either.
+ */
+class VerifierTest {
+
+    @TempDir
+    Path base;
+
+    private static String yaml(String qtyType, boolean strict) {
+        return "name: v\ntables:\n  items:\n" + (strict ? "    strict: true\n" : "") + "    columns:\n"
+                + "      id: {type: INTEGER, primaryKey: true}\n"
+                + "      qty: {type: " + qtyType + "}\n";
+    }
+
+    /** v1 (qty TEXT) holding numbers written as text, migrated hot to {@code v2}. */
+    private HotProject migrated(String v2) throws Exception {
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), yaml("TEXT", false), "WAL");
+        try (Db db = p.open()) {
+            db.exec("INSERT INTO items VALUES (1, '12'), (2, '7'), (3, 'seven'), (4, NULL)");
+        }
+        p.migrate(v2);
+        return p;
+    }
+
+    @Test
+    void textNumbersThatTheNewIntegerColumnConvertedVerifyEqual() throws Exception {
+        HotProject p = migrated(yaml("INTEGER", false));
+        try (Db n = Db.open(p.newDb())) {
+            assertEquals(List.of("integer", "integer", "text", "null"),
+                    n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertTrue(r.equal(), r.toString());
+    }
+
+    @Test
+    void valuesAStrictAnyColumnKeptAsTextVerifyEqual() throws Exception {
+        HotProject p = migrated(yaml("ANY", true));
+        try (Db n = Db.open(p.newDb())) {
+            assertEquals(List.of("text", "text", "text", "null"), n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertTrue(r.equal(), r.toString());
+    }
+
+    @Test
+    void aConvertedValueChangedInTheNewDatabaseIsADifference() throws Exception {
+        HotProject p = migrated(yaml("INTEGER", false));
+        try (Db n = Db.open(p.newDb())) {
+            n.exec("UPDATE items SET qty = '12' WHERE id = 2");
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertFalse(r.equal());
+        assertEquals(List.of("2|7"), r.tables().get(0).oldOnly());
+        assertEquals(List.of("2|12"), r.tables().get(0).newOnly());
+    }
+
+    @Test
+    void aDifferenceInTheLastColumnAloneIsFound() throws Exception {
+        HotProject p = migrated(yaml("INTEGER", false));
+        try (Db n = Db.open(p.newDb())) {
+            n.exec("UPDATE items SET qty = 8 WHERE id = 2");
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertFalse(r.equal());
+        assertEquals(List.of("2|8"), r.tables().get(0).newOnly());
+    }
+}
