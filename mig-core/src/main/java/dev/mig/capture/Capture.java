@@ -135,10 +135,13 @@ public final class Capture {
                 + "' WHERE id = 0"));
     }
 
-    /** The largest log sequence number, 0 when the log is empty. */
+    /**
+     * The largest log sequence number, 0 when the log is empty; {@code old} has the old database as
+     * {@code main} (a connection to it, or a copy connection), and sees the log as its snapshot does.
+     */
     public static long lastSeq(Connection old) throws SQLException {
         try (Statement s = old.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ident(CaptureSql.LOG))) {
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ident("main", CaptureSql.LOG))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

@@ -14,6 +14,7 @@ import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Schema;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
+import dev.mig.state.StateStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,7 +63,7 @@ public final class Replayer {
     private final Map<MappingSql, String> keyTables = new HashMap<>();
     private final Set<String> allTables = new HashSet<>();
     private final int keyWidth;
-    private final String replayState = ident(SqliteFiles.TARGET_SCHEMA, "_migration_replay");
+    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
 
     public Replayer(Connection pair, MigrationPlan plan, Schema declared, Schema live) throws SQLException {
         this.pair = pair;
@@ -108,18 +109,12 @@ public final class Replayer {
 
     /** The last replayed log sequence number. */
     public long checkpoint() throws SQLException {
-        try (Statement s = pair.createStatement();
-             ResultSet rs = s.executeQuery("SELECT last_seq FROM " + replayState + " WHERE id = 0")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return state.replayCheckpoint(pair);
     }
 
     /** The newest log entry in the old database (committed, as this connection's snapshot sees it). */
     public long lastLogged() throws SQLException {
-        try (Statement s = pair.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ident("main", Capture.logTable()))) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        return Capture.lastSeq(pair);
     }
 
     /** Replays the entries after the checkpoint, at most {@code maxEntries} of them; null when none are left. */
@@ -178,7 +173,7 @@ public final class Replayer {
                 RowWriter.insert(pair, m, keysOf(m), List.of());
             }
         }
-        advance(to, entries, (System.nanoTime() - t0) / 1_000_000);
+        state.advanceReplay(pair, to, entries, (System.nanoTime() - t0) / 1_000_000);
         return new Batch(from, to, entries, 0);
     }
 
@@ -245,16 +240,6 @@ public final class Replayer {
     /** A condition over the source row: its key is one of the batch's keys. */
     private String keysOf(MappingSql m) {
         return m.sourceKey().rowValue(null) + " IN (" + keySelect(m) + ")";
-    }
-
-    private void advance(long to, long entries, long millis) throws SQLException {
-        try (PreparedStatement ps = pair.prepareStatement("UPDATE " + replayState
-                + " SET last_seq = ?, entries_replayed = entries_replayed + ?, replay_ms = replay_ms + ? WHERE id = 0")) {
-            ps.setLong(1, to);
-            ps.setLong(2, entries);
-            ps.setLong(3, millis);
-            ps.executeUpdate();
-        }
     }
 
     private void execute(String sql) throws SQLException {

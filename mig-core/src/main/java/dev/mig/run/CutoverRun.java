@@ -1,17 +1,13 @@
 package dev.mig.run;
 
-import static dev.mig.sql.Sql.ident;
-
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
-import dev.mig.state.NewDatabase;
 import dev.mig.state.TableProgress;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
-import dev.mig.state.StateTables;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import java.sql.Connection;
@@ -112,12 +108,8 @@ public final class CutoverRun {
                     for (var trigger : m.declared().triggers()) {
                         s.execute(trigger.sql());
                     }
-                    for (String table : StateTables.replayOnly(m.plan().remappedTables())) {
-                        s.execute("DROP TABLE IF EXISTS " + ident(table));
-                    }
-                    s.execute("UPDATE " + ident(StateTables.STATUS) + " SET status = '" + NewDatabase.Status.READY.sql()
-                            + "' WHERE id = 0");
                 }
+                state.markReady(conn, m.plan().remappedTables());
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,
                         dev.mig.common.Versions.mig()));

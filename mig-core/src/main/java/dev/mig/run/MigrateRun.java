@@ -277,7 +277,7 @@ public final class MigrateRun {
             }
             long dataVersion = dataVersion(pair);
             result = new Copier(pair, m.plan(), m.declared(), m.live(), listener).run();
-            copyHistory(pair);
+            state.carryHistory(pair, "main");
             // Offline, nothing records writes: one seen now is stored, so that no rerun takes the copy for complete.
             boolean written = offline && dataVersion(pair) != dataVersion;
             dev.mig.sql.Tx.deferred(pair, c -> {
@@ -336,19 +336,6 @@ public final class MigrateRun {
                                 + "its capture was removed and writes since then may be missing.",
                         "If you started it with 'mig migrate --offline' and nothing has written to the old database "
                                 + "since, 'mig migrate --offline' resumes it; otherwise run 'mig reset' and start again.");
-            }
-        }
-    }
-
-    /** Carries the old file's {@code _migration_history} forward, once. */
-    private static void copyHistory(Connection pair) throws SQLException {
-        try (Statement s = pair.createStatement()) {
-            boolean oldHasHistory = s.executeQuery("SELECT 1 FROM main.sqlite_schema WHERE name = '_migration_history'").next();
-            if (oldHasHistory && !s.executeQuery("SELECT 1 FROM \"mig_new\".\"_migration_history\" LIMIT 1").next()) {
-                s.executeUpdate("INSERT INTO \"mig_new\".\"_migration_history\" (from_hash, to_hash, started_utc, "
-                        + "finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version) SELECT from_hash, "
-                        + "to_hash, started_utc, finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version "
-                        + "FROM main.\"_migration_history\" ORDER BY id");
             }
         }
     }

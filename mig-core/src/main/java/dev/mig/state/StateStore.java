@@ -114,6 +114,28 @@ public final class StateStore {
         }
     }
 
+    /** The last log entry replayed: where the next replay batch starts. */
+    public long replayCheckpoint(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT last_seq FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Moves the replay checkpoint to {@code lastSeq} after a batch of {@code entries} entries that took
+     * {@code millis}; in the batch's transaction, so a killed replay resumes after its last committed batch.
+     */
+    public void advanceReplay(Connection c, long lastSeq, long entries, long millis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                + " SET last_seq = ?, entries_replayed = entries_replayed + ?, replay_ms = replay_ms + ? WHERE id = 0")) {
+            ps.setLong(1, lastSeq);
+            ps.setLong(2, entries);
+            ps.setLong(3, millis);
+            ps.executeUpdate();
+        }
+    }
+
     public List<TableProgress> progress(Connection c) throws SQLException {
         return hasTable(c, StateTables.PROGRESS) ? new ProgressStore(schema).all(c) : List.of();
     }
@@ -161,15 +183,31 @@ public final class StateStore {
         update(c, "UPDATE " + t(StateTables.REPLAY) + " SET drain_complete = 0, write_pause_ms = NULL WHERE id = 0");
     }
 
+    /**
+     * The cutover's own change to the state tables, in the caller's transaction: the tables only a
+     * migration in progress needs (plan, progress, replay checkpoint, the id mappings of
+     * {@code remappedTables}) are dropped and the status row says {@code ready}.
+     */
+    public void markReady(Connection c, List<String> remappedTables) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String table : StateTables.replayOnly(remappedTables)) {
+                s.execute("DROP TABLE IF EXISTS " + t(table));
+            }
+        }
+        update(c, "UPDATE " + t(StateTables.STATUS) + " SET status = '" + NewDatabase.Status.READY.sql() + "' WHERE id = 0");
+    }
+
     /** One row of {@code _migration_history}. */
     public record HistoryRow(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,
                              long entriesReplayed, Long writePauseMs, String migVersion) {
     }
 
+    private static final String HISTORY_COLUMNS = "from_hash, to_hash, started_utc, finished_utc, rows_copied, "
+            + "entries_replayed, write_pause_ms, mig_version";
+
     public void appendHistory(Connection c, HistoryRow h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t(StateTables.HISTORY) + " (from_hash, to_hash, "
-                + "started_utc, finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t(StateTables.HISTORY) + " (" + HISTORY_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, h.fromHash());
             ps.setString(2, h.toHash());
             ps.setString(3, h.startedUtc());
@@ -182,14 +220,30 @@ public final class StateStore {
         }
     }
 
+    /**
+     * Carries the history of the database in schema {@code from} (the old file, itself made by mig) into
+     * this one, once: a migration resumed after its copy began finds it carried already.
+     */
+    public void carryHistory(Connection c, String from) throws SQLException {
+        if (!new StateStore(from).hasTable(c, StateTables.HISTORY)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            if (s.executeQuery("SELECT 1 FROM " + t(StateTables.HISTORY) + " LIMIT 1").next()) {
+                return;
+            }
+            s.executeUpdate("INSERT INTO " + t(StateTables.HISTORY) + " (" + HISTORY_COLUMNS + ") SELECT "
+                    + HISTORY_COLUMNS + " FROM " + ident(from, StateTables.HISTORY) + " ORDER BY id");
+        }
+    }
+
     public List<HistoryRow> history(Connection c) throws SQLException {
         List<HistoryRow> out = new ArrayList<>();
         if (!hasTable(c, StateTables.HISTORY)) {
             return out;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT from_hash, to_hash, started_utc, "
-                + "finished_utc, rows_copied, entries_replayed, write_pause_ms, mig_version FROM " + t(StateTables.HISTORY)
-                + " ORDER BY id")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + HISTORY_COLUMNS + " FROM "
+                + t(StateTables.HISTORY) + " ORDER BY id")) {
             while (rs.next()) {
                 // Read before any other column: wasNull() answers for the last column read.
                 long pause = rs.getLong(7);

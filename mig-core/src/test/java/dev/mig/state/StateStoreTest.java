@@ -203,4 +203,57 @@ class StateStoreTest {
         }
         assertFalse(Files.exists(NewDatabase.creatingFile(target)));
     }
+
+    @Test
+    void theReplayCheckpointAdvancesBatchByBatch() throws Exception {
+        try (Connection c = SqliteFiles.openReadWrite(migrating())) {
+            assertEquals(0, state.replayCheckpoint(c));
+            state.advanceReplay(c, 40, 40, 5);
+            state.advanceReplay(c, 55, 15, 2);
+            assertEquals(55, state.replayCheckpoint(c));
+            assertEquals(new ReplayState(55, 55, 7, false, false, null, PLAN.createdUtc()), state.replay(c).orElseThrow());
+        }
+    }
+
+    @Test
+    void markingReadyDropsEveryTableOnlyAMigrationNeedsAndKeepsHistory() throws Exception {
+        Path target = migrating();
+        try (Connection c = SqliteFiles.openReadWrite(target)) {
+            state.markReady(c, List.of("users"));
+        }
+        assertTrue(StateStore.isReady(target));
+        try (Db db = Db.open(target)) {
+            assertEquals(List.of("_migration_history", "_migration_status", "_schema_identity", "users"),
+                    db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
+        }
+    }
+
+    @Test
+    void historyIsCarriedFromTheOldDatabaseOnceWhateverTheReruns() throws Exception {
+        Path old = ready();
+        StateStore.HistoryRow earlier = new StateStore.HistoryRow(null, "h0", "t0", "t1", 1, 0, null, "0.0.9");
+        try (Connection c = SqliteFiles.openReadWrite(old)) {
+            state.appendHistory(c, earlier);
+        }
+        Path target = migrating();
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, target)) {
+            StateStore newDb = new StateStore(SqliteFiles.TARGET_SCHEMA);
+            newDb.carryHistory(pair, "main");
+            newDb.carryHistory(pair, "main");
+            assertEquals(List.of(earlier), newDb.history(pair));
+        }
+    }
+
+    @Test
+    void anOldDatabaseWithoutHistoryCarriesNone() throws Exception {
+        Path old = dir.resolve("plain.sqlite");
+        try (Db db = Db.open(old)) {
+            db.exec("CREATE TABLE t (x)");
+        }
+        try (Connection pair = SqliteFiles.openSourceWithTarget(old, migrating())) {
+            StateStore newDb = new StateStore(SqliteFiles.TARGET_SCHEMA);
+            newDb.carryHistory(pair, "main");
+            assertEquals(List.of(), newDb.history(pair));
+        }
+    }
 }
