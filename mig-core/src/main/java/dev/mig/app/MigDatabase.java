@@ -1,10 +1,10 @@
 package dev.mig.app;
 
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
@@ -38,7 +38,7 @@ public final class MigDatabase {
         Path dir = schemaYaml.toAbsolutePath().getParent();
         String defaultName = dir.getFileName() == null ? "db" : dir.getFileName().toString();
         Schema schema = SchemaYaml.load(schemaYaml, defaultName);
-        return dir.resolve(schema.name() + "-" + SchemaHash.of(schema) + ".sqlite");
+        return dir.resolve(DatabaseFileName.of(schema));
     }
 
     /**

@@ -5,6 +5,7 @@ import static dev.mig.sql.Sql.literal;
 
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
+import dev.mig.schema.MigTables;
 import dev.mig.schema.Names;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
@@ -19,10 +20,10 @@ import java.util.StringJoiner;
 /** Renders the DDL of capture: marker, log, and the triggers on one table. */
 final class CaptureSql {
 
-    static final String MARKER = "_migration_marker";
-    static final String LOG = "_migration_log";
+    static final String MARKER = MigTables.MARKER;
+    static final String LOG = MigTables.LOG;
     static final String TRIGGER_PREFIX = "_mig_";
-    static final String VACUUM_PROBE = "_migration_vacuum_probe";
+    static final String VACUUM_PROBE = MigTables.VACUUM_PROBE;
     /** The probe row's rowid: VACUUM renumbers a table without INTEGER PRIMARY KEY or index from 1. */
     static final long PROBE_ROWID = 2;
 

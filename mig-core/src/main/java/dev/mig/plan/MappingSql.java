@@ -5,6 +5,7 @@ import static dev.mig.sql.Sql.ident;
 import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
+import dev.mig.schema.MigTables;
 import dev.mig.schema.Names;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
@@ -63,7 +64,7 @@ public final class MappingSql {
     }
 
     private static String idMapping(String table) {
-        return ident(SqliteFiles.TARGET_SCHEMA, Names.idMapping(table));
+        return ident(SqliteFiles.TARGET_SCHEMA, MigTables.idMapping(table));
     }
 
     /** {@code "main"."source"}. */

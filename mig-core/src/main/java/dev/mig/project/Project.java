@@ -1,5 +1,6 @@
 package dev.mig.project;
 
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.common.MigException;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
 public final class Project {
 
     public static final String SCHEMA_FILE = "schema.yaml";
-    private static final Pattern DB_FILE = Pattern.compile("(.+)-([0-9a-f]{16})\\.sqlite");
 
     private final Path dir;
     private final Path sourceOverride;
@@ -90,7 +88,7 @@ public final class Project {
 
     /** {@code <dir>/<name>-<hash>.sqlite}: where the declared schema's database lives. */
     public Path target() {
-        return dir.resolve(declared().name() + "-" + targetHash() + ".sqlite");
+        return dir.resolve(DatabaseFileName.of(declared().name(), targetHash()));
     }
 
     /**
@@ -133,10 +131,7 @@ public final class Project {
     /** Every {@code <name>-<16 hex>.sqlite} in the directory for the declared name, sorted. */
     public List<Path> databaseFiles() {
         String name = declared().name();
-        return files(p -> {
-            Matcher m = DB_FILE.matcher(p.getFileName().toString());
-            return m.matches() && m.group(1).equals(name);
-        });
+        return files(p -> DatabaseFileName.schemaName(p).filter(name::equals).isPresent());
     }
 
     /**

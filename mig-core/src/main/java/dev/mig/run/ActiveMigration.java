@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
 import dev.mig.common.MigException;
@@ -19,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +32,6 @@ import java.util.stream.Stream;
  */
 public record ActiveMigration(Path target, Path source, StoredPlan stored, MigrationPlan plan, Schema declared,
                               Schema live) {
-
-    private static final Pattern DB_FILE = Pattern.compile(".+-[0-9a-f]{16}\\.sqlite");
 
     /** The active migration in {@code dir}; empty when there is none. Fails if there are several. */
     public static Optional<ActiveMigration> find(Path dir) {
@@ -98,10 +96,9 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
      */
     public static Optional<Path> successorOf(Path dir, Path old) {
         Instant since = lastChange(old);
-        String name = old.getFileName().toString();
         for (Path p : databaseFiles(dir)) {
             boolean migratedFromOld = !p.equals(old) && readyHistory(p).stream().anyMatch(h -> h.fromHash() != null
-                    && name.endsWith("-" + h.fromHash() + ".sqlite") && instant(h.finishedUtc()).isAfter(since));
+                    && DatabaseFileName.hash(old).filter(h.fromHash()::equals).isPresent() && instant(h.finishedUtc()).isAfter(since));
             if (migratedFromOld) {
                 return Optional.of(p);
             }
@@ -221,7 +218,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
 
     static List<Path> databaseFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> DB_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            return files.filter(DatabaseFileName::matches).sorted().toList();
         } catch (IOException e) {
             throw MigException.runtime("Cannot list " + dir + ": " + e.getMessage(), "Check the directory's permissions.", e);
         }

@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.schema.SchemaHash;
@@ -94,7 +95,7 @@ public final class StatusReader {
         }
         String fromHash = rows.get(rows.size() - 1).fromHash();
         for (Path p : ActiveMigration.databaseFiles(dir)) {
-            if (p.getFileName().toString().endsWith("-" + fromHash + ".sqlite")) {
+            if (DatabaseFileName.hash(p).filter(fromHash::equals).isPresent()) {
                 return oldDatabase(p);
             }
         }

@@ -4,11 +4,10 @@ import dev.mig.common.MigException;
 import dev.mig.schema.IntrospectorPragmas.SchemaRow;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a live SQLite database into the model: its {@link Schema} (canonical, mig's and SQLite's own
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * no write lock is ever taken: the application's writers keep going while mig looks.
  */
 public final class Introspector {
-
-    private static final Pattern MIG_FILE_NAME = Pattern.compile("(.+)-[0-9a-f]{16}\\.sqlite");
 
     private Introspector() {
     }
@@ -69,11 +66,11 @@ public final class Introspector {
 
     /** {@code shop-0123456789abcdef.sqlite} is {@code shop} (a file mig made); otherwise the name without extension. */
     public static String schemaName(Path file) {
-        String fileName = file.getFileName().toString();
-        Matcher m = MIG_FILE_NAME.matcher(fileName);
-        if (m.matches()) {
-            return m.group(1);
+        Optional<String> named = DatabaseFileName.schemaName(file);
+        if (named.isPresent()) {
+            return named.get();
         }
+        String fileName = file.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }

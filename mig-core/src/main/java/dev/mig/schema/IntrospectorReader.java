@@ -53,7 +53,7 @@ final class IntrospectorReader {
 
     /** mig's capture triggers: named _mig_... and writing to its change log. */
     private static boolean migTrigger(SchemaRow row) {
-        return Names.isMigInternal(row.name()) && row.sql() != null && row.sql().contains("\"_migration_log\"");
+        return Names.isMigInternal(row.name()) && row.sql() != null && row.sql().contains("\"" + MigTables.LOG + "\"");
     }
 
     /**

@@ -38,36 +38,14 @@ public final class Names {
         return names.stream().anyMatch(n -> same(n, name));
     }
 
-    /**
-     * The tables mig itself creates in the old database, or in the new one and keeps there after cutover.
-     * Id mappings are left out: they exist only in a new database while it migrates, which is never
-     * read as an application's database, so any table named like one is the application's (refused).
-     */
-    private static final java.util.Set<String> MIG_OBJECTS = java.util.Set.of("_migration_marker", "_migration_log",
-            "_migration_status", "_schema_identity", "_migration_history", "_migration_plan", "_migration_progress",
-            "_migration_replay", "_migration_vacuum_probe");
-
-    private static final String ID_MAPPING = "_id_mapping";
-
-    /**
-     * The table in the new database that holds the old-to-new key pairs of the {@code ids: remap} table
-     * {@code table} (the target table's name): one table per remapped table, so that translating a key is
-     * one search of a small index rather than of one mapping shared by every table.
-     */
-    public static String idMapping(String table) {
-        return ID_MAPPING + "_" + table;
-    }
-
-    /** Is this exactly one of the tables of {@link #MIG_OBJECTS}? */
+    /** Is this exactly one of the tables mig keeps in a database ({@link MigTables})? */
     public static boolean isMigObject(String name) {
-        return MIG_OBJECTS.contains(key(name));
+        return MigTables.ALL.contains(key(name));
     }
 
-    /** Is this a name mig reserves for itself (the {@code _migration_*} and {@code _id_mapping*} tables)? */
+    /** Is this a name mig reserves for itself (the {@code _migration_*}, {@code _mig_*} and {@code _id_mapping*} tables)? */
     public static boolean isMigInternal(String name) {
-        String k = key(name);
-        return k.startsWith("_migration_") || k.startsWith(ID_MAPPING) || k.equals("_schema_identity")
-                || k.startsWith("_mig_");
+        return MigTables.isReserved(key(name));
     }
 
     /** SQLite's own objects: sqlite_sequence, sqlite_stat1, sqlite_autoindex_* and so on. */

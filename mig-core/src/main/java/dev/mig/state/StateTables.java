@@ -2,7 +2,7 @@ package dev.mig.state;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.schema.Names;
+import dev.mig.schema.MigTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -10,12 +10,12 @@ import java.util.StringJoiner;
 /** DDL of the tables mig keeps in the new database (specs/hot-migration.md, "New database"). */
 public final class StateTables {
 
-    public static final String STATUS = "_migration_status";
-    public static final String IDENTITY = "_schema_identity";
-    public static final String PLAN = "_migration_plan";
-    public static final String PROGRESS = "_migration_progress";
-    public static final String REPLAY = "_migration_replay";
-    public static final String HISTORY = "_migration_history";
+    public static final String STATUS = MigTables.STATUS;
+    public static final String IDENTITY = MigTables.IDENTITY;
+    public static final String PLAN = MigTables.PLAN;
+    public static final String PROGRESS = MigTables.PROGRESS;
+    public static final String REPLAY = MigTables.REPLAY;
+    public static final String HISTORY = MigTables.HISTORY;
 
     private StateTables() {
     }
@@ -23,7 +23,7 @@ public final class StateTables {
     /** Tables that exist only while a migration runs, given its remapped tables; cutover drops them. */
     public static List<String> replayOnly(List<String> remappedTables) {
         List<String> out = new ArrayList<>(List.of(PLAN, PROGRESS, REPLAY));
-        remappedTables.forEach(t -> out.add(Names.idMapping(t)));
+        remappedTables.forEach(t -> out.add(MigTables.idMapping(t)));
         return out;
     }
 
@@ -69,7 +69,7 @@ public final class StateTables {
         // keys keep their type) is UNIQUE, and its index holds the rowid, so translating an old key is one
         // search of that index.
         for (String table : remappedTables) {
-            ddl.add("CREATE TABLE " + ident(Names.idMapping(table)) + " (new_key INTEGER PRIMARY KEY, "
+            ddl.add("CREATE TABLE " + ident(MigTables.idMapping(table)) + " (new_key INTEGER PRIMARY KEY, "
                     + "old_key NOT NULL UNIQUE)");
         }
         return ddl;
