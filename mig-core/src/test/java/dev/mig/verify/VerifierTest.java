@@ -61,26 +61,26 @@ class VerifierTest {
         assertTrue(r.equal(), r.toString());
     }
 
-    @Test
-    void aConvertedValueChangedInTheNewDatabaseIsADifference() throws Exception {
+    /** Verify's verdict on items after {@code update} changed the new database behind mig's back. */
+    private TableVerdict verdictAfter(String update) throws Exception {
         HotProject p = migrated(yaml("INTEGER", false));
         try (Db n = Db.open(p.newDb())) {
-            n.exec("UPDATE items SET qty = '12' WHERE id = 2");
+            n.exec(update);
         }
         VerifyRun.Result r = Mig.verify(p.dir);
         assertFalse(r.equal());
-        assertEquals(List.of("2|7"), r.tables().get(0).oldOnly());
-        assertEquals(List.of("2|12"), r.tables().get(0).newOnly());
+        return r.tables().get(0);
+    }
+
+    @Test
+    void aConvertedValueChangedInTheNewDatabaseIsADifference() throws Exception {
+        TableVerdict v = verdictAfter("UPDATE items SET qty = '12' WHERE id = 2");
+        assertEquals(List.of("2|7"), v.oldOnly());
+        assertEquals(List.of("2|12"), v.newOnly());
     }
 
     @Test
     void aDifferenceInTheLastColumnAloneIsFound() throws Exception {
-        HotProject p = migrated(yaml("INTEGER", false));
-        try (Db n = Db.open(p.newDb())) {
-            n.exec("UPDATE items SET qty = 8 WHERE id = 2");
-        }
-        VerifyRun.Result r = Mig.verify(p.dir);
-        assertFalse(r.equal());
-        assertEquals(List.of("2|8"), r.tables().get(0).newOnly());
+        assertEquals(List.of("2|8"), verdictAfter("UPDATE items SET qty = 8 WHERE id = 2").newOnly());
     }
 }
