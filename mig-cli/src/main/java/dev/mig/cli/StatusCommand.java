@@ -2,6 +2,7 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import dev.mig.common.Json;
+import dev.mig.run.Phase;
 import dev.mig.run.StatusReport;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -53,7 +54,7 @@ final class StatusCommand extends ProjectCommand {
 
     static String render(StatusReport r) {
         StringBuilder out = new StringBuilder();
-        line(out, "Phase:", r.phase());
+        line(out, "Phase:", r.phase().label());
         if (r.oldDatabase() != null) {
             var o = r.oldDatabase();
             line(out, "Old database:", o.path() + (o.exists() ? "" : " (gone)"));
@@ -107,14 +108,14 @@ final class StatusCommand extends ProjectCommand {
             + "may lack those writes and can never be marked ready. Next: 'mig reset', then 'mig migrate' again "
             + "(with --offline only while nothing writes the old database).";
 
-    private static String next(String phase) {
+    private static String next(Phase phase) {
         return switch (phase) {
-            case "none" -> "Next: 'mig plan', then 'mig migrate'.";
-            case "copying" -> "Next: wait for 'mig migrate' (or rerun it if it stopped).";
-            case "recording" -> "Next: 'mig drain' (or 'mig drain --cutover').";
-            case "draining" -> "Writes to the old database are rejected. Next: 'mig drain' to finish the tail.";
-            case "drained" -> "Writes to the old database are rejected. Next: 'mig cutover'.";
-            default -> "The new database is ready. 'mig archive-old' cleans up the old one (with --source PATH when it "
+            case NONE -> "Next: 'mig plan', then 'mig migrate'.";
+            case COPYING -> "Next: wait for 'mig migrate' (or rerun it if it stopped).";
+            case RECORDING -> "Next: 'mig drain' (or 'mig drain --cutover').";
+            case DRAINING -> "Writes to the old database are rejected. Next: 'mig drain' to finish the tail.";
+            case DRAINED -> "Writes to the old database are rejected. Next: 'mig cutover'.";
+            case READY -> "The new database is ready. 'mig archive-old' cleans up the old one (with --source PATH when it "
                     + "is not a <name>-<hash>.sqlite in this directory).";
         };
     }

@@ -44,7 +44,7 @@ public final class StatusReader {
             }
             Optional<Path> ready = newestReady();
             return ready.isPresent() ? ready(ready.get())
-                    : new StatusReport("none", dir.toString(), null, null, List.of(), null, false, List.of());
+                    : new StatusReport(Phase.NONE, dir.toString(), null, null, List.of(), null, false, List.of());
         } catch (SQLException e) {
             throw MigException.runtime("Cannot read the migration state: " + e.getMessage(),
                     "Check that the project's database files are readable.", e);
@@ -71,8 +71,9 @@ public final class StatusReader {
         // Unknown until something was replayed, unless there is nothing to replay.
         java.util.OptionalLong predictedMs = Backlog.predictedMs(pending, rate);
         Long predicted = predictedMs.isPresent() ? predictedMs.getAsLong() : null;
-        String phase = !replay.copyComplete() ? "copying" : replay.drainComplete() ? "drained"
-                : "draining".equals(old.marker()) ? "draining" : "recording";
+        Capture.Marker marker = old.marker() == null ? Capture.Marker.NONE
+                : Capture.Marker.valueOf(old.marker().toUpperCase(Locale.ROOT));
+        Phase phase = Phase.of(replay, marker);
         return new StatusReport(phase, dir.toString(), old, info, copies(progress),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
                         Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline),
@@ -82,7 +83,7 @@ public final class StatusReader {
     private StatusReport ready(Path target) throws SQLException {
         StateStore state = new StateStore("main");
         try (Connection c = SqliteFiles.openReadOnly(target)) {
-            return new StatusReport("ready", dir.toString(), oldDatabaseOf(state, c), newInfo(target, state, c), List.of(),
+            return new StatusReport(Phase.READY, dir.toString(), oldDatabaseOf(state, c), newInfo(target, state, c), List.of(),
                     null, false, history(state, c));
         }
     }

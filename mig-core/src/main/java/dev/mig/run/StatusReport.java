@@ -6,9 +6,9 @@ import java.util.List;
  * Where a project's migration stands: what {@code mig status} prints. The JSON keys are the record
  * component names, documented in specs/status.md; they only ever gain keys.
  *
- * @param phase one of none, copying, recording, draining, drained, ready
+ * @param phase where the migration stands; JSON spells it in lower case
  */
-public record StatusReport(String phase, String dir, OldDatabase oldDatabase, NewDatabaseInfo newDatabase,
+public record StatusReport(Phase phase, String dir, OldDatabase oldDatabase, NewDatabaseInfo newDatabase,
                            List<TableCopy> copy, Replay replay, boolean schemaYamlChanged, List<History> history) {
 
     /** @param marker none, recording or draining; null when the old file is gone (archived) */

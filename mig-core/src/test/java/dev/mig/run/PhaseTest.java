@@ -1,0 +1,56 @@
+package dev.mig.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.capture.Capture;
+import dev.mig.common.Json;
+import dev.mig.state.ReplayState;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** A migration's phase, from the new database's flags and the old database's marker. */
+class PhaseTest {
+
+    private static ReplayState flags(boolean copyComplete, boolean drainComplete) {
+        return new ReplayState(0, 0, 0, copyComplete, drainComplete, null, "t");
+    }
+
+    @Test
+    void anUnfinishedCopyIsCopyingWhateverTheMarker() {
+        for (Capture.Marker marker : Capture.Marker.values()) {
+            assertEquals(Phase.COPYING, Phase.of(flags(false, false), marker), marker.name());
+        }
+    }
+
+    @Test
+    void aFinishedCopyRecordsUntilADrainPausesWrites() {
+        assertEquals(Phase.RECORDING, Phase.of(flags(true, false), Capture.Marker.RECORDING));
+        assertEquals(Phase.DRAINING, Phase.of(flags(true, false), Capture.Marker.DRAINING));
+        assertEquals(Phase.DRAINED, Phase.of(flags(true, true), Capture.Marker.DRAINING));
+    }
+
+    @Test
+    void aCompletedDrainWhosePauseNoLongerHoldsIsRecordingAgain() {
+        assertEquals(Phase.RECORDING, Phase.of(flags(true, true), Capture.Marker.RECORDING));
+        assertEquals(Phase.RECORDING, Phase.of(flags(true, true), Capture.Marker.NONE));
+    }
+
+    @Test
+    void onlyADrainedMigrationIsCutOverAndEveryPhaseButReadyCanBeReset() {
+        for (Phase p : Phase.values()) {
+            assertEquals(p == Phase.DRAINED || p == Phase.NONE || p == Phase.COPYING, p.next().contains(Phase.READY),
+                    p + " -> ready (cutover, a bootstrap, or an --offline copy)");
+            assertEquals(p != Phase.READY && p != Phase.NONE, p.next().contains(Phase.NONE), p + " -> none (reset)");
+            assertFalse(p.next().contains(p), p + " does not lead to itself");
+        }
+        assertEquals(EnumSet.of(Phase.NONE, Phase.DRAINING), Phase.RECORDING.next());
+    }
+
+    @Test
+    void statusSpellsThePhaseInLowerCase() {
+        assertEquals("\"drained\"", Json.write(Phase.DRAINED));
+        assertTrue(Phase.COPYING.label().equals("copying") && Phase.NONE.toString().equals("none"));
+    }
+}
