@@ -69,7 +69,7 @@ public final class CutoverRun {
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
             Capture.Marker marker = Capture.marker(old);
-            if (marker != Capture.Marker.DRAINING) {
+            if (Phase.of(replay, marker) != Phase.DRAINED) {
                 throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
             }

@@ -100,7 +100,7 @@ public final class DrainRun {
             Capture.Marker marker = requireCapture(old);
             if (before.drainComplete()) {
                 long logged = Capture.lastSeq(old);
-                if (marker == Capture.Marker.DRAINING && logged <= before.lastSeq()) {
+                if (Phase.of(before, marker) == Phase.DRAINED && logged <= before.lastSeq()) {
                     return finish(m, before, null, true, null);
                 }
                 // The earlier drain's pause was lost (or undone): its completion says nothing any more.
