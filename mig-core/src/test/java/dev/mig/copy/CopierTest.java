@@ -29,11 +29,16 @@ class CopierTest {
     private static final String V1 = """
             name: c
             tables:
+              shelves:
+                columns:
+                  id: {type: INTEGER, primaryKey: true}
+                  best_item_id: {type: INTEGER, references: items.id}
               items:
                 columns:
                   id: {type: INTEGER, primaryKey: true}
                   name: {type: TEXT, nullable: false}
                   next_id: {type: INTEGER, references: items.id}
+                  shelf_id: {type: INTEGER, references: shelves.id}
               stock:
                 primaryKey: [shop, sku]
                 columns:
@@ -46,12 +51,17 @@ class CopierTest {
     private static final String V2 = """
             name: c
             tables:
+              shelves:
+                columns:
+                  id: {type: INTEGER, primaryKey: true}
+                  best_item_id: {type: INTEGER, references: items.id}
               items:
                 ids: remap
                 columns:
                   id: {type: INTEGER, primaryKey: true}
                   name: {type: TEXT, nullable: false}
                   next_id: {type: INTEGER, references: items.id}
+                  shelf_id: {type: INTEGER, references: shelves.id}
                   note: {type: TEXT}
                 indexes:
                   items_by_name: [name]
@@ -98,7 +108,8 @@ class CopierTest {
     /**
      * v1 with {@link #ROWS} items, item i pointing at the item {@code ROWS / 2} further on (wrapping), so
      * the rows of the first chunk reference items of a later one; and {@code stockRows} stock rows spread
-     * over three shops, so the composite key's first column repeats across chunk boundaries.
+     * over three shops, so the composite key's first column repeats across chunk boundaries. Shelves and
+     * items reference each other: the shelves, copied first, name the last item and the tenth.
      */
     private HotProject filled(int stockRows) throws Exception {
         HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), V1);
@@ -106,6 +117,8 @@ class CopierTest {
             db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + ROWS + ") "
                     + "INSERT INTO items (id, name, next_id) SELECT i * 10, 'item ' || i, "
                     + "((i - 1 + " + ROWS / 2 + ") % " + ROWS + " + 1) * 10 FROM n;\n"
+                    + "INSERT INTO shelves VALUES (1, " + ROWS * 10 + "), (2, 100), (3, NULL);\n"
+                    + "UPDATE items SET shelf_id = 1 WHERE id <= 30;\n"
                     + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + stockRows + ") "
                     + "INSERT INTO stock (shop, sku, qty) SELECT 'shop ' || (i % 3), i, i * 2 FROM n");
         }
@@ -125,20 +138,20 @@ class CopierTest {
         MigrateRun.Result r = migrate(p, true, heard);
         long wallMillis = (System.nanoTime() - before) / 1_000_000;
 
-        assertEquals(List.of("items " + ROWS + " 0", "stock " + STOCK + " 0"), heard.started);
+        assertEquals(List.of("stock " + STOCK + " 0", "shelves 3 0", "items " + ROWS + " 0"), heard.started);
         assertTrue(heard.chunks.size() > 1, "chunks: " + heard.chunks);
         for (int i = 1; i < heard.chunks.size(); i++) {
             assertTrue(heard.chunks.get(i) > heard.chunks.get(i - 1), "counts grow: " + heard.chunks);
         }
         assertEquals(STOCK, heard.chunks.get(heard.chunks.size() - 1));
         assertTrue(heard.chunkTotals.stream().allMatch(t -> t == STOCK), "totals: " + heard.chunkTotals);
-        assertEquals(List.of("items " + ROWS, "stock " + STOCK), heard.finished);
+        assertEquals(List.of("stock " + STOCK, "shelves 3", "items " + ROWS), heard.finished);
         for (long millis : heard.finishedMillis) {
             assertTrue(millis >= 0 && millis <= wallMillis, millis + " ms within a " + wallMillis + " ms run");
         }
-        assertEquals(ROWS + STOCK, r.copy().rows());
+        assertEquals(STOCK + 3 + ROWS, r.copy().rows());
         assertTrue(r.copy().millis() >= 0 && r.copy().millis() <= wallMillis, r.copy().millis() + " ms");
-        assertEquals(List.of((long) ROWS, (long) STOCK),
+        assertEquals(List.of((long) STOCK, 3L, (long) ROWS),
                 r.copy().tables().stream().map(TableCopyResult::rows).toList());
     }
 
@@ -149,7 +162,7 @@ class CopierTest {
         MigrateRun.Result r = migrate(p, false, CopyListener.NONE);
         long wallMillis = (System.nanoTime() - before) / 1_000_000;
         try (Db db = Db.open(r.target())) {
-            assertEquals(List.of("items|" + ROWS + "|" + ROWS + "|1|" + ROWS * 10 + "|null",
+            assertEquals(List.of("items|" + ROWS + "|" + ROWS + "|1|" + ROWS * 10 + "|null", "shelves|3|3|1|3|null",
                             "stock|" + ROWS + "|" + ROWS + "|1|shop 2|" + (ROWS - ROWS % 3 - 1)),
                     db.rows("SELECT table_name, rows_total, rows_copied, done, k1, k2 FROM _migration_progress "
                             + "ORDER BY table_name"));
@@ -204,13 +217,13 @@ class CopierTest {
         MigrateRun.Result r = migrate(p, false, heard);
 
         assertTrue(r.resumed());
-        assertEquals("items " + ROWS + " " + ROWS, heard.started.get(0));
-        String stock = heard.started.get(1);
+        String stock = heard.started.get(0);
         long before = Long.parseLong(stock.substring(stock.lastIndexOf(' ') + 1));
         assertTrue(before > 0 && before < STOCK, stock);
         assertTrue(heard.chunks.get(0) > before, "counting on from " + before + ": " + heard.chunks);
         assertEquals(STOCK, heard.chunks.get(heard.chunks.size() - 1));
-        assertEquals(List.of("items " + ROWS, "stock " + STOCK), heard.finished);
+        assertEquals(List.of("shelves 3 0", "items " + ROWS + " 0"), heard.started.subList(1, 3));
+        assertEquals(List.of("stock " + STOCK, "shelves 3", "items " + ROWS), heard.finished);
         try (Db db = Db.open(r.target())) {
             assertEquals(STOCK, db.count("SELECT count(*) FROM stock"));
             assertEquals(List.of(ROWS + "|" + ROWS), db.rows("SELECT count(*), max(new_key) FROM _id_mapping_items"));
