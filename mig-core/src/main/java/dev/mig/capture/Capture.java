@@ -146,12 +146,22 @@ public final class Capture {
         }
     }
 
-    public static String logTable() {
-        return CaptureSql.LOG;
+    /**
+     * SELECT of the source tables that log entries {@code (from, to]} name, on a connection whose
+     * {@code main} is the old database; parameters: from, to.
+     */
+    public static String loggedTablesSql() {
+        return "SELECT DISTINCT tbl FROM " + ident("main", CaptureSql.LOG) + " WHERE seq > ? AND seq <= ?";
     }
 
-    public static String markerTable() {
-        return CaptureSql.MARKER;
+    /**
+     * SELECT of the row keys ({@link #logKeyColumns} of {@code width}) that log entries {@code (from, to]}
+     * of one source table name, on a connection whose {@code main} is the old database; parameters: from,
+     * to, the source table's name.
+     */
+    public static String loggedKeysSql(int width) {
+        return "SELECT " + CaptureSql.keyColumns(width) + " FROM " + ident("main", CaptureSql.LOG)
+                + " WHERE seq > ? AND seq <= ? AND tbl = ?";
     }
 
     /** The key columns of the log: {@code k1, k2, ...}. */

@@ -179,8 +179,7 @@ public final class Replayer {
 
     /** The source tables entries {@code (from, to]} name. */
     private Set<String> namedIn(long from, long to) throws SQLException {
-        return new HashSet<>(firstColumn("SELECT DISTINCT tbl FROM " + ident("main", Capture.logTable())
-                + " WHERE seq > ? AND seq <= ?", from, to));
+        return new HashSet<>(firstColumn(Capture.loggedTablesSql(), from, to));
     }
 
     /**
@@ -197,9 +196,8 @@ public final class Replayer {
             }
             String keys = keyTables.get(m);
             execute("DELETE FROM " + keys);
-            String cols = Capture.logKeyColumns(m.sourceKey().size());
-            try (PreparedStatement ps = pair.prepareStatement("INSERT OR IGNORE INTO " + keys + " SELECT " + cols
-                    + " FROM " + ident("main", Capture.logTable()) + " WHERE seq > ? AND seq <= ? AND tbl = ?")) {
+            try (PreparedStatement ps = pair.prepareStatement("INSERT OR IGNORE INTO " + keys + " "
+                    + Capture.loggedKeysSql(m.sourceKey().size()))) {
                 ps.setLong(1, from);
                 ps.setLong(2, to);
                 ps.setString(3, m.plan().sourceTable());
