@@ -25,12 +25,14 @@ public final class WalCheckpointer implements AutoCloseable {
 
     private final Connection writer;
     private final Connection connection;
+    private final long intervalMs;
     private final Thread thread;
     private volatile boolean stopping;
 
-    private WalCheckpointer(Connection writer, Connection connection) {
+    private WalCheckpointer(Connection writer, Connection connection, long intervalMs) {
         this.writer = writer;
         this.connection = connection;
+        this.intervalMs = intervalMs;
         this.thread = new Thread(this::loop, "mig-wal-checkpointer");
         this.thread.setDaemon(true);
     }
@@ -41,14 +43,19 @@ public final class WalCheckpointer implements AutoCloseable {
      * this does nothing.
      */
     public static WalCheckpointer start(Path database, Connection writer) throws SQLException {
+        return start(database, writer, INTERVAL_MS);
+    }
+
+    /** {@link #start(Path, Connection)} checkpointing every {@code intervalMs}. */
+    static WalCheckpointer start(Path database, Connection writer, long intervalMs) throws SQLException {
         SqliteFiles.requireDatabase(database);
         Connection c = SqliteFiles.openReadWrite(database);
         if (!inWalMode(c)) {
             c.close();
-            return new WalCheckpointer(null, null);
+            return new WalCheckpointer(null, null, intervalMs);
         }
         autocheckpoint(writer, 0);
-        WalCheckpointer checkpointer = new WalCheckpointer(writer, c);
+        WalCheckpointer checkpointer = new WalCheckpointer(writer, c, intervalMs);
         checkpointer.thread.start();
         return checkpointer;
     }
@@ -61,7 +68,7 @@ public final class WalCheckpointer implements AutoCloseable {
 
     private void loop() {
         while (!stopping) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(intervalMs));
             if (!stopping) {
                 checkpointQuietly();
             }

@@ -78,12 +78,14 @@ class WalCheckpointerTest {
         }
     }
 
+    /** With an interval of an hour, only close itself can have copied the pages in, and close does not wait for it. */
     @Test
     void leavesNoCommittedPageOnlyInTheWalWhenClosed() throws Exception {
         Path file = database("WAL");
         try (Connection writer = SqliteFiles.openReadWrite(file)) {
-            WalCheckpointer c = WalCheckpointer.start(file, writer);
+            WalCheckpointer c = WalCheckpointer.start(file, writer, 3_600_000);
             write(writer, 1_000);
+            assertTrue(databaseFileBytes(file) < 1_000_000, "the pages are still in the WAL");
             c.close();
             assertTrue(databaseFileBytes(file) >= 2_000_000);
         }
