@@ -1,5 +1,6 @@
 package dev.mig.bench;
 
+import dev.mig.common.Elapsed;
 import dev.mig.common.Versions;
 import dev.mig.common.MigException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class Bench {
         Path old = ws.file("old-n.sqlite");
         long t0 = System.nanoTime();
         BenchData.Sizes n = BenchData.generate(old, o.rows(), false);
-        long generateMs = (System.nanoTime() - t0) / 1_000_000;
+        long generateMs = Elapsed.millisSince(t0);
         long bytes = Files.size(old);
         CopyPhase phase = copy(ws, old, n, bytes);
         BenchReport.Copy copy = phase.copy();

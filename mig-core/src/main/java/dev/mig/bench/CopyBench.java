@@ -2,6 +2,7 @@ package dev.mig.bench;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.common.Elapsed;
 import dev.mig.copy.Copier;
 import dev.mig.copy.CopyListener;
 import dev.mig.plan.MappingSql;
@@ -36,7 +37,7 @@ final class CopyBench {
     static Timed migrate(Workspace.Run run) {
         long t0 = System.nanoTime();
         MigrateRun.Result r = new MigrateRun(run.project(), false, CopyListener.NONE).run();
-        long wall = (System.nanoTime() - t0) / 1_000_000;
+        long wall = Elapsed.millisSince(t0);
         return new Timed(r.copy().rows(), wall, r.copy().millis());
     }
 
@@ -77,7 +78,7 @@ final class CopyBench {
             }
             s.execute("COMMIT");
         }
-        return (System.nanoTime() - t0) / 1_000_000;
+        return Elapsed.millisSince(t0);
     }
 
     /** {@code VACUUM INTO}: SQLite's physical copy of the whole file. Returns milliseconds. */
@@ -88,6 +89,6 @@ final class CopyBench {
             ps.setString(1, target.toAbsolutePath().toString());
             ps.execute();
         }
-        return (System.nanoTime() - t0) / 1_000_000;
+        return Elapsed.millisSince(t0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mig.bench;
 
+import dev.mig.common.Elapsed;
 import dev.mig.project.Project;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.MigrateRun;
@@ -23,7 +24,7 @@ public final class MemoryProbe {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         MigrateRun.Result r = new MigrateRun(Project.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE).run();
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long millis = Elapsed.millisSince(t0);
         long peak = 0;
         long afterGc = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,5 +1,6 @@
 package dev.mig.bench;
 
+import dev.mig.common.Elapsed;
 import dev.mig.run.MigrateRun;
 
 import dev.mig.copy.CopyListener;
@@ -39,7 +40,7 @@ final class PauseBench {
             Thread.sleep(300); // the application keeps writing between migrate and drain
             long drainStart = System.nanoTime();
             DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(3_000, true, false), log).run();
-            log.accept("  drain took " + (System.nanoTime() - drainStart) / 1_000_000 + " ms");
+            log.accept("  drain took " + Elapsed.millisSince(drainStart) + " ms");
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!writer.switched() && writer.failure() == null && System.nanoTime() < deadline) {
                 Thread.sleep(1);

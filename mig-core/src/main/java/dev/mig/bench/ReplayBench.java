@@ -1,5 +1,6 @@
 package dev.mig.bench;
 
+import dev.mig.common.Elapsed;
 import dev.mig.capture.Capture;
 import dev.mig.run.DrainRun;
 import dev.mig.sql.SqliteFiles;
@@ -34,7 +35,7 @@ final class ReplayBench {
         }
         long t0 = System.nanoTime();
         DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(600_000, false, false), line -> { }).run();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long ms = Elapsed.millisSince(t0);
         return new BenchReport.ReplayRun(entries, d.entriesPerSecond(), ms);
     }
 

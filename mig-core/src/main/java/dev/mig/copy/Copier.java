@@ -3,6 +3,7 @@ package dev.mig.copy;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
+import dev.mig.common.Elapsed;
 import dev.mig.common.BatchSizer;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.MigrationPlan;
@@ -80,7 +81,7 @@ public final class Copier {
             buildIndexes(declared.table(t.table()).orElseThrow());
         }
         syncSequences(pair, plan, declared, live);
-        return new Result(results, rows, (System.nanoTime() - started) / 1_000_000);
+        return new Result(results, rows, Elapsed.millisSince(started));
     }
 
     private boolean started(TablePlan t) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.mig.copy;
 
+import dev.mig.common.Elapsed;
 import dev.mig.common.BatchSizer;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.TablePlan;
@@ -58,7 +59,7 @@ final class TableCopier {
             if (chunk == null) {
                 break;
             }
-            long millis = (System.nanoTime() - t0) / 1_000_000;
+            long millis = Elapsed.millisSince(t0);
             sizer.record(chunk.rows(), millis);
             cursor = chunk.upper();
             copied += chunk.rows();
@@ -68,7 +69,7 @@ final class TableCopier {
             progress.markDone(c, plan.table());
             return null;
         });
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = Elapsed.millisSince(started);
         listener.tableFinished(plan.table(), copied, millis);
         return new TableCopyResult(plan.table(), copied, millis);
     }
@@ -97,7 +98,7 @@ final class TableCopier {
             if (upper == null) {
                 return;
             }
-            sizer.record(wanted, (System.nanoTime() - t0) / 1_000_000);
+            sizer.record(wanted, Elapsed.millisSince(t0));
             cursor = upper;
         }
     }
@@ -116,7 +117,7 @@ final class TableCopier {
             IdMapper.allocate(pair, mapping, where, params);
         }
         int n = RowWriter.insert(pair, mapping, where, params);
-        progress.advance(pair, plan.table(), upper, n, (System.nanoTime() - t0) / 1_000_000);
+        progress.advance(pair, plan.table(), upper, n, Elapsed.millisSince(t0));
         return new ChunkResult(upper, n);
     }
 

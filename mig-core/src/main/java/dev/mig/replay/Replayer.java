@@ -3,6 +3,7 @@ package dev.mig.replay;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
+import dev.mig.common.Elapsed;
 import dev.mig.capture.Capture;
 import dev.mig.copy.Copier;
 import dev.mig.copy.IdMapper;
@@ -122,7 +123,7 @@ public final class Replayer {
         long t0 = System.nanoTime();
         Batch done = Tx.deferred(pair, c -> applyBatch(maxEntries, t0));
         return done == null ? null
-                : new Batch(done.fromSeq(), done.toSeq(), done.entries(), (System.nanoTime() - t0) / 1_000_000);
+                : new Batch(done.fromSeq(), done.toSeq(), done.entries(), Elapsed.millisSince(t0));
     }
 
     /**
@@ -173,7 +174,7 @@ public final class Replayer {
                 RowWriter.insert(pair, m, keysOf(m), List.of());
             }
         }
-        state.advanceReplay(pair, to, entries, (System.nanoTime() - t0) / 1_000_000);
+        state.advanceReplay(pair, to, entries, Elapsed.millisSince(t0));
         return new Batch(from, to, entries, 0);
     }
 

@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.common.Elapsed;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.common.TestFaults;
@@ -73,7 +74,7 @@ final class WritePause {
     }
 
     long elapsedMs() {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return Elapsed.millisSince(startNanos);
     }
 
     /**

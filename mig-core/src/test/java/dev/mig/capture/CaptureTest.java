@@ -1,6 +1,7 @@
 package dev.mig.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,5 +192,25 @@ class CaptureTest {
             Capture.remove(c);
         }
         assertEquals(List.of("_mig_audit"), db.rows("SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
+    }
+
+    @Test
+    void onlyTheDrainingGuardsRejectionCountsAsOne() throws SQLException {
+        database("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+        SQLException notNull = assertThrows(SQLException.class,
+                () -> db.conn.createStatement().executeUpdate("INSERT INTO t VALUES (1, NULL)"));
+        assertFalse(Capture.isDrainingRejection(notNull));
+        assertFalse(Capture.isDrainingRejection(new SQLException((String) null)));
+        assertTrue(Capture.isDrainingRejection(new SQLException("wrapped", new SQLException(Capture.DRAINING_MESSAGE))));
+    }
+
+    @Test
+    void aMarkerTableWithoutItsRowMeansNoMarker() throws SQLException {
+        Path file = dir.resolve("old.sqlite");
+        database("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+        db.exec("DELETE FROM _migration_marker");
+        try (Connection c = SqliteFiles.openReadWrite(file)) {
+            assertEquals(Marker.NONE, Capture.marker(c));
+        }
     }
 }

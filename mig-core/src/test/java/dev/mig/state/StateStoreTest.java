@@ -256,4 +256,14 @@ class StateStoreTest {
             assertEquals(List.of(), newDb.history(pair));
         }
     }
+
+    @Test
+    void aStatusTableOfAnotherShapeIsNotReady() throws Exception {
+        Path odd = dir.resolve("odd.sqlite");
+        try (Db db = Db.open(odd)) {
+            db.exec("CREATE TABLE _migration_status (id INTEGER PRIMARY KEY, state TEXT);\n"
+                    + "INSERT INTO _migration_status VALUES (0, 'ready')");
+        }
+        assertFalse(StateStore.isReady(odd));
+    }
 }

@@ -83,4 +83,56 @@ class VerifierTest {
     void aDifferenceInTheLastColumnAloneIsFound() throws Exception {
         assertEquals(List.of("2|8"), verdictAfter("UPDATE items SET qty = 8 WHERE id = 2").newOnly());
     }
+
+    /** items with {@code columns} INTEGER columns c1..cN besides its key. */
+    private static String wide(int columns, String extraTable) {
+        StringBuilder y = new StringBuilder("name: v\ntables:\n  items:\n    columns:\n"
+                + "      id: {type: INTEGER, primaryKey: true}\n");
+        for (int i = 1; i <= columns; i++) {
+            y.append("      c").append(i).append(": {type: INTEGER}\n");
+        }
+        return y + extraTable;
+    }
+
+    private static final String TAGS = "  tags:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\n";
+
+    /** 130 columns: more than one call of the checksum function takes, so verify hashes them in groups. */
+    private HotProject migratedWide() throws Exception {
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), wide(130, ""), "WAL");
+        try (Db db = p.open()) {
+            db.exec("INSERT INTO items (id, c1, c65, c130) VALUES (1, 1, 65, 130), (2, 2, 66, 131)");
+        }
+        p.migrate(wide(130, TAGS));
+        return p;
+    }
+
+    @Test
+    void aTableWiderThanOneChecksumCallVerifiesEqual() throws Exception {
+        HotProject p = migratedWide();
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertTrue(r.equal(), r.toString());
+    }
+
+    @Test
+    void aDifferenceInTheLastColumnOfAWideTableIsFound() throws Exception {
+        HotProject p = migratedWide();
+        try (Db n = Db.open(p.newDb())) {
+            n.exec("UPDATE items SET c130 = 0 WHERE id = 2");
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        assertFalse(r.tables().get(0).equal(), r.toString());
+    }
+
+    @Test
+    void aNewTableIsEqualWhileEmptyAndDifferentOnceItHoldsARowTheOldDatabaseNeverHad() throws Exception {
+        HotProject p = migratedWide();
+        assertTrue(Mig.verify(p.dir).equal());
+        try (Db n = Db.open(p.newDb())) {
+            n.exec("INSERT INTO tags VALUES (1)");
+        }
+        VerifyRun.Result r = Mig.verify(p.dir);
+        TableVerdict tags = r.tables().stream().filter(t -> t.table().equals("tags")).findFirst().orElseThrow();
+        assertFalse(tags.equal());
+        assertEquals(1, tags.newRows());
+    }
 }
