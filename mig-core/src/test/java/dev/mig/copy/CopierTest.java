@@ -72,6 +72,8 @@ class CopierTest {
                   sku: {type: INTEGER}
                   qty: {type: INTEGER}
                   note: {type: TEXT}
+                indexes:
+                  stock_by_qty: [qty]
             """;
 
     @TempDir
@@ -228,6 +230,28 @@ class CopierTest {
             assertEquals(STOCK, db.count("SELECT count(*) FROM stock"));
             assertEquals(List.of(ROWS + "|" + ROWS), db.rows("SELECT count(*), max(new_key) FROM _id_mapping_items"));
             assertEquals(0, db.count("SELECT count(*) FROM items WHERE name <> 'item ' || id"));
+        }
+    }
+
+    @Test
+    void aCopyStoppedAfterATablesIndexesWereBuiltResumesWithoutBuildingThemAgain() throws Exception {
+        HotProject p = filled(ROWS);
+        CopyListener stopAtShelves = new CopyListener() {
+            @Override
+            public void tableStarted(String table, long rowsTotal, long rowsCopied) {
+                if (table.equals("shelves")) {
+                    throw new IllegalStateException("stopped before shelves");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> migrate(p, false, stopAtShelves));
+
+        MigrateRun.Result r = migrate(p, false, CopyListener.NONE);
+
+        try (Db db = Db.open(r.target())) {
+            assertEquals(List.of("items_by_name", "stock_by_qty"), db.rows("SELECT name FROM sqlite_schema "
+                    + "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"));
+            assertEquals(ROWS, db.count("SELECT count(*) FROM stock"));
         }
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Verify compares the old rows as the copy stored them: through the new column's type where the
@@ -84,25 +86,29 @@ class VerifierTest {
         assertEquals(List.of("2|8"), verdictAfter("UPDATE items SET qty = 8 WHERE id = 2").newOnly());
     }
 
-    /** items with {@code columns} INTEGER columns c1..cN besides its key. */
+    /** items with {@code columns} columns c1..cN of no declared type (values keep their storage class). */
     private static String wide(int columns, String extraTable) {
         StringBuilder y = new StringBuilder("name: v\ntables:\n  items:\n    columns:\n"
                 + "      id: {type: INTEGER, primaryKey: true}\n");
         for (int i = 1; i <= columns; i++) {
-            y.append("      c").append(i).append(": {type: INTEGER}\n");
+            y.append("      c").append(i).append(": {}\n");
         }
         return y + extraTable;
     }
 
     private static final String TAGS = "  tags:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\n";
 
-    /** 130 columns: more than one call of the checksum function takes, so verify hashes them in groups. */
+    /**
+     * 101 columns: one more than a call of the checksum function takes, so verify hashes them in groups
+     * and the last group holds the last column alone. Every storage class is in the grouped columns.
+     */
     private HotProject migratedWide() throws Exception {
-        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), wide(130, ""), "WAL");
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), wide(100, ""), "WAL");
         try (Db db = p.open()) {
-            db.exec("INSERT INTO items (id, c1, c65, c130) VALUES (1, 1, 65, 130), (2, 2, 66, 131)");
+            db.exec("INSERT INTO items (id, c1, c50, c99, c100) VALUES (1, 1, 2.5, 'text', x'0102'), "
+                    + "(2, 2, 3.5, 'more', x'0304')");
         }
-        p.migrate(wide(130, TAGS));
+        p.migrate(wide(100, TAGS));
         return p;
     }
 
@@ -113,16 +119,17 @@ class VerifierTest {
         assertTrue(r.equal(), r.toString());
     }
 
-    @Test
-    void aDifferenceInTheLastColumnOfAWideTableIsFound() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UPDATE items SET c1 = 3 WHERE id = 2", "UPDATE items SET c50 = 4.5 WHERE id = 2",
+            "UPDATE items SET c99 = 'mord' WHERE id = 2", "UPDATE items SET c100 = x'0305' WHERE id = 2"})
+    void aDifferenceOfAnyStorageClassInAWideTableIsFoundUpToItsLastColumn(String update) throws Exception {
         HotProject p = migratedWide();
         try (Db n = Db.open(p.newDb())) {
-            n.exec("UPDATE items SET c130 = 0 WHERE id = 2");
+            n.exec(update);
         }
         VerifyRun.Result r = Mig.verify(p.dir);
         assertFalse(r.tables().get(0).equal(), r.toString());
     }
-
     @Test
     void aNewTableIsEqualWhileEmptyAndDifferentOnceItHoldsARowTheOldDatabaseNeverHad() throws Exception {
         HotProject p = migratedWide();
