@@ -32,6 +32,8 @@ final class Convergence {
     private int recentCount;
     private long best = Long.MAX_VALUE;
     private int stalled;
+    /** Whether a round ran since the start or the last {@link #restart}. */
+    private boolean roundSinceRestart;
     private long backlog;
     // Since the last new smallest backlog: what replay applied, what the application logged, how long it took.
     private long windowReplayed;
@@ -48,12 +50,14 @@ final class Convergence {
     }
 
     /**
-     * A new catch-up after drain's checks: the backlog grew while they ran, so it is judged afresh. The
-     * replay rate and the rounds counted so far are kept.
+     * A new catch-up after drain's checks: the backlog grew while they ran, so it is judged afresh, and
+     * replayed for at least one round before writes pause. The replay rate and the rounds counted so far
+     * are kept.
      */
     void restart() {
         best = Long.MAX_VALUE;
         stalled = 0;
+        roundSinceRestart = false;
     }
 
     /** The verdict for the backlog measured now (after the latest round, or before the first). */
@@ -69,7 +73,13 @@ final class Convergence {
             stalled++;
         }
         OptionalLong predicted = predictedTailMs();
-        if (backlog == 0 || predicted.isPresent() && predicted.getAsLong() <= budgetMs) {
+        if (backlog == 0) {
+            return Verdict.PAUSE;
+        }
+        // A backlog that fits the budget is still replayed once while writes go on: the tail is replayed
+        // slower than a catch-up round (durable commits, small batches, checks), so a tail of what the
+        // checks let pile up would make the pause several times its prediction.
+        if (roundSinceRestart && predicted.isPresent() && predicted.getAsLong() <= budgetMs) {
             return Verdict.PAUSE;
         }
         if (stalled >= STALLED_ROUNDS) {
@@ -84,6 +94,7 @@ final class Convergence {
      */
     void round(long replayed, long logged, long nanos) {
         rounds++;
+        roundSinceRestart = true;
         if (replayed > 0) {
             latestRate = Backlog.rate(replayed, nanos);
             if (replayed >= MEASURABLE_ENTRIES) {

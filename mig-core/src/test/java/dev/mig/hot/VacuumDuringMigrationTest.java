@@ -76,4 +76,28 @@ class VacuumDuringMigrationTest {
         p.drain();
         p.cutover();
     }
+
+    @Test
+    void aTableKeyedByRowidThatNoVacuumTouchedDrainsAndCutsOver() throws Exception {
+        HotProject p = migrated(V1, V2);
+        try (Db db = p.open()) {
+            db.exec("DELETE FROM events WHERE msg = 'b';\nINSERT INTO events (msg) VALUES ('e')");
+        }
+        p.drain();
+        p.cutover();
+        try (Db n = Db.open(p.newDb())) {
+            assertEquals(List.of("1|a", "3|c", "4|d", "5|e"), n.rows("SELECT rowid, msg FROM events ORDER BY rowid"));
+        }
+    }
+
+    /** A capture installed by an mig before the VACUUM probe has none: nothing can be told, nothing is refused. */
+    @Test
+    void aCaptureWithoutTheVacuumProbeIsNotTakenForAVacuum() throws Exception {
+        HotProject p = migrated(V1, V2);
+        try (Db db = p.open()) {
+            db.exec("DROP TABLE _migration_vacuum_probe;\nINSERT INTO events (msg) VALUES ('e')");
+        }
+        p.drain();
+        p.cutover();
+    }
 }

@@ -88,6 +88,18 @@ class ConvergenceTest {
     }
 
     @Test
+    void aBacklogThatPiledUpDuringTheChecksIsReplayedOnceBeforeWritesPause() {
+        Convergence c = new Convergence(100, 3_000);
+        c.verdict(10_000);
+        c.round(10_000, 0, SECOND / 10); // 100,000/s
+        assertEquals(Verdict.PAUSE, c.verdict(50));
+        c.restart(); // drain's checks ran; 1,500 entries piled up: 15 ms at 100,000/s, within the budget
+        assertEquals(Verdict.REPLAY, c.verdict(1_500));
+        c.round(1_500, 20, SECOND / 50);
+        assertEquals(Verdict.PAUSE, c.verdict(20));
+    }
+
+    @Test
     void theTailIsPredictedFromTheSlowestRecentRoundNotOneFastOne() {
         Convergence c = new Convergence(100, 3_000);
         c.verdict(100_000);
