@@ -1,5 +1,7 @@
 package dev.mig.state;
 
+import static dev.mig.sql.Sql.ident;
+
 import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
 import dev.mig.schema.FileSettings;
@@ -18,6 +20,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -136,8 +139,18 @@ public final class NewDatabase {
         if (spec.status() == Status.READY) {
             createIndexesAndTriggers(c, spec.declared());
         }
-        new StateStore("main").initialize(c, spec.status(), spec.identity(), spec.plan());
-        if (spec.plan() != null) {
+        insert(c, "INSERT INTO " + ident(StateTables.STATUS) + " (id, status) VALUES (0, ?)", spec.status().sql());
+        Identity id = spec.identity();
+        insert(c, "INSERT INTO " + ident(StateTables.IDENTITY)
+                        + " (id, schema_hash, schema_commit, created_utc, mig_version) VALUES (0, ?, ?, ?, ?)",
+                id.schemaHash(), id.schemaCommit(), id.createdUtc(), id.migVersion());
+        StoredPlan p = spec.plan();
+        if (p != null) {
+            insert(c, "INSERT INTO " + ident(StateTables.PLAN) + " (id, source_path, source_hash, target_hash, plan_json, "
+                            + "declared_json, live_json, schema_yaml, created_utc) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.sourcePath(), p.sourceHash(), p.targetHash(), p.planJson(), p.declaredJson(), p.liveJson(),
+                    p.schemaYaml(), p.createdUtc());
+            insert(c, "INSERT INTO " + ident(StateTables.REPLAY) + " (id, started_utc) VALUES (0, ?)", p.createdUtc());
             ProgressStore progress = new ProgressStore("main");
             for (Map.Entry<String, Long> t : spec.tables().entrySet()) {
                 progress.register(c, t.getKey(), t.getValue());
@@ -156,6 +169,15 @@ public final class NewDatabase {
             for (var trigger : declared.triggers()) {
                 s.execute(trigger.sql());
             }
+        }
+    }
+
+    private static void insert(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
         }
     }
 

@@ -1,22 +1,14 @@
 package dev.mig.state;
 
-import static dev.mig.state.StateSql.COPY_MS;
-import static dev.mig.state.StateSql.DONE;
-import static dev.mig.state.StateSql.ROWS_COPIED;
-import static dev.mig.state.StateSql.ROWS_TOTAL;
-import static dev.mig.state.StateSql.TABLE_NAME;
+import static dev.mig.sql.Sql.ident;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * Reads and advances the copy cursors in {@code _migration_progress}. Callers advance a cursor in the
@@ -25,61 +17,76 @@ import org.jooq.impl.DSL;
  */
 public final class ProgressStore {
 
-    private final Table<Record> table;
+    private final String table;
 
     /** @param schema where the new database is: {@code main}, or {@code mig_new} on a copy connection */
     public ProgressStore(String schema) {
-        this.table = StateSql.table(schema, StateTables.PROGRESS);
+        this.table = ident(schema, StateTables.PROGRESS);
     }
 
     public void register(Connection c, String tableName, long rowsTotal) throws SQLException {
-        StateSql.run(c, dsl -> dsl.insertInto(table).columns(TABLE_NAME, ROWS_TOTAL).values(tableName, rowsTotal)
-                .onDuplicateKeyIgnore().execute());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO " + table + " (table_name, rows_total) VALUES (?, ?)")) {
+            ps.setString(1, tableName);
+            ps.setLong(2, rowsTotal);
+            ps.executeUpdate();
+        }
     }
 
     public Optional<TableProgress> load(Connection c, String tableName, int keyWidth) throws SQLException {
-        return StateSql.run(c, dsl -> dsl.select(columns(keyWidth)).from(table).where(TABLE_NAME.eq(tableName))
-                .fetchOptional(r -> read(r, keyWidth)));
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE table_name = ?")) {
+            ps.setString(1, tableName);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs, keyWidth)) : Optional.empty();
+            }
+        }
     }
 
     public List<TableProgress> all(Connection c) throws SQLException {
-        return StateSql.run(c, dsl -> dsl.select(columns(0)).from(table).orderBy(DSL.field(DSL.name("rowid")))
-                .fetch(r -> read(r, 0)));
+        List<TableProgress> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " ORDER BY rowid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs, 0));
+            }
+        }
+        return out;
     }
 
     /** Moves the cursor to {@code cursor} after copying {@code rows} rows in {@code millis}. */
     public void advance(Connection c, String tableName, List<Object> cursor, long rows, long millis)
             throws SQLException {
-        Map<Field<?>, Object> set = new HashMap<>();
-        set.put(ROWS_COPIED, ROWS_COPIED.plus(rows));
-        set.put(COPY_MS, COPY_MS.plus(millis));
+        StringBuilder set = new StringBuilder("rows_copied = rows_copied + ?, copy_ms = copy_ms + ?");
         for (int i = 1; i <= cursor.size(); i++) {
-            set.put(StateSql.cursor(i), cursor.get(i - 1));
+            set.append(", k").append(i).append(" = ?");
         }
-        StateSql.run(c, dsl -> dsl.update(table).set(set).where(TABLE_NAME.eq(tableName)).execute());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + set + " WHERE table_name = ?")) {
+            int p = 1;
+            ps.setLong(p++, rows);
+            ps.setLong(p++, millis);
+            for (Object v : cursor) {
+                ps.setObject(p++, v);
+            }
+            ps.setString(p, tableName);
+            ps.executeUpdate();
+        }
     }
 
     public void markDone(Connection c, String tableName) throws SQLException {
-        StateSql.run(c, dsl -> dsl.update(table).set(DONE, 1).where(TABLE_NAME.eq(tableName)).execute());
-    }
-
-    /** The columns {@link #read} reads: the counts, and the cursor's first {@code keyWidth} values (k1 at least). */
-    private static List<Field<?>> columns(int keyWidth) {
-        List<Field<?>> out = new ArrayList<>(List.of(TABLE_NAME, ROWS_TOTAL, ROWS_COPIED, DONE, COPY_MS));
-        for (int i = 1; i <= Math.max(1, keyWidth); i++) {
-            out.add(StateSql.cursor(i));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET done = 1 WHERE table_name = ?")) {
+            ps.setString(1, tableName);
+            ps.executeUpdate();
         }
-        return out;
     }
 
-    private static TableProgress read(Record r, int keyWidth) {
+    private static TableProgress read(ResultSet rs, int keyWidth) throws SQLException {
         List<Object> cursor = new ArrayList<>();
-        if (r.get(StateSql.cursor(1)) != null) {
+        if (rs.getObject("k1") != null) {
             for (int i = 1; i <= keyWidth; i++) {
-                cursor.add(r.get(StateSql.cursor(i)));
+                cursor.add(rs.getObject("k" + i));
             }
         }
-        return new TableProgress(r.get(TABLE_NAME), r.get(ROWS_TOTAL), r.get(ROWS_COPIED), r.get(DONE) != 0,
-                r.get(COPY_MS), cursor);
+        return new TableProgress(rs.getString("table_name"), rs.getLong("rows_total"), rs.getLong("rows_copied"),
+                rs.getInt("done") != 0, rs.getLong("copy_ms"), cursor);
     }
 }

@@ -1,55 +1,25 @@
 package dev.mig.state;
 
-import static dev.mig.state.StateSql.COPY_COMPLETE;
-import static dev.mig.state.StateSql.CREATED_UTC;
-import static dev.mig.state.StateSql.DECLARED_JSON;
-import static dev.mig.state.StateSql.DRAIN_COMPLETE;
-import static dev.mig.state.StateSql.ENTRIES_REPLAYED;
-import static dev.mig.state.StateSql.FINISHED_UTC;
-import static dev.mig.state.StateSql.FROM_HASH;
-import static dev.mig.state.StateSql.ID;
-import static dev.mig.state.StateSql.LAST_SEQ;
-import static dev.mig.state.StateSql.LIVE_JSON;
-import static dev.mig.state.StateSql.MIG_VERSION;
-import static dev.mig.state.StateSql.NAME;
-import static dev.mig.state.StateSql.OLD_WRITTEN_OFFLINE;
-import static dev.mig.state.StateSql.PLAN_JSON;
-import static dev.mig.state.StateSql.REPLAY_MS;
-import static dev.mig.state.StateSql.ROWS_COPIED;
-import static dev.mig.state.StateSql.SCHEMA_COMMIT;
-import static dev.mig.state.StateSql.SCHEMA_HASH;
-import static dev.mig.state.StateSql.SCHEMA_YAML;
-import static dev.mig.state.StateSql.SOURCE_HASH;
-import static dev.mig.state.StateSql.SOURCE_PATH;
-import static dev.mig.state.StateSql.STARTED_UTC;
-import static dev.mig.state.StateSql.STATUS;
-import static dev.mig.state.StateSql.TARGET_HASH;
-import static dev.mig.state.StateSql.TO_HASH;
-import static dev.mig.state.StateSql.TYPE;
-import static dev.mig.state.StateSql.WRITE_PAUSE_MS;
+import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.MigException;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
- * Reads and writes mig's state tables in a new database, through jOOQ ({@link StateSql}). {@code schema}
- * is where that database is on the connection: {@code main} on a direct connection, {@code mig_new} on
- * a copy connection.
+ * Reads and writes mig's state tables in a new database. {@code schema} is where that database is on
+ * the connection: {@code main} on a direct connection, {@code mig_new} on a copy connection.
  */
 public final class StateStore {
-
-    private static final List<Field<?>> HISTORY_COLUMNS = List.of(FROM_HASH, TO_HASH, STARTED_UTC, FINISHED_UTC,
-            ROWS_COPIED, ENTRIES_REPLAYED, WRITE_PAUSE_MS, MIG_VERSION);
 
     private final String schema;
 
@@ -57,33 +27,18 @@ public final class StateStore {
         this.schema = schema;
     }
 
-    private Table<Record> t(String table) {
-        return StateSql.table(schema, table);
-    }
-
-    /**
-     * The rows of a database mig just created, in the caller's transaction: its status, its identity,
-     * and for a migration ({@code plan} not null) the stored plan and a replay row with nothing replayed.
-     */
-    void initialize(Connection c, NewDatabase.Status status, Identity id, StoredPlan plan) throws SQLException {
-        StateSql.run(c, dsl -> {
-            dsl.insertInto(t(StateTables.STATUS)).columns(ID, STATUS).values(0, status.sql()).execute();
-            dsl.insertInto(t(StateTables.IDENTITY)).columns(ID, SCHEMA_HASH, SCHEMA_COMMIT, CREATED_UTC, MIG_VERSION)
-                    .values(0, id.schemaHash(), id.schemaCommit(), id.createdUtc(), id.migVersion()).execute();
-            if (plan != null) {
-                dsl.insertInto(t(StateTables.PLAN)).columns(ID, SOURCE_PATH, SOURCE_HASH, TARGET_HASH, PLAN_JSON,
-                                DECLARED_JSON, LIVE_JSON, SCHEMA_YAML, CREATED_UTC)
-                        .values(0, plan.sourcePath(), plan.sourceHash(), plan.targetHash(), plan.planJson(),
-                                plan.declaredJson(), plan.liveJson(), plan.schemaYaml(), plan.createdUtc()).execute();
-                dsl.insertInto(t(StateTables.REPLAY)).columns(ID, STARTED_UTC).values(0, plan.createdUtc()).execute();
-            }
-            return null;
-        });
+    private String t(String table) {
+        return ident(schema, table);
     }
 
     public boolean hasTable(Connection c, String table) throws SQLException {
-        return StateSql.run(c, dsl -> dsl.fetchExists(DSL.selectOne().from(t("sqlite_schema"))
-                .where(TYPE.eq("table"), NAME.eq(table))));
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t("sqlite_schema")
+                + " WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /**
@@ -106,17 +61,25 @@ public final class StateStore {
         if (!hasTable(c, StateTables.STATUS)) {
             return Optional.empty();
         }
-        return StateSql.run(c, dsl -> dsl.select(STATUS).from(t(StateTables.STATUS)).where(ID.eq(0)).fetchOptional(STATUS))
-                .map(v -> "ready".equals(v) ? NewDatabase.Status.READY : NewDatabase.Status.MIGRATING);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status FROM " + t(StateTables.STATUS) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String v = rs.getString(1);
+            return Optional.of("ready".equals(v) ? NewDatabase.Status.READY : NewDatabase.Status.MIGRATING);
+        }
     }
 
     public Optional<Identity> identity(Connection c) throws SQLException {
         if (!hasTable(c, StateTables.IDENTITY)) {
             return Optional.empty();
         }
-        return StateSql.run(c, dsl -> dsl.select(SCHEMA_HASH, SCHEMA_COMMIT, CREATED_UTC, MIG_VERSION)
-                .from(t(StateTables.IDENTITY)).where(ID.eq(0)).fetchOptional(r -> new Identity(r.value1(), r.value2(),
-                        r.value3(), r.value4())));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT schema_hash, schema_commit, created_utc, mig_version FROM " + t(StateTables.IDENTITY) + " WHERE id = 0")) {
+            return rs.next() ? Optional.of(new Identity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    : Optional.empty();
+        }
     }
 
     /** The stored plan; empty once cutover has dropped it (or for a database created ready). */
@@ -124,26 +87,39 @@ public final class StateStore {
         if (!hasTable(c, StateTables.PLAN)) {
             return Optional.empty();
         }
-        return StateSql.run(c, dsl -> dsl.select(SOURCE_PATH, SOURCE_HASH, TARGET_HASH, PLAN_JSON, DECLARED_JSON,
-                        LIVE_JSON, SCHEMA_YAML, CREATED_UTC).from(t(StateTables.PLAN)).where(ID.eq(0))
-                .fetchOptional(r -> new StoredPlan(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8())));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT source_path, source_hash, "
+                + "target_hash, plan_json, declared_json, live_json, schema_yaml, created_utc FROM " + t(StateTables.PLAN)
+                + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        }
     }
 
     public Optional<ReplayState> replay(Connection c) throws SQLException {
         if (!hasTable(c, StateTables.REPLAY)) {
             return Optional.empty();
         }
-        return StateSql.run(c, dsl -> dsl.select(LAST_SEQ, ENTRIES_REPLAYED, REPLAY_MS, COPY_COMPLETE, DRAIN_COMPLETE,
-                        WRITE_PAUSE_MS, STARTED_UTC).from(t(StateTables.REPLAY)).where(ID.eq(0))
-                .fetchOptional(r -> new ReplayState(r.value1(), r.value2(), r.value3(), r.value4() != 0,
-                        r.value5() != 0, r.value6(), r.value7())));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_seq, entries_replayed, "
+                + "replay_ms, copy_complete, drain_complete, write_pause_ms, started_utc FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long pause = rs.getLong(6);
+            Long pauseMs = rs.wasNull() ? null : pause;
+            return Optional.of(new ReplayState(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4) != 0,
+                    rs.getInt(5) != 0, pauseMs, rs.getString(7)));
+        }
     }
 
     /** The last log entry replayed: where the next replay batch starts. */
     public long replayCheckpoint(Connection c) throws SQLException {
-        return StateSql.run(c, dsl -> dsl.select(LAST_SEQ).from(t(StateTables.REPLAY)).where(ID.eq(0))
-                .fetchOptional(LAST_SEQ).orElse(0L));
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT last_seq FROM " + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /**
@@ -151,9 +127,13 @@ public final class StateStore {
      * {@code millis}; in the batch's transaction, so a killed replay resumes after its last committed batch.
      */
     public void advanceReplay(Connection c, long lastSeq, long entries, long millis) throws SQLException {
-        StateSql.run(c, dsl -> dsl.update(t(StateTables.REPLAY)).set(LAST_SEQ, lastSeq)
-                .set(ENTRIES_REPLAYED, ENTRIES_REPLAYED.plus(entries)).set(REPLAY_MS, REPLAY_MS.plus(millis))
-                .where(ID.eq(0)).execute());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                + " SET last_seq = ?, entries_replayed = entries_replayed + ?, replay_ms = replay_ms + ? WHERE id = 0")) {
+            ps.setLong(1, lastSeq);
+            ps.setLong(2, entries);
+            ps.setLong(3, millis);
+            ps.executeUpdate();
+        }
     }
 
     public List<TableProgress> progress(Connection c) throws SQLException {
@@ -161,7 +141,7 @@ public final class StateStore {
     }
 
     public void markCopyComplete(Connection c) throws SQLException {
-        updateReplayRow(c, COPY_COMPLETE, 1, null);
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET copy_complete = 1 WHERE id = 0");
     }
 
     /**
@@ -169,25 +149,38 @@ public final class StateStore {
      * may lack those writes, so this database must never be marked ready (only reset undoes it).
      */
     public void markOldWrittenOffline(Connection c) throws SQLException {
-        updateReplayRow(c, OLD_WRITTEN_OFFLINE, 1, null);
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET old_written_offline = 1 WHERE id = 0");
     }
 
     /** True once {@link #markOldWrittenOffline} was recorded; false too for a database made before that column. */
     public boolean oldWrittenOffline(Connection c) throws SQLException {
-        boolean hasColumn = StateSql.run(c, dsl -> dsl.fetchExists(DSL.selectOne()
-                .from(DSL.table("pragma_table_info({0}, {1})", DSL.val(StateTables.REPLAY), DSL.val(schema)))
-                .where(NAME.eq(OLD_WRITTEN_OFFLINE.getName()))));
-        return hasColumn && StateSql.run(c, dsl -> dsl.select(OLD_WRITTEN_OFFLINE).from(t(StateTables.REPLAY))
-                .where(ID.eq(0)).fetchOptional(OLD_WRITTEN_OFFLINE).map(v -> v != 0).orElse(false));
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
+            ps.setString(1, StateTables.REPLAY);
+            ps.setString(2, schema);
+            ps.setString(3, "old_written_offline");
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT old_written_offline FROM "
+                + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
     }
 
     public void markDrainComplete(Connection c, long writePauseMs) throws SQLException {
-        updateReplayRow(c, DRAIN_COMPLETE, 1, writePauseMs);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                + " SET drain_complete = 1, write_pause_ms = ? WHERE id = 0")) {
+            ps.setLong(1, writePauseMs);
+            ps.executeUpdate();
+        }
     }
 
     /** Takes back a drain's completion whose write pause did not hold: the next drain drains again. */
     public void markDrainIncomplete(Connection c) throws SQLException {
-        updateReplayRow(c, DRAIN_COMPLETE, 0, null);
+        update(c, "UPDATE " + t(StateTables.REPLAY) + " SET drain_complete = 0, write_pause_ms = NULL WHERE id = 0");
     }
 
     /**
@@ -196,11 +189,12 @@ public final class StateStore {
      * {@code remappedTables}) are dropped and the status row says {@code ready}.
      */
     public void markReady(Connection c, List<String> remappedTables) throws SQLException {
-        for (String table : StateTables.replayOnly(remappedTables)) {
-            StateSql.run(c, dsl -> dsl.dropTableIfExists(t(table)).execute());
+        try (Statement s = c.createStatement()) {
+            for (String table : StateTables.replayOnly(remappedTables)) {
+                s.execute("DROP TABLE IF EXISTS " + t(table));
+            }
         }
-        requireOneRow(StateSql.run(c, dsl -> dsl.update(t(StateTables.STATUS))
-                .set(STATUS, NewDatabase.Status.READY.sql()).where(ID.eq(0)).execute()), StateTables.STATUS);
+        update(c, "UPDATE " + t(StateTables.STATUS) + " SET status = '" + NewDatabase.Status.READY.sql() + "' WHERE id = 0");
     }
 
     /** One row of {@code _migration_history}. */
@@ -208,10 +202,22 @@ public final class StateStore {
                              long entriesReplayed, Long writePauseMs, String migVersion) {
     }
 
+    private static final String HISTORY_COLUMNS = "from_hash, to_hash, started_utc, finished_utc, rows_copied, "
+            + "entries_replayed, write_pause_ms, mig_version";
+
     public void appendHistory(Connection c, HistoryRow h) throws SQLException {
-        StateSql.run(c, dsl -> dsl.insertInto(t(StateTables.HISTORY)).columns(HISTORY_COLUMNS)
-                .values(h.fromHash(), h.toHash(), h.startedUtc(), h.finishedUtc(), h.rowsCopied(), h.entriesReplayed(),
-                        h.writePauseMs(), h.migVersion()).execute());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t(StateTables.HISTORY) + " (" + HISTORY_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, h.fromHash());
+            ps.setString(2, h.toHash());
+            ps.setString(3, h.startedUtc());
+            ps.setString(4, h.finishedUtc());
+            ps.setLong(5, h.rowsCopied());
+            ps.setLong(6, h.entriesReplayed());
+            ps.setObject(7, h.writePauseMs());
+            ps.setString(8, h.migVersion());
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -219,40 +225,41 @@ public final class StateStore {
      * this one, once: a migration resumed after its copy began finds it carried already.
      */
     public void carryHistory(Connection c, String from) throws SQLException {
-        if (!new StateStore(from).hasTable(c, StateTables.HISTORY)
-                || StateSql.run(c, dsl -> dsl.fetchExists(t(StateTables.HISTORY)))) {
+        if (!new StateStore(from).hasTable(c, StateTables.HISTORY)) {
             return;
         }
-        StateSql.run(c, dsl -> dsl.insertInto(t(StateTables.HISTORY)).columns(HISTORY_COLUMNS)
-                .select(dsl.select(HISTORY_COLUMNS).from(StateSql.table(from, StateTables.HISTORY)).orderBy(ID))
-                .execute());
+        try (Statement s = c.createStatement()) {
+            if (s.executeQuery("SELECT 1 FROM " + t(StateTables.HISTORY) + " LIMIT 1").next()) {
+                return;
+            }
+            s.executeUpdate("INSERT INTO " + t(StateTables.HISTORY) + " (" + HISTORY_COLUMNS + ") SELECT "
+                    + HISTORY_COLUMNS + " FROM " + ident(from, StateTables.HISTORY) + " ORDER BY id");
+        }
     }
 
     public List<HistoryRow> history(Connection c) throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
         if (!hasTable(c, StateTables.HISTORY)) {
-            return List.of();
+            return out;
         }
-        return StateSql.run(c, dsl -> dsl.select(FROM_HASH, TO_HASH, STARTED_UTC, FINISHED_UTC, ROWS_COPIED,
-                        ENTRIES_REPLAYED, WRITE_PAUSE_MS, MIG_VERSION).from(t(StateTables.HISTORY)).orderBy(ID)
-                .fetch(r -> new HistoryRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8())));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + HISTORY_COLUMNS + " FROM "
+                + t(StateTables.HISTORY) + " ORDER BY id")) {
+            while (rs.next()) {
+                // Read before any other column: wasNull() answers for the last column read.
+                long pause = rs.getLong(7);
+                Long writePauseMs = rs.wasNull() ? null : pause;
+                out.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), writePauseMs, rs.getString(8)));
+            }
+        }
+        return out;
     }
 
-    /**
-     * Sets {@code flag} of the replay row to {@code value}, and its write pause to {@code pauseMs} where
-     * the flag is the drain's ({@code null}: no pause recorded).
-     */
-    private void updateReplayRow(Connection c, Field<Integer> flag, int value, Long pauseMs) throws SQLException {
-        int updated = StateSql.run(c, dsl -> {
-            var update = dsl.update(t(StateTables.REPLAY)).set(flag, value);
-            return (flag == DRAIN_COMPLETE ? update.set(WRITE_PAUSE_MS, pauseMs) : update).where(ID.eq(0)).execute();
-        });
-        requireOneRow(updated, StateTables.REPLAY);
-    }
-
-    private static void requireOneRow(int updated, String table) {
-        if (updated != 1) {
-            throw new MigException(MigException.Kind.INTERNAL, "state row missing: " + table + " has no row 0", null);
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (s.executeUpdate(sql) != 1) {
+                throw new MigException(MigException.Kind.INTERNAL, "state row missing: " + sql, null);
+            }
         }
     }
 }
