@@ -2,12 +2,17 @@ package dev.mig.bench;
 
 import dev.mig.project.Project;
 import dev.mig.common.MigException;
+import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.sqlite.SQLiteConnection;
 
 /** The bench's scratch directory: generated databases and one project directory per measured migration. */
 final class Workspace implements AutoCloseable {
@@ -43,16 +48,28 @@ final class Workspace implements AutoCloseable {
         return root.resolve(name);
     }
 
-    /** A new project directory holding a copy of {@code old} and the v2 schema. */
+    /**
+     * A new project directory holding a copy of {@code old} and the v2 schema. The copy is made by
+     * SQLite's backup, page for page: mig never reads a database file with plain Java I/O, which would
+     * drop this process's locks on it (specs/reliability.md, Findings).
+     */
     Run run(Path old, boolean remap) {
         try {
             Path dir = Files.createDirectory(root.resolve("run" + (++runs)));
             Path copy = dir.resolve("old.sqlite");
-            Files.copy(old, copy);
+            try (Connection c = SqliteFiles.openReadOnly(old)) {
+                int rc = c.unwrap(SQLiteConnection.class).getDatabase().backup("main", copy.toString(), null);
+                if (rc != 0) {
+                    throw new SQLException("SQLite's backup ended with code " + rc);
+                }
+            }
             Files.writeString(dir.resolve(Project.SCHEMA_FILE), BenchData.schemaV2(remap));
             return new Run(dir, copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw MigException.runtime("Cannot copy the benchmark's database: " + e.getMessage(),
+                    "Check free space in the work directory (--work-dir).", e);
         }
     }
 
