@@ -3,6 +3,7 @@ package dev.mig.run;
 import dev.mig.capture.Capture;
 import dev.mig.common.BatchSizer;
 import dev.mig.common.MigException;
+import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
 import dev.mig.replay.Replayer;
@@ -253,8 +254,8 @@ public final class DrainRun {
                 return null;
             });
             log.accept("Tail: " + replayed[0] + " entries replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
-                    + " ms of pause; sequences, foreign-key check and pause check " + (System.nanoTime() - replayedAt)
-                    / 1_000_000 + " ms.");
+                    + " ms of pause; sequences, foreign-key check and pause check " + Elapsed.millisSince(replayedAt)
+                    + " ms.");
             return pauseMs;
         } catch (Deadline.Exceeded e) {
             throw overrun(pause, replayed[0], e);
