@@ -1,25 +1,20 @@
 package dev.mig.copy;
 
 import dev.mig.plan.MappingSql;
+import dev.mig.state.IdMappings;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
- * Gives the rows of an {@code ids: remap} table their new keys: each old key not yet mapped gets the
- * next number after the largest new key already given, in old-key order, stored in the table's id mapping
- * ({@code _id_mapping_<table>}). Idempotent: a key is never mapped twice, so a resumed copy or a replayed
- * batch can run it again.
+ * Decides which old keys need new ones before rows are written: the rows' own keys for an {@code ids: remap}
+ * table, and the parent keys that translated columns reference. The mapping itself, and every write to it,
+ * is {@link IdMappings}'s.
  */
 public final class IdMapper {
 
     private IdMapper() {
     }
-
-    // "+o.k" has no affinity: compared with old_key (declared without a type) nothing is converted, so
-    // SQLite can use old_key's index. Comparing with o.k itself would apply INTEGER affinity to old_key
-    // and scan the whole mapping for every row.
 
     /**
      * Maps the old keys of the source rows matching {@code sourceWhere} (null: all rows), whose
@@ -29,7 +24,7 @@ public final class IdMapper {
                                List<Object> params) throws SQLException {
         String keys = "SELECT " + mapping.sourceKey().terms(null) + " AS k FROM " + mapping.sourceTable()
                 + (sourceWhere == null ? "" : " WHERE " + sourceWhere);
-        allocate(pair, mapping.idMapping(), keys, params);
+        IdMappings.allocate(pair, mapping.plan().table(), keys, params);
     }
 
     /**
@@ -51,21 +46,7 @@ public final class IdMapper {
     public static void allocateReferenced(Connection pair, MappingSql mapping, String sourceWhere,
                                           List<Object> params) throws SQLException {
         for (MappingSql.ReferencedKeys r : mapping.referencedKeys(sourceWhere)) {
-            allocate(pair, r.idMapping(), r.keys(), params);
-        }
-    }
-
-    /** Maps the old keys {@code keys} (a SELECT of column {@code k}, without duplicates) that {@code idMapping} lacks. */
-    private static void allocate(Connection pair, String idMapping, String keys, List<Object> params)
-            throws SQLException {
-        String sql = "INSERT INTO " + idMapping + " (old_key, new_key) SELECT k, (SELECT coalesce(max(new_key), 0) FROM "
-                + idMapping + ") + row_number() OVER (ORDER BY k) FROM (" + keys + ") AS o WHERE NOT EXISTS "
-                + "(SELECT 1 FROM " + idMapping + " AS m WHERE m.old_key = +o.k)";
-        try (PreparedStatement ps = pair.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            ps.executeUpdate();
+            IdMappings.allocate(pair, r.parentTable(), r.keys(), params);
         }
     }
 }

@@ -59,7 +59,7 @@ public final class MappingSql {
     }
 
     /** {@code "mig_new"."_id_mapping_<target table>"}: this remapped table's old-to-new key pairs. */
-    public String idMapping() {
+    private String idMapping() {
         return idMapping(plan.table());
     }
 
@@ -421,23 +421,23 @@ public final class MappingSql {
     /**
      * The old keys of a remapped parent that translated columns reference.
      *
-     * @param idMapping the parent's id mapping
-     * @param keys      a SELECT of column {@code k}: distinct non-NULL old keys, with {@code ?} parameters
+     * @param parentTable the remapped parent (its target table's name), whose id mapping gets the keys
+     * @param keys        a SELECT of column {@code k}: distinct non-NULL old keys, with {@code ?} parameters
      */
-    public record ReferencedKeys(String idMapping, String keys) {
+    public record ReferencedKeys(String parentTable, String keys) {
     }
 
     /**
      * Per column translated through a remapped parent's id mapping, the distinct non-NULL values it takes
      * in the mapped source rows matching {@code sourceWhere} (its parameters, if any, are the caller's).
-     * They are compared as the translation compares them: BINARY, without affinity (see IdMapper).
+     * They are compared as the translation compares them: BINARY, without affinity (see state.IdMappings).
      */
     public List<ReferencedKeys> referencedKeys(String sourceWhere) {
         List<ReferencedKeys> out = new ArrayList<>();
         for (ColumnPlan c : copied) {
             remapRef(c).ifPresent(ref -> {
                 String value = "(" + c.sourceExpr() + ")";
-                out.add(new ReferencedKeys(idMapping(ref.refTable()), "SELECT DISTINCT " + value
+                out.add(new ReferencedKeys(ref.refTable(), "SELECT DISTINCT " + value
                         + " COLLATE BINARY AS k FROM " + sourceTable() + " WHERE " + value + " IS NOT NULL"
                         + (sourceWhere == null ? "" : " AND (" + sourceWhere + ")")));
             });
@@ -447,7 +447,7 @@ public final class MappingSql {
 
     /**
      * The new key that the id mapping of {@code table} gives an old key; NULL stays NULL. The unary
-     * plus strips the key's affinity so the lookup uses the mapping's index (see IdMapper).
+     * plus strips the key's affinity so the lookup uses the mapping's index (see state.IdMappings).
      */
     public static String translate(String table, String oldKey) {
         return "(SELECT m.new_key FROM " + idMapping(table) + " AS m WHERE m.old_key = +" + oldKey + ")";

@@ -65,13 +65,7 @@ public final class StateTables {
                         + "write_pause_ms INTEGER, started_utc TEXT NOT NULL, "
                         // 1: an --offline copy saw the old database written, so it may miss writes (never ready)
                         + "old_written_offline INTEGER NOT NULL DEFAULT 0)"));
-        // new_key is the rowid, so the next key (the largest + 1) is one lookup; old_key (no declared type:
-        // keys keep their type) is UNIQUE, and its index holds the rowid, so translating an old key is one
-        // search of that index.
-        for (String table : remappedTables) {
-            ddl.add("CREATE TABLE " + ident(MigTables.idMapping(table)) + " (new_key INTEGER PRIMARY KEY, "
-                    + "old_key NOT NULL UNIQUE)");
-        }
+        remappedTables.forEach(t -> ddl.add(IdMappings.create(t)));
         return ddl;
     }
 }

@@ -111,7 +111,7 @@ class MappingSqlTest {
 
     @Test
     void theParentKeysRowsReferenceAreListedForTheirIdMapping() {
-        assertEquals(List.of(new MappingSql.ReferencedKeys("\"mig_new\".\"_id_mapping_users\"",
+        assertEquals(List.of(new MappingSql.ReferencedKeys("users",
                         "SELECT DISTINCT (\"user_id\") COLLATE BINARY AS k FROM \"main\".\"posts\" "
                                 + "WHERE (\"user_id\") IS NOT NULL AND (\"id\" <= ?)")),
                 posts.referencedKeys("\"id\" <= ?"));
