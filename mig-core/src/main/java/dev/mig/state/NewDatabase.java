@@ -1,6 +1,5 @@
 package dev.mig.state;
 
-import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
@@ -20,7 +19,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -127,30 +125,14 @@ public final class NewDatabase {
             for (View v : spec.declared().views()) {
                 s.execute(SchemaDdl.createView(v));
             }
-            for (String ddl : StateTables.createPermanent()) {
-                s.execute(ddl);
-            }
-            if (spec.plan() != null) {
-                for (String ddl : StateTables.createMigrating(spec.keyWidth(), spec.remapped())) {
-                    s.execute(ddl);
-                }
-            }
         }
+        StateStore state = new StateStore("main");
+        state.create(c, spec.keyWidth(), spec.remapped(), spec.plan() != null);
         if (spec.status() == Status.READY) {
             createIndexesAndTriggers(c, spec.declared());
         }
-        insert(c, "INSERT INTO " + ident(StateTables.STATUS) + " (id, status) VALUES (0, ?)", spec.status().sql());
-        Identity id = spec.identity();
-        insert(c, "INSERT INTO " + ident(StateTables.IDENTITY)
-                        + " (id, schema_hash, schema_commit, created_utc, mig_version) VALUES (0, ?, ?, ?, ?)",
-                id.schemaHash(), id.schemaCommit(), id.createdUtc(), id.migVersion());
-        StoredPlan p = spec.plan();
-        if (p != null) {
-            insert(c, "INSERT INTO " + ident(StateTables.PLAN) + " (id, source_path, source_hash, target_hash, plan_json, "
-                            + "declared_json, live_json, schema_yaml, created_utc) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p.sourcePath(), p.sourceHash(), p.targetHash(), p.planJson(), p.declaredJson(), p.liveJson(),
-                    p.schemaYaml(), p.createdUtc());
-            insert(c, "INSERT INTO " + ident(StateTables.REPLAY) + " (id, started_utc) VALUES (0, ?)", p.createdUtc());
+        state.seed(c, spec.status(), spec.identity(), spec.plan());
+        if (spec.plan() != null) {
             ProgressStore progress = new ProgressStore("main");
             for (Map.Entry<String, Long> t : spec.tables().entrySet()) {
                 progress.register(c, t.getKey(), t.getValue());
@@ -169,15 +151,6 @@ public final class NewDatabase {
             for (var trigger : declared.triggers()) {
                 s.execute(trigger.sql());
             }
-        }
-    }
-
-    private static void insert(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
         }
     }
 

@@ -184,6 +184,48 @@ public final class StateStore {
     }
 
     /**
+     * Creates the bookkeeping tables of a new database: the permanent ones, and when it is to be
+     * {@code migrating} the tables of a migration in progress ({@code keyWidth}: the widest source key; an
+     * id mapping for each of {@code remappedTables}).
+     */
+    void create(Connection c, int keyWidth, List<String> remappedTables, boolean migrating) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : StateTables.createPermanent()) {
+                s.execute(ddl);
+            }
+            if (migrating) {
+                for (String ddl : StateTables.createMigrating(keyWidth, remappedTables)) {
+                    s.execute(ddl);
+                }
+            }
+        }
+    }
+
+    /** The first rows of a new database: its status and identity, and for a migration its plan and checkpoint. */
+    void seed(Connection c, NewDatabase.Status status, Identity id, StoredPlan p) throws SQLException {
+        insert(c, "INSERT INTO " + t(StateTables.STATUS) + " (id, status) VALUES (0, ?)", status.sql());
+        insert(c, "INSERT INTO " + t(StateTables.IDENTITY)
+                        + " (id, schema_hash, schema_commit, created_utc, mig_version) VALUES (0, ?, ?, ?, ?)",
+                id.schemaHash(), id.schemaCommit(), id.createdUtc(), id.migVersion());
+        if (p != null) {
+            insert(c, "INSERT INTO " + t(StateTables.PLAN) + " (id, source_path, source_hash, target_hash, plan_json, "
+                            + "declared_json, live_json, schema_yaml, created_utc) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.sourcePath(), p.sourceHash(), p.targetHash(), p.planJson(), p.declaredJson(), p.liveJson(),
+                    p.schemaYaml(), p.createdUtc());
+            insert(c, "INSERT INTO " + t(StateTables.REPLAY) + " (id, started_utc) VALUES (0, ?)", p.createdUtc());
+        }
+    }
+
+    private static void insert(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * The cutover's own change to the state tables, in the caller's transaction: the tables only a
      * migration in progress needs (plan, progress, replay checkpoint, the id mappings of
      * {@code remappedTables}) are dropped and the status row says {@code ready}.
