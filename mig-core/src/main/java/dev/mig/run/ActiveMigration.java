@@ -159,6 +159,20 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
     }
 
+    /** Where this migration stands now: its new database's copy and drain flags and its old database's marker. */
+    public Phase phase() {
+        return phase(marker(source));
+    }
+
+    /** Where this migration stands, given the old database's marker as the caller just read it. */
+    Phase phase(Capture.Marker marker) {
+        try (Connection c = SqliteFiles.openReadOnly(target)) {
+            return Phase.of(new StateStore("main").replay(c).orElseThrow(), marker);
+        } catch (SQLException e) {
+            throw Failures.sql("read the migration's state", e);
+        }
+    }
+
     /** The capture marker of {@code p}; NONE when it has none or cannot be read (here: no evidence of one). */
     private static Capture.Marker markerOf(Path p) {
         if (!SqliteFiles.looksLikeSqlite(p)) {

@@ -31,10 +31,7 @@ public final class ArchiveRun {
     /** @param source the old database when it is not named like mig's files in {@code dir}; may be null */
     public static Result run(Path dir, Path source, boolean move) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            if (ActiveMigration.find(dir).isPresent()) {
-                throw MigException.refused("A migration is still in progress in " + dir + "; the old database is still "
-                        + "the application's.", "Finish it with 'mig drain' and 'mig cutover' (or undo it with 'mig reset').");
-            }
+            ActiveMigration.find(dir).ifPresent(m -> m.phase().require("mig archive-old", Phase.READY));
             List<Path> old = oldDatabases(dir, source);
             List<String> actions = new ArrayList<>();
             for (Path p : old) {

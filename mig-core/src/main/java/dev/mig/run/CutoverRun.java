@@ -62,17 +62,15 @@ public final class CutoverRun {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             replay = new StateStore("main").replay(c).orElseThrow();
         }
-        if (!replay.drainComplete()) {
-            throw MigException.refused("The drain has not completed: the new database may be missing recent writes.",
-                    "Run 'mig drain' (or 'mig drain --cutover').");
-        }
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
             Capture.Marker marker = Capture.marker(old);
-            if (Phase.of(replay, marker) != Phase.DRAINED) {
+            Phase phase = Phase.of(replay, marker);
+            if (phase == Phase.RECORDING && replay.drainComplete()) {
                 throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
             }
+            phase.require("mig cutover", Phase.DRAINED);
             CaptureIntegrity.require(m);
             long last = Capture.lastSeq(old);
             CaptureIntegrity.requireLogReaches(last, replay.lastSeq());

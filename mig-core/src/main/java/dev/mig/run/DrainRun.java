@@ -94,11 +94,9 @@ public final class DrainRun {
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target());
              Connection old = SqliteFiles.openReadWrite(m.source())) {
             ReplayState before = state.replay(pair).orElseThrow();
-            if (!before.copyComplete()) {
-                throw MigException.refused("The copy of this migration has not finished.",
-                        "Run 'mig migrate' again: it resumes the copy.");
-            }
-            Capture.Marker marker = requireCapture(old);
+            Capture.Marker marker = Capture.marker(old);
+            Phase.of(before, marker).require("mig drain", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
+            requireCapture(marker);
             if (before.drainComplete()) {
                 long logged = Capture.lastSeq(old);
                 if (Phase.of(before, marker) == Phase.DRAINED && logged <= before.lastSeq()) {
@@ -196,9 +194,8 @@ public final class DrainRun {
         }
     }
 
-    /** The marker, refusing when there is none: without capture there is nothing to replay. */
-    private static Capture.Marker requireCapture(Connection old) throws SQLException {
-        Capture.Marker marker = Capture.marker(old);
+    /** Refuses when the old database has no marker: without capture there is nothing to replay. */
+    private static void requireCapture(Capture.Marker marker) {
         if (marker == Capture.Marker.NONE) {
             throw MigException.refused("The old database has no change capture, so there is nothing to replay: "
                             + "either this migration was started with --offline, or its capture was removed and "
@@ -206,7 +203,6 @@ public final class DrainRun {
                     "If you started it with 'mig migrate --offline' and nothing has written to the old database "
                             + "since, 'mig migrate --offline' finishes it; otherwise run 'mig reset' and start again.");
         }
-        return marker;
     }
 
     /**

@@ -177,11 +177,9 @@ public final class MigrateRun {
         }
         SqliteFiles.requireDatabase(m.source());
         Capture.Marker marker = ActiveMigration.marker(m.source());
+        m.phase(marker).require("mig migrate", Phase.COPYING, Phase.RECORDING);
         try {
-            if (marker == Capture.Marker.DRAINING) {
-                throw MigException.refused("The migration to " + m.target().getFileName() + " is draining; its copy "
-                        + "is complete.", "Run 'mig drain' (it resumes) and then 'mig cutover'.");
-            } else if (offline && marker != Capture.Marker.NONE) {
+            if (offline && marker != Capture.Marker.NONE) {
                 throw MigException.refused("--offline was given, but this migration records writes (it was started "
                         + "without --offline).", "Run 'mig migrate' without --offline, then 'mig drain'.");
             } else if (!offline && marker == Capture.Marker.NONE) {

@@ -2,10 +2,13 @@ package dev.mig.run;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.mig.capture.Capture;
+import dev.mig.common.MigException;
 import dev.mig.state.ReplayState;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a project's migration stands. Derived in one place ({@link #of}) from what is on disk: the
@@ -50,6 +53,43 @@ public enum Phase {
             case DRAINING -> EnumSet.of(NONE, RECORDING, DRAINED);
             case DRAINED -> EnumSet.of(NONE, RECORDING, READY);
             case READY -> EnumSet.of(COPYING);
+        };
+    }
+
+    /**
+     * Refuses unless this phase is one of {@code allowed}: every command asks before it acts, and the
+     * refusal says where the migration stands and what to run instead.
+     *
+     * @param command the command as the user typed it, {@code "mig cutover"}
+     */
+    public void require(String command, Phase... allowed) {
+        if (Arrays.asList(allowed).contains(this)) {
+            return;
+        }
+        String wanted = Arrays.stream(allowed).map(Phase::label).collect(Collectors.joining(" or "));
+        throw MigException.refused("'" + command + "' needs a migration that is " + wanted + ", but this one is "
+                + label() + ": " + meaning() + ".", nextStep());
+    }
+
+    private String meaning() {
+        return switch (this) {
+            case NONE -> "nothing is in progress";
+            case COPYING -> "its copy has not finished";
+            case RECORDING -> "its copy is complete and the old database records every write, but no drain has finished";
+            case DRAINING -> "a drain paused the application's writes and has not finished replaying them";
+            case DRAINED -> "it is drained and waits for its cutover";
+            case READY -> "it has been cut over";
+        };
+    }
+
+    private String nextStep() {
+        return switch (this) {
+            case NONE -> "'mig migrate' starts a migration to the schema.yaml in the directory.";
+            case COPYING -> "Run 'mig migrate' again: it resumes the copy.";
+            case RECORDING -> "Run 'mig drain' (or 'mig drain --cutover').";
+            case DRAINING -> "Run 'mig drain' again: it resumes.";
+            case DRAINED -> "Run 'mig cutover', or 'mig reset' to undo the migration.";
+            case READY -> "'mig archive-old' removes mig's capture from the old database.";
         };
     }
 

@@ -46,7 +46,7 @@ public final class VerifyRun {
         SqliteFiles.requireDatabase(m.source());
         CaptureIntegrity.require(m);
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
-            requireCopyComplete(pair);
+            requirePhase(pair);
             requireNonBlockingSnapshot(pair);
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
@@ -58,11 +58,9 @@ public final class VerifyRun {
         }
     }
 
-    private static void requireCopyComplete(Connection pair) throws SQLException {
-        if (!new dev.mig.state.StateStore(SqliteFiles.TARGET_SCHEMA).replay(pair).orElseThrow().copyComplete()) {
-            throw MigException.refused("The copy has not finished, so the new database cannot equal the old one yet.",
-                    "Run 'mig migrate' again to finish the copy, then verify.");
-        }
+    private static void requirePhase(Connection pair) throws SQLException {
+        Phase.of(new dev.mig.state.StateStore(SqliteFiles.TARGET_SCHEMA).replay(pair).orElseThrow(), Capture.marker(pair))
+                .require("mig verify", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
     }
 
     /** A snapshot of a rollback-journal database holds a lock that blocks every writer until it ends. */

@@ -1,6 +1,5 @@
 package dev.mig.state;
 
-
 import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
 import dev.mig.schema.FileSettings;

@@ -330,7 +330,7 @@ class MigrateInputTest {
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
         Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
 
-        assertTrue(e.getMessage().contains("is draining"), e.getMessage());
+        assertTrue(e.getMessage().contains("this one is drained"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
         assertEquals(e.getMessage(), plan.refusal().message());
         assertEquals(e.hint(), plan.refusal().hint());

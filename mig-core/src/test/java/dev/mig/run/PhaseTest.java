@@ -1,11 +1,14 @@
 package dev.mig.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
+import dev.mig.common.MigException;
 import dev.mig.state.ReplayState;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -52,5 +55,29 @@ class PhaseTest {
     void statusSpellsThePhaseInLowerCase() {
         assertEquals("\"drained\"", Json.write(Phase.DRAINED));
         assertTrue(Phase.COPYING.label().equals("copying") && Phase.NONE.toString().equals("none"));
+    }
+
+    @Test
+    void aCommandRunsInThePhasesItNames() {
+        assertDoesNotThrow(() -> Phase.DRAINING.require("mig drain", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED));
+    }
+
+    @Test
+    void aCommandInAnotherPhaseIsRefusedWithWhereTheMigrationStandsAndWhatToRun() {
+        MigException e = assertThrows(MigException.class, () -> Phase.COPYING.require("mig cutover", Phase.DRAINED));
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertEquals("'mig cutover' needs a migration that is drained, but this one is copying: its copy has not "
+                + "finished.", e.getMessage());
+        assertEquals("Run 'mig migrate' again: it resumes the copy.", e.hint());
+    }
+
+    @Test
+    void everyPhaseSaysWhatItMeansAndWhatToRunWhenItIsRefused() {
+        for (Phase p : Phase.values()) {
+            Phase other = p == Phase.READY ? Phase.NONE : Phase.READY;
+            MigException e = assertThrows(MigException.class, () -> p.require("mig x", other));
+            assertTrue(e.getMessage().contains("this one is " + p.label() + ": "), e.getMessage());
+            assertTrue(e.hint().contains("'mig "), p + ": " + e.hint());
+        }
     }
 }
