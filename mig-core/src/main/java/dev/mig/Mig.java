@@ -4,7 +4,7 @@ import dev.mig.common.MigException;
 import dev.mig.common.Versions;
 import dev.mig.project.Project;
 import dev.mig.copy.CopyListener;
-import dev.mig.run.ActiveMigration;
+import dev.mig.project.ActiveMigration;
 import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;

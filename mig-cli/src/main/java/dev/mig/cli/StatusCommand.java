@@ -2,7 +2,7 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import dev.mig.common.Json;
-import dev.mig.run.Phase;
+import dev.mig.project.Phase;
 import dev.mig.run.StatusReport;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -67,7 +67,7 @@ final class CopyBench {
             s.execute("PRAGMA " + schema + ".synchronous = OFF");
             s.execute("BEGIN");
             for (TablePlan t : plan.tables()) {
-                MappingSql m = Copier.mapping(t, declared, live.schema());
+                MappingSql m = MappingSql.of(t, declared, live.schema());
                 s.executeUpdate("INSERT INTO " + m.targetTable() + " (" + String.join(", ", m.targetTerms()) + ") "
                         + m.mappedSelect());
             }

@@ -58,11 +58,6 @@ public final class Copier {
         this.listener = listener;
     }
 
-    /** The mapping SQL of a table plan that has a source table. */
-    public static MappingSql mapping(TablePlan t, Schema declared, Schema live) {
-        return new MappingSql(t, declared.table(t.table()).orElseThrow(), live.table(t.sourceTable()).orElseThrow());
-    }
-
     public Result run() throws SQLException {
         long started = System.nanoTime();
         for (TablePlan t : plan.tables()) {
@@ -90,7 +85,7 @@ public final class Copier {
     }
 
     private TableCopier copier(TablePlan t) {
-        return new TableCopier(pair, t, mapping(t, declared, live), progress, listener, sizer);
+        return new TableCopier(pair, t, MappingSql.of(t, declared, live), progress, listener, sizer);
     }
 
     /** Creates the table's declared indexes that do not exist yet: after its rows, which is faster. */

@@ -1,5 +1,7 @@
 package dev.mig.copy;
 
+import dev.mig.write.IdMapper;
+import dev.mig.write.RowWriter;
 import dev.mig.common.Elapsed;
 import dev.mig.common.BatchSizer;
 import dev.mig.plan.MappingSql;

@@ -8,6 +8,7 @@ import dev.mig.schema.IndexTerm;
 import dev.mig.schema.MigTables;
 import dev.mig.schema.Names;
 import dev.mig.schema.RowKey;
+import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
 import dev.mig.schema.UniqueKey;
 import dev.mig.sql.Sql;
@@ -42,6 +43,11 @@ public final class MappingSql {
      * @param target the declared target table
      * @param source the live source table
      */
+    /** The mapping SQL of a table plan that has a source table, between the declared and the live schema. */
+    public static MappingSql of(TablePlan t, Schema declared, Schema live) {
+        return new MappingSql(t, declared.table(t.table()).orElseThrow(), live.table(t.sourceTable()).orElseThrow());
+    }
+
     public MappingSql(TablePlan plan, Table target, Table source) {
         this.plan = plan;
         this.target = target;

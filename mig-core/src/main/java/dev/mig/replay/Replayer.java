@@ -5,9 +5,8 @@ import static dev.mig.sql.Sql.literal;
 
 import dev.mig.common.Elapsed;
 import dev.mig.capture.Capture;
-import dev.mig.copy.Copier;
-import dev.mig.copy.IdMapper;
-import dev.mig.copy.RowWriter;
+import dev.mig.write.IdMapper;
+import dev.mig.write.RowWriter;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.TablePlan;
@@ -50,9 +49,6 @@ public final class Replayer {
      */
     private static final int FEW_TABLES = 4;
 
-    /** The most entries one batch replays (its keys wait in a TEMP table). */
-    public static final int MAX_BATCH_ENTRIES = 1_000_000;
-
     /** What one batch did. */
     public record Batch(long fromSeq, long toSeq, long entries, long millis) {
     }
@@ -70,7 +66,7 @@ public final class Replayer {
         this.pair = pair;
         for (TablePlan t : plan.tables()) {
             if (t.sourceTable() != null) {
-                tables.add(Copier.mapping(t, declared, live));
+                tables.add(MappingSql.of(t, declared, live));
             }
         }
         this.keyWidth = tables.stream().mapToInt(m -> m.sourceKey().size()).max().orElse(1);

@@ -1,5 +1,9 @@
 package dev.mig.run;
 
+import dev.mig.capture.CaptureIntegrity;
+import dev.mig.project.Phase;
+import dev.mig.project.ProjectLock;
+import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.state.TableProgress;
@@ -71,7 +75,7 @@ public final class CutoverRun {
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");
             }
             phase.require("mig cutover", Phase.DRAINED);
-            CaptureIntegrity.require(m);
+            m.requireCaptureIntact();
             long last = Capture.lastSeq(old);
             CaptureIntegrity.requireLogReaches(last, replay.lastSeq());
             if (last > replay.lastSeq()) {

@@ -1,11 +1,18 @@
 package dev.mig.run;
 
+import dev.mig.verify.TouchedRowsForeignKeyCheck;
+import dev.mig.verify.NewDatabaseChecks;
+import dev.mig.capture.CaptureIntegrity;
+import dev.mig.project.Phase;
+import dev.mig.project.ProjectLock;
+import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.BatchSizer;
 import dev.mig.common.MigException;
 import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
+import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
 import dev.mig.replay.WalCheckpointer;
 import dev.mig.sql.Deadline;
@@ -117,7 +124,7 @@ public final class DrainRun {
                 Capture.setMarker(old, Capture.Marker.RECORDING);
                 log.accept("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
             }
-            CaptureIntegrity.require(m);
+            m.requireCaptureIntact();
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
             // batch is simply replayed again); the tail and everything after the pause is durable.
             synchronous(pair, "NORMAL");
@@ -128,7 +135,7 @@ public final class DrainRun {
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Convergence convergence = new Convergence(TARGET_PAUSE_MS, options.maxPauseMs());
             VerifyRun.Result verified;
-            BatchSizer sizer = replaySizer(walMode(pair));
+            BatchSizer sizer = ReplayBatches.whileWriting(walMode(pair));
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
                 replayer.startTracking();
@@ -227,7 +234,7 @@ public final class DrainRun {
         try {
             TestFaults.pauseDelay();
             CaptureIntegrity.requireLogReaches(replayer.lastLogged(), replayer.checkpoint());
-            long batch = tailBatch(rate, options.maxPauseMs());
+            long batch = ReplayBatches.tail(rate, options.maxPauseMs());
             while (true) {
                 deadline.check();
                 Replayer.Batch b = batch(replayer, batch);
@@ -269,12 +276,6 @@ public final class DrainRun {
         }
     }
 
-    /** Tail batches: a quarter of the pause bound at the measured rate, so a tail cut short keeps most of its work. */
-    static long tailBatch(double rate, long maxPauseMs) {
-        double entries = rate * maxPauseMs / 4_000.0;
-        return (long) Math.max(1_000, Math.min(Replayer.MAX_BATCH_ENTRIES, entries));
-    }
-
     private MigException overrun(WritePause pause, long replayed, Exception cause) {
         pause.resumeQuietly(cause);
         return new MigException(MigException.Kind.REFUSED, String.format(Locale.ROOT, "The tail could not be "
@@ -283,18 +284,6 @@ public final class DrainRun {
                 options.maxPauseMs(), pause.pausedMs(), replayed),
                 "Run 'mig drain' again (it continues from here), when the application writes less, or allow a longer "
                         + "pause with --max-pause.", cause);
-    }
-
-    /**
-     * Replay batches. A batch reads the old database in one transaction. In WAL mode that blocks no
-     * writer, so batches grow towards 2 s: a batch rewrites every page it touches, and at 1,000,000 rows
-     * 50,000-entry batches replayed at 60% of the rate of one 120,000-entry batch (specs/benchmarks.md).
-     * In rollback-journal mode the application's writers wait for that read lock, so batches aim at
-     * 250 ms: at 1,000,000 rows that replayed 38,000 entries/s, 75 ms batches (the copy's) 19,000.
-     */
-    static BatchSizer replaySizer(boolean walSource) {
-        return walSource ? new BatchSizer(2_000, 1_000, Replayer.MAX_BATCH_ENTRIES, 200_000)
-                : new BatchSizer(250, 100, Replayer.MAX_BATCH_ENTRIES, 5_000);
     }
 
     static boolean walMode(Connection pair) throws SQLException {

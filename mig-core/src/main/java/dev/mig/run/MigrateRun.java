@@ -1,5 +1,9 @@
 package dev.mig.run;
 
+import dev.mig.verify.NewDatabaseChecks;
+import dev.mig.project.Phase;
+import dev.mig.project.ProjectLock;
+import dev.mig.project.ActiveMigration;
 import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
@@ -15,7 +19,6 @@ import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
-import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.Identity;
 import dev.mig.state.NewDatabase;
@@ -185,7 +188,7 @@ public final class MigrateRun {
             } else if (!offline && marker == Capture.Marker.NONE) {
                 requireNothingCopied(m);
             } else if (!offline) {
-                CaptureIntegrity.require(m);
+                m.requireCaptureIntact();
             }
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
@@ -264,7 +267,7 @@ public final class MigrateRun {
     private Result copy(ActiveMigration m, boolean resumed) throws SQLException {
         try (Connection old = SqliteFiles.openReadWrite(m.source())) {
             if (!offline && Capture.marker(old) == Capture.Marker.NONE) {
-                Capture.install(old, capturedTables(m));
+                Capture.install(old, m.capturedTables());
             }
         }
         Copier.Result result;
@@ -300,12 +303,6 @@ public final class MigrateRun {
             return new Result(Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
         }
         return new Result(Outcome.COPIED, m.source(), m.target(), resumed, result);
-    }
-
-    /** The live tables the plan copies: capture records writes to exactly these. */
-    static List<Table> capturedTables(ActiveMigration m) {
-        return m.plan().tables().stream().filter(t -> t.sourceTable() != null)
-                .map(t -> m.live().table(t.sourceTable()).orElseThrow()).toList();
     }
 
     private static final String OLD_WRITTEN_HINT = "Stop the writers and run 'mig reset' (it deletes the unfinished "

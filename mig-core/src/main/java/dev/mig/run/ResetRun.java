@@ -1,5 +1,7 @@
 package dev.mig.run;
 
+import dev.mig.project.ProjectLock;
+import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;

@@ -1,5 +1,7 @@
 package dev.mig.run;
 
+import dev.mig.project.Phase;
+import dev.mig.project.ActiveMigration;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;

@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.project.Phase;
 import java.util.List;
 
 /**

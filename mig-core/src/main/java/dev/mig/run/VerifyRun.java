@@ -1,7 +1,11 @@
 package dev.mig.run;
 
+import dev.mig.project.Phase;
+import dev.mig.project.ProjectLock;
+import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
+import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
@@ -44,14 +48,14 @@ public final class VerifyRun {
     /** Verifies {@code m}; the caller holds the project lock. */
     static Result verify(ActiveMigration m) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
-        CaptureIntegrity.require(m);
+        m.requireCaptureIntact();
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             requirePhase(pair);
             requireNonBlockingSnapshot(pair);
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
             return Tx.deferred(pair, c -> {
-                replayer.replayToSnapshot(Replayer.MAX_BATCH_ENTRIES);
+                replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
                 long position = replayer.checkpoint();
                 return new Result(m.source(), m.target(), position, verifier.compareAll());
             });

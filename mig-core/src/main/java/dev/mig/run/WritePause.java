@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.project.ActiveMigration;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.Elapsed;
@@ -9,7 +10,6 @@ import dev.mig.common.TestFaults;
 import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -106,7 +106,7 @@ final class WritePause {
             if (seen != Capture.Marker.DRAINING) {
                 return "a new connection reads '" + seen.name().toLowerCase(Locale.ROOT) + "'";
             }
-            for (Table t : MigrateRun.capturedTables(m)) {
+            for (Table t : m.capturedTables()) {
                 Boolean accepted = probe(fresh, t);
                 if (accepted != null) {
                     return accepted ? "a test write to table " + t.name() + " was accepted" : null;

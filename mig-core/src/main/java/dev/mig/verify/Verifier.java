@@ -2,7 +2,6 @@ package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.copy.Copier;
 import dev.mig.plan.MappingSql;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.TablePlan;
@@ -43,7 +42,7 @@ public final class Verifier {
     public List<TableVerdict> compareAll() throws SQLException {
         List<TableVerdict> out = new ArrayList<>();
         for (TablePlan t : plan.tables()) {
-            out.add(t.sourceTable() == null ? emptyTable(t) : compare(Copier.mapping(t, declared, live)));
+            out.add(t.sourceTable() == null ? emptyTable(t) : compare(MappingSql.of(t, declared, live)));
         }
         return out;
     }

@@ -5,7 +5,7 @@ import dev.mig.project.Project;
 import dev.mig.capture.Capture;
 import dev.mig.copy.CopyListener;
 import dev.mig.replay.Replayer;
-import dev.mig.run.ActiveMigration;
+import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.replay.Replayer;
-import dev.mig.run.ActiveMigration;
+import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;

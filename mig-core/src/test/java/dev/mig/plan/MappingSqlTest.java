@@ -2,7 +2,6 @@ package dev.mig.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mig.copy.Copier;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.Schema;
@@ -66,7 +65,7 @@ class MappingSqlTest {
     }
 
     private static MappingSql mapping(MigrationPlan plan, String table, Schema declared, LiveDatabase live) {
-        return Copier.mapping(plan.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow(),
+        return MappingSql.of(plan.tables().stream().filter(t -> t.table().equals(table)).findFirst().orElseThrow(),
                 declared, live.schema());
     }
 

@@ -5,7 +5,7 @@ import dev.mig.project.Project;
 import dev.mig.common.MigException;
 import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;
-import dev.mig.run.ProjectLock;
+import dev.mig.project.ProjectLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;

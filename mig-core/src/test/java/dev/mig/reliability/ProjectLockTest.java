@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.common.MigException;
 import dev.mig.hot.ChildJvm;
-import dev.mig.run.ProjectLock;
+import dev.mig.project.ProjectLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

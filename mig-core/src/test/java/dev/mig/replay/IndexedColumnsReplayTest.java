@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.mig.Mig;
 import dev.mig.copy.CopyListener;
 import dev.mig.project.Project;
-import dev.mig.run.ActiveMigration;
+import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;

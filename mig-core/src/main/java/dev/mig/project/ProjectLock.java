@@ -1,4 +1,4 @@
-package dev.mig.run;
+package dev.mig.project;
 
 import dev.mig.common.MigException;
 import java.io.IOException;

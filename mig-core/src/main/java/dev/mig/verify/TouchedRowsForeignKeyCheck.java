@@ -1,4 +1,4 @@
-package dev.mig.run;
+package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
@@ -27,7 +27,7 @@ import java.util.StringJoiner;
  * keys; a reference to a parent's non-key columns falls back to {@code PRAGMA foreign_key_check} of the
  * child table.
  */
-final class TouchedRowsForeignKeyCheck {
+public final class TouchedRowsForeignKeyCheck {
 
     private static final String NEW = SqliteFiles.TARGET_SCHEMA;
 
@@ -42,7 +42,7 @@ final class TouchedRowsForeignKeyCheck {
     }
 
     /** @param touched each replayed table's mapping and a SELECT of its replayed source keys */
-    static void run(Connection pair, Schema declared, Map<MappingSql, String> touched) throws SQLException {
+    public static void run(Connection pair, Schema declared, Map<MappingSql, String> touched) throws SQLException {
         TouchedRowsForeignKeyCheck check = new TouchedRowsForeignKeyCheck(pair, declared);
         for (Map.Entry<MappingSql, String> e : touched.entrySet()) {
             check.table(e.getKey(), e.getKey().targetKeysOf(e.getValue()));

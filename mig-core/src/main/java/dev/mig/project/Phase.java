@@ -1,4 +1,4 @@
-package dev.mig.run;
+package dev.mig.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.mig.capture.Capture;

@@ -1,11 +1,13 @@
-package dev.mig.run;
+package dev.mig.project;
 
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.capture.Capture;
+import dev.mig.capture.CaptureIntegrity;
 import dev.mig.common.Json;
 import dev.mig.common.MigException;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.schema.Schema;
+import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
 import dev.mig.state.StateStore;
@@ -159,17 +161,29 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
     }
 
+    /** The tables capture records: those the plan copies from, as the old database had them. */
+    public List<Table> capturedTables() {
+        return plan.tables().stream().filter(t -> t.sourceTable() != null)
+                .map(t -> live.table(t.sourceTable()).orElseThrow()).toList();
+    }
+
+    /** Refuses unless the old database is still what the migration was built for (see {@link CaptureIntegrity}). */
+    public void requireCaptureIntact() throws SQLException {
+        CaptureIntegrity.require(source, live, capturedTables());
+    }
+
     /** Where this migration stands now: its new database's copy and drain flags and its old database's marker. */
     public Phase phase() {
         return phase(marker(source));
     }
 
     /** Where this migration stands, given the old database's marker as the caller just read it. */
-    Phase phase(Capture.Marker marker) {
+    public Phase phase(Capture.Marker marker) {
         try (Connection c = SqliteFiles.openReadOnly(target)) {
             return Phase.of(new StateStore("main").replay(c).orElseThrow(), marker);
         } catch (SQLException e) {
-            throw Failures.sql("read the migration's state", e);
+            throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
+                    "Check that the file is readable and not locked exclusively by another process.", e);
         }
     }
 
@@ -189,7 +203,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
      * The capture marker of {@code db}, read strictly, for decisions that a file that cannot be read must
      * not pass as one without capture: a damaged or locked file is an error.
      */
-    static Capture.Marker marker(Path db) {
+    public static Capture.Marker marker(Path db) {
         try (Connection c = SqliteFiles.openReadOnly(db)) {
             return Capture.marker(c);
         } catch (SQLException e) {
@@ -230,7 +244,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         }
     }
 
-    static List<Path> databaseFiles(Path dir) {
+    public static List<Path> databaseFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(DatabaseFileName::matches).sorted().toList();
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.mig.copy;
+package dev.mig.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

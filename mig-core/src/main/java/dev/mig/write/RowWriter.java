@@ -1,4 +1,4 @@
-package dev.mig.copy;
+package dev.mig.write;
 
 import dev.mig.common.MigException;
 import dev.mig.plan.MappingSql;

@@ -1,4 +1,4 @@
-package dev.mig.run;
+package dev.mig.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

@@ -1,6 +1,5 @@
-package dev.mig.run;
+package dev.mig.capture;
 
-import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.Names;
@@ -8,6 +7,7 @@ import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,16 +19,21 @@ import java.util.List;
  * the copy does not know) or dropping one of mig's triggers (writes no longer recorded) would make the
  * new database silently incomplete, so drain, verify and cutover refuse instead.
  */
-final class CaptureIntegrity {
+public final class CaptureIntegrity {
 
     private CaptureIntegrity() {
     }
 
-    static void require(ActiveMigration m) throws SQLException {
-        try (Connection old = SqliteFiles.openReadOnly(m.source())) {
-            requireSameSchema(m, Introspector.read(old, "main", m.source()).schema());
-            requireTriggers(m, Capture.installedTriggers(old));
-            requireNotVacuumed(m, old);
+    /**
+     * @param source   the old database
+     * @param live     its schema when the migration started
+     * @param captured the tables capture records (those the plan copies from)
+     */
+    public static void require(Path source, Schema live, List<Table> captured) throws SQLException {
+        try (Connection old = SqliteFiles.openReadOnly(source)) {
+            requireSameSchema(live, Introspector.read(old, "main", source).schema());
+            requireTriggers(captured, Capture.installedTriggers(old));
+            requireNotVacuumed(captured, old);
         }
     }
 
@@ -38,8 +43,8 @@ final class CaptureIntegrity {
      * rowid, and no trigger sees a VACUUM: the log's keys and the copied rowids no longer name the same
      * rows. Tables with an index are safe, so a VACUUM that renumbered none of the captured tables passes.
      */
-    private static void requireNotVacuumed(ActiveMigration m, Connection old) throws SQLException {
-        List<String> renumbered = MigrateRun.capturedTables(m).stream().filter(CaptureIntegrity::vacuumRenumbers)
+    private static void requireNotVacuumed(List<Table> captured, Connection old) throws SQLException {
+        List<String> renumbered = captured.stream().filter(CaptureIntegrity::vacuumRenumbers)
                 .map(Table::name).toList();
         if (renumbered.isEmpty() || !Capture.vacuumedSinceInstall(old)) {
             return;
@@ -62,7 +67,7 @@ final class CaptureIntegrity {
      * while in use, or the file was restored from a backup. Entries logged since then reuse the lost
      * numbers and would be skipped as already replayed.
      */
-    static void requireLogReaches(long lastLogged, long checkpoint) {
+    public static void requireLogReaches(long lastLogged, long checkpoint) {
         if (lastLogged >= checkpoint) {
             return;
         }
@@ -74,12 +79,12 @@ final class CaptureIntegrity {
                         + "and migrate again.");
     }
 
-    private static void requireSameSchema(ActiveMigration m, Schema now) {
-        if (SchemaHash.of(now).equals(SchemaHash.of(m.live()))) {
+    private static void requireSameSchema(Schema live, Schema now) {
+        if (SchemaHash.of(now).equals(SchemaHash.of(live))) {
             return;
         }
         List<String> changed = new ArrayList<>();
-        for (Table t : m.live().tables()) {
+        for (Table t : live.tables()) {
             Table current = now.table(t.name()).orElse(null);
             if (current == null) {
                 changed.add("table " + t.name() + " was dropped");
@@ -88,7 +93,7 @@ final class CaptureIntegrity {
             }
         }
         for (Table t : now.tables()) {
-            if (m.live().table(t.name()).isEmpty()) {
+            if (live.table(t.name()).isEmpty()) {
                 changed.add("table " + t.name() + " was created");
             }
         }
@@ -101,9 +106,9 @@ final class CaptureIntegrity {
                 "Run 'mig reset', then 'mig migrate' again (plan first: schema.yaml may need the change too).");
     }
 
-    private static void requireTriggers(ActiveMigration m, List<String> installed) {
+    private static void requireTriggers(List<Table> captured, List<String> installed) {
         List<String> missing = new ArrayList<>();
-        for (String expected : Capture.expectedTriggers(MigrateRun.capturedTables(m))) {
+        for (String expected : Capture.expectedTriggers(captured)) {
             if (installed.stream().noneMatch(i -> Names.same(i, expected))) {
                 missing.add(expected);
             }

@@ -1,5 +1,6 @@
-package dev.mig.run;
+package dev.mig.verify;
 
+import dev.mig.project.ActiveMigration;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

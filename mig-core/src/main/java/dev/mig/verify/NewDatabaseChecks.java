@@ -1,4 +1,4 @@
-package dev.mig.run;
+package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
@@ -16,20 +16,20 @@ import java.util.List;
  * The checks a new database passes before it may be cut over: {@code PRAGMA integrity_check} and
  * {@code PRAGMA foreign_key_check}, run on the copy connection ({@code mig_new}).
  */
-final class NewDatabaseChecks {
+public final class NewDatabaseChecks {
 
-    static final int SHOWN = 10;
+    public static final int SHOWN = 10;
 
     private NewDatabaseChecks() {
     }
 
     /** Both checks over the whole new database. */
-    static void full(Connection pair) throws SQLException {
+    public static void full(Connection pair) throws SQLException {
         integrity(pair);
         foreignKeys(pair, null);
     }
 
-    static void integrity(Connection pair) throws SQLException {
+    public static void integrity(Connection pair) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Statement s = pair.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".integrity_check(" + SHOWN + ")")) {
@@ -44,7 +44,7 @@ final class NewDatabaseChecks {
     }
 
     /** Foreign-key violations in {@code tables} (null: all tables) fail the drain, naming the rows. */
-    static void foreignKeys(Connection pair, Collection<String> tables) throws SQLException {
+    public static void foreignKeys(Connection pair, Collection<String> tables) throws SQLException {
         List<String> violations = new ArrayList<>();
         if (tables == null) {
             collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
@@ -61,7 +61,7 @@ final class NewDatabaseChecks {
      * Both checks, before an {@code --offline} copy is marked ready: the plan's probes saw the data before
      * the copy, and nothing is replayed after it, so this is the last look.
      */
-    static void offline(Connection pair) throws SQLException {
+    public static void offline(Connection pair) throws SQLException {
         integrity(pair);
         List<String> violations = new ArrayList<>();
         collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
@@ -70,7 +70,7 @@ final class NewDatabaseChecks {
     }
 
     /** Fails the drain when {@code violations} is not empty, naming at most {@value #SHOWN} of them. */
-    static void failOn(List<String> violations) {
+    public static void failOn(List<String> violations) {
         failOn(violations, "Fix those rows in the old database (it is still the application's database), then run "
                 + "'mig drain' again; or 'mig reset'.");
     }
