@@ -220,14 +220,6 @@ public final class Mig {
         return VerifyRun.run(existingDir(dir));
     }
 
-    /**
-     * {@code mig bench}: generates a synthetic database in a scratch directory and measures copy, capture,
-     * replay, write pause, memory and scaling in one run (specs/benchmarks.md). Touches no project.
-     */
-    public static dev.mig.bench.BenchReport bench(dev.mig.bench.BenchOptions options, Consumer<String> log) {
-        return dev.mig.bench.Bench.run(options, log);
-    }
-
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
     public static ArchiveRun.Result archiveOld(Path dir, Path source, boolean move) {
         return ArchiveRun.run(existingDir(dir), source == null ? null : source.toAbsolutePath().normalize(), move);

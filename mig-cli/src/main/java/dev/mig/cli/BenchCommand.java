@@ -1,6 +1,6 @@
 package dev.mig.cli;
 
-import dev.mig.Mig;
+import dev.mig.bench.Bench;
 import dev.mig.bench.BenchOptions;
 import dev.mig.bench.BenchReport;
 import dev.mig.bench.BenchText;
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
                 d.writesPerSecond(), memoryRows == null ? d.memoryRows() : memoryRows, narrowMemory, scaleSteps,
                 workDir, keep);
         PrintWriter err = spec.commandLine().getErr();
-        BenchReport r = Mig.bench(options, line -> {
+        BenchReport r = Bench.run(options, line -> {
             err.println(line);
             err.flush();
         });
