@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.project.Project;
 import dev.mig.Mig;
 import dev.mig.run.ArchiveRun;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ final class ArchiveOldCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        ArchiveRun.Result r = Mig.archiveOld(project.dir, source.path, move);
+        ArchiveRun.Result r = Mig.archiveOld(Project.at(project.dir, source.path), move);
         var out = out();
         if (r.actions().isEmpty()) {
             if (source.path != null) {

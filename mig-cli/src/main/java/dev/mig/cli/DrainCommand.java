@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.project.Project;
 import dev.mig.Mig;
 import dev.mig.common.Json;
 import dev.mig.run.ArchiveRun;
@@ -42,7 +43,7 @@ final class DrainCommand extends ProjectCommand {
         }
         PrintWriter out = out();
         PrintWriter err = err();
-        DrainRun.Result r = Mig.drain(project.dir, new DrainRun.Options(maxPauseMs, cutover, !noVerify),
+        DrainRun.Result r = Mig.drain(Project.at(project.dir, null), new DrainRun.Options(maxPauseMs, cutover, !noVerify),
                 json ? line -> { } : line -> {
                     err.println(line);
                     err.flush();

@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.run.InitRun;
 import dev.mig.Mig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mig.InitResult result = Mig.init(from, dir, force);
+        InitRun.Result result = Mig.init(from, dir, force);
         var out = spec.commandLine().getOut();
         out.println("Wrote " + result.schemaFile());
         for (String leftOut : result.leftOut()) {

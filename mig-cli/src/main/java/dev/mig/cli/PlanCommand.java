@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.run.PlanRun;
 import dev.mig.Mig;
 import dev.mig.project.Project;
 import dev.mig.common.Json;
@@ -26,7 +27,7 @@ final class PlanCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        Mig.PlanReport report = Mig.plan(Project.at(project.dir, source.path));
+        PlanRun.Report report = Mig.plan(Project.at(project.dir, source.path));
         var out = out();
         if (json) {
             out.print(Json.write(report) + "\n");
@@ -34,7 +35,7 @@ final class PlanCommand extends ProjectCommand {
             out.println(report.target() + " already holds this schema; nothing to migrate. To change the schema, "
                     + "edit schema.yaml and run 'mig plan' again.");
         } else {
-            Mig.Refusal refusal = report.refusal();
+            PlanRun.Refusal refusal = report.refusal();
             out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
                     refusal == null ? null : refusal.message(), report.disk()));
             if (refusal != null) {

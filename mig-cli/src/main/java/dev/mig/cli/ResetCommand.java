@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.project.Project;
 import dev.mig.Mig;
 import dev.mig.run.ResetRun;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class ResetCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        ResetRun.Result r = Mig.reset(project.dir, source.path, dryRun);
+        ResetRun.Result r = Mig.reset(Project.at(project.dir, source.path), dryRun);
         var out = out();
         if (r.nothingToDo()) {
             out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");

@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.project.Project;
 import dev.mig.Mig;
 import dev.mig.common.Json;
 import dev.mig.project.Phase;
@@ -39,7 +40,7 @@ final class StatusCommand extends ProjectCommand {
         PrintWriter out = out();
         boolean terminal = System.console() != null;
         do {
-            StatusReport r = Mig.status(project.dir);
+            StatusReport r = Mig.status(Project.at(project.dir, null));
             if (watch && terminal && !json) {
                 out.print("\u001b[H\u001b[2J");
             }

@@ -1,5 +1,6 @@
 package dev.mig.cli;
 
+import dev.mig.project.Project;
 import dev.mig.Mig;
 import dev.mig.common.Json;
 import dev.mig.run.VerifyRun;
@@ -24,7 +25,7 @@ final class VerifyCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        VerifyRun.Result r = Mig.verify(project.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(project.dir, null));
         PrintWriter out = out();
         if (json) {
             out.println(Json.write(r));

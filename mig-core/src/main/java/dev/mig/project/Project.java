@@ -47,6 +47,11 @@ public final class Project {
         return new Project(abs, sourceOverride == null ? null : sourceOverride.toAbsolutePath().normalize());
     }
 
+    /** The {@code --source} the user named; null when mig is to find the source itself. */
+    public Path namedSource() {
+        return sourceOverride;
+    }
+
     public Path dir() {
         return dir;
     }

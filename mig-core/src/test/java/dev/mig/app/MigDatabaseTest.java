@@ -69,7 +69,7 @@ class MigDatabaseTest {
         });
         Thread.sleep(200);
         assertFalse(opened.isDone(), "must wait while the status is migrating");
-        Mig.drain(dir, new DrainRun.Options(3_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainRun.Options(3_000, true, true), line -> { });
         try (Connection c = opened.get(10, TimeUnit.SECONDS)) {
             assertFalse(c.isClosed());
         }
@@ -82,7 +82,7 @@ class MigDatabaseTest {
         Path old = Project.at(dir, null).target();
         schema(V2);
         Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-        Mig.drain(dir, new DrainRun.Options(3_000, false, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainRun.Options(3_000, false, true), line -> { });
         try (Db app = Db.open(old)) {
             SQLException e = assertThrows(SQLException.class,
                     () -> app.conn.createStatement().executeUpdate("INSERT INTO t (v) VALUES ('late')"));

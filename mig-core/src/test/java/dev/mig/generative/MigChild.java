@@ -45,12 +45,12 @@ public final class MigChild {
                 yield "migrate " + r.outcome();
             }
             case "drain" -> {
-                DrainRun.Result r = Mig.drain(dir, new DrainRun.Options(Long.parseLong(args[2]),
+                DrainRun.Result r = Mig.drain(Project.at(dir, null), new DrainRun.Options(Long.parseLong(args[2]),
                         Boolean.parseBoolean(args[3]), true), line -> { });
                 yield "drain already=" + r.alreadyDrained() + " cutOver=" + r.cutOver() + " pauseMs=" + r.writePauseMs();
             }
             case "cutover" -> "cutover already=" + Mig.cutover(Project.at(dir, null)).alreadyReady();
-            case "reset" -> "reset " + Mig.reset(dir, null, false);
+            case "reset" -> "reset " + Mig.reset(Project.at(dir, null), false);
             default -> throw new IllegalArgumentException(args[0]);
         };
     }

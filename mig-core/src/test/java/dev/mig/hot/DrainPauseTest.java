@@ -1,12 +1,12 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class DrainPauseTest {
     }
 
     private DrainRun.Result drain(long maxPauseMs, boolean cutover) {
-        return Mig.drain(p.dir, new DrainRun.Options(maxPauseMs, cutover, false), log::add);
+        return Mig.drain(Project.at(p.dir, null), new DrainRun.Options(maxPauseMs, cutover, false), log::add);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class ForeignClientsTest {
             writer.awaitAcknowledged(20);
             p.migrate(V2);
             writer.awaitAcknowledged(writer.acknowledged().size() + 100);
-            drained = Mig.drain(p.dir, new DrainRun.Options(60_000, true, verify), p.drainLog::add);
+            drained = Mig.drain(Project.at(p.dir, null), new DrainRun.Options(60_000, true, verify), p.drainLog::add);
             cutOver = drained.cutOver();
             acked = writer.acknowledged();
             writer.awaitRejections(5);

@@ -51,7 +51,7 @@ class HotJournalTest {
         killedMidTransaction(oldDb);
         assertTrue(Files.exists(Path.of(oldDb + "-journal")), "the killed writer left its journal");
 
-        Mig.drain(dir, new DrainRun.Options(60_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, true, true), line -> { });
 
         Path newDb = HotProject.project(dir).target();
         assertEquals(List.of("1|a|0", "2|b|0", "3|c|0"), Rows.plain(newDb, "SELECT id, body, stars FROM notes"));

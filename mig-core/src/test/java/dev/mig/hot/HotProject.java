@@ -88,7 +88,7 @@ public final class HotProject {
     }
 
     public DrainRun.Result drain() {
-        return Mig.drain(dir, new DrainRun.Options(60_000, false, true), drainLog::add);
+        return Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, false, true), drainLog::add);
     }
 
     public CutoverRun.Result cutover() {

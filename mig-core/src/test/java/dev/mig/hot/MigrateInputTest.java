@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.run.PlanRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -123,7 +124,7 @@ class MigrateInputTest {
             Shop.fill(db, 10, 20);
         }
         p.migrateAll(Shop.V2);
-        Mig.archiveOld(dir, null, false);
+        Mig.archiveOld(Project.at(dir, null), false);
         assertTrue(Files.exists(p.oldDb), "the old database stays in the directory");
         return p;
     }
@@ -144,7 +145,7 @@ class MigrateInputTest {
     void planAfterCutoverSaysThereIsNothingToMigrate() throws Exception {
         HotProject p = cutOverWithTheOldFileLeft();
 
-        Mig.PlanReport report = Mig.plan(HotProject.project(dir));
+        PlanRun.Report report = Mig.plan(HotProject.project(dir));
 
         assertTrue(report.targetCurrent());
         assertNull(report.source(), "the old database is not offered as a source again");
@@ -160,7 +161,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " is an earlier database of this schema: "
@@ -175,7 +176,7 @@ class MigrateInputTest {
         HotProject p = HotProject.bootstrap(dir, NOTES, "WAL");
         Path a = p.oldDb;
         Path b = p.migrateAll(NOTES + "      pinned: {type: INTEGER}\n");
-        Mig.archiveOld(dir, null, true); // the old A goes to archive/
+        Mig.archiveOld(Project.at(dir, null), true); // the old A goes to archive/
         p.migrate(NOTES + "    dropColumns: [pinned]\n"); // B -> a new A
         p.drain();
         p.cutover();
@@ -193,19 +194,19 @@ class MigrateInputTest {
         HotProject p = HotProject.bootstrap(dir, NOTES, "WAL");
         Path a = p.oldDb;
         Path b = p.migrateAll(NOTES + "      pinned: {type: INTEGER}\n");
-        Mig.archiveOld(dir, null, false); // A stays, without capture
+        Mig.archiveOld(Project.at(dir, null), false); // A stays, without capture
         HotProject.declare(dir, NOTES + "      pinned: {type: INTEGER}\n      tag: {type: TEXT}\n");
         Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C: C's last history row is B -> C
         p.drain();
         p.cutover();
         HotProject.declare(dir, NOTES + "    dropColumns: [pinned, tag]\n");
 
-        Mig.PlanReport withB = Mig.plan(HotProject.project(dir));
+        PlanRun.Report withB = Mig.plan(HotProject.project(dir));
         assertFalse(withB.canMigrate(), "refused, and not 'cannot tell which' for the two other candidates B and C");
-        Mig.archiveOld(dir, null, true); // B, which still carries capture, goes to archive/: only C names A
+        Mig.archiveOld(Project.at(dir, null), true); // B, which still carries capture, goes to archive/: only C names A
         assertFalse(Files.exists(b));
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().startsWith(a.getFileName() + " is an earlier database of this schema"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
@@ -221,7 +222,7 @@ class MigrateInputTest {
         }
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is named after the declared schema, but its tables are those of schema"),
@@ -282,7 +283,7 @@ class MigrateInputTest {
             db.exec("CREATE VIRTUAL TABLE notes_search USING fts5(body)");
         }
 
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, p.migrate(CopyListener.NONE).outcome());
         assertTrue(plan.targetCurrent(), "nothing to migrate, as migrate says");
@@ -298,7 +299,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is in progress, but schema.yaml now describes schema"), e.getMessage());
@@ -312,10 +313,10 @@ class MigrateInputTest {
     void planShowsRoomForACopyYetToStartOnly() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1);
         HotProject.declare(dir, Shop.V2);
-        Mig.PlanReport before = Mig.plan(HotProject.project(dir));
+        PlanRun.Report before = Mig.plan(HotProject.project(dir));
         p.migrate(Shop.V2);
 
-        Mig.PlanReport during = Mig.plan(HotProject.project(dir));
+        PlanRun.Report during = Mig.plan(HotProject.project(dir));
 
         assertTrue(before.disk().neededBytes() > 0, "before the copy: what it needs");
         assertNull(during.disk(), "the new file exists: its room is taken, not estimated");
@@ -328,7 +329,7 @@ class MigrateInputTest {
         p.drain();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().contains("this one is drained"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
@@ -364,7 +365,7 @@ class MigrateInputTest {
         Path current = p.newDb();
         HotProject.declare(dir, V3);
 
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
         MigrateRun.Result r = p.migrate(CopyListener.NONE);
 
         assertEquals(current, plan.source(), "plan: the cut-over file, not 'cannot tell which database'");
@@ -375,7 +376,7 @@ class MigrateInputTest {
     @Test
     void aFileWithoutMigsEvidenceOfACutoverStaysACandidate() throws Exception {
         HotProject p = cutOverLeavingTheOldFileDraining();
-        Mig.archiveOld(dir, null, false); // capture gone: the name and a history row could be any copy's
+        Mig.archiveOld(Project.at(dir, null), false); // capture gone: the name and a history row could be any copy's
         HotProject.declare(dir, V3);
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
@@ -393,7 +394,7 @@ class MigrateInputTest {
 
         MigException e = assertThrows(MigException.class,
                 () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(Project.at(dir, p.oldDb));
+        PlanRun.Report plan = Mig.plan(Project.at(dir, p.oldDb));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " still carries mig's change capture from an "
@@ -411,7 +412,7 @@ class MigrateInputTest {
 
         MigException e = assertThrows(MigException.class,
                 () -> Mig.migrate(Project.at(dir, moved), false, CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(Project.at(dir, moved));
+        PlanRun.Report plan = Mig.plan(Project.at(dir, moved));
 
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
         assertEquals(e.getMessage(), plan.refusal().message(), "not 'file does not exist'");

@@ -1,5 +1,7 @@
 package dev.mig.hot;
 
+import dev.mig.run.PlanRun;
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +74,7 @@ class OfflineWriteSeenTest {
                 () -> Mig.migrate(HotProject.project(dir), true, CopyListener.NONE));
         MigException hot = assertThrows(MigException.class,
                 () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
-        Mig.PlanReport plan = Mig.plan(HotProject.project(dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, offline.kind());
         assertTrue(offline.getMessage().startsWith("An earlier 'mig migrate --offline' saw the old database written "
@@ -89,7 +91,7 @@ class OfflineWriteSeenTest {
     void statusSaysTheCopyCanOnlyBeReset() {
         offlineRunThatSeesAWrite();
 
-        var status = Mig.status(dir);
+        var status = Mig.status(Project.at(dir, null));
 
         assertTrue(status.replay().oldWrittenOffline());
         assertFalse(status.replay().copyComplete());
@@ -99,14 +101,14 @@ class OfflineWriteSeenTest {
     void statusOfAnUntouchedCopyDoesNotSayItMissedWrites() {
         Mig.migrate(HotProject.project(dir), false, CopyListener.NONE);
 
-        assertFalse(Mig.status(dir).replay().oldWrittenOffline());
+        assertFalse(Mig.status(Project.at(dir, null)).replay().oldWrittenOffline());
     }
 
     @Test
     void afterResetAnOfflineRerunCopiesTheWrittenData() {
         offlineRunThatSeesAWrite();
 
-        Mig.reset(dir, null, false);
+        Mig.reset(Project.at(dir, null), false);
         MigrateRun.Result rerun = Mig.migrate(HotProject.project(dir), true, CopyListener.NONE);
 
         assertEquals(MigrateRun.Outcome.COMPLETED_OFFLINE, rerun.outcome());

@@ -82,7 +82,7 @@ class PhaseGuardsTest {
         Files.delete(HotProject.project(dir).target());
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(dir, new DrainRun.Options(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainRun.Options(1_000, false, true), s -> { }));
 
         assertTrue(e.getMessage().startsWith(b.getFileName() + " still records writes for a migration, but that "
                 + "migration's new database is gone"), e.getMessage());
@@ -93,7 +93,7 @@ class PhaseGuardsTest {
         p.drain();
         p.cutover();
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(dir, new DrainRun.Options(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainRun.Options(1_000, false, true), s -> { }));
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was cut over to " + p.newDb().getFileName()),
                 e.getMessage());

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class ResetTest {
 
     @Test
     void resetLeavesTheOldDatabaseAsBeforeMigrate() throws IOException {
-        ResetRun.Result r = Mig.reset(dir, null, false);
+        ResetRun.Result r = Mig.reset(Project.at(dir, null), false);
         assertFalse(r.nothingToDo());
         assertEquals(schemaBefore, Rows.plain(p.oldDb, SCHEMA));
         assertEquals(dataBefore, data());
@@ -65,7 +66,7 @@ class ResetTest {
     void dryRunChangesNothing() throws IOException {
         List<String> schemaMigrating = Rows.plain(p.oldDb, SCHEMA);
         List<String> files = databases();
-        ResetRun.Result r = Mig.reset(dir, null, true);
+        ResetRun.Result r = Mig.reset(Project.at(dir, null), true);
         assertTrue(r.dryRun());
         assertFalse(r.actions().isEmpty());
         assertEquals(schemaMigrating, Rows.plain(p.oldDb, SCHEMA));
@@ -80,7 +81,7 @@ class ResetTest {
         List<String> schemaOld = Rows.plain(p.oldDb, SCHEMA);
         List<String> files = databases();
         List<String> newData = Rows.plain(target, "SELECT * FROM customers ORDER BY id");
-        MigException e = assertThrows(MigException.class, () -> Mig.reset(dir, null, false));
+        MigException e = assertThrows(MigException.class, () -> Mig.reset(Project.at(dir, null), false));
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertEquals(schemaOld, Rows.plain(p.oldDb, SCHEMA));
         assertEquals(files, databases());

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class RowidFidelityTest {
             tags = db.rows("SELECT rowid, name, v FROM tags ORDER BY rowid");
             fixed = db.rows("SELECT name, v FROM fixed ORDER BY name");
         }
-        VerifyRun.Result verified = Mig.verify(p.dir);
+        VerifyRun.Result verified = Mig.verify(Project.at(p.dir, null));
         assertTrue(verified.equal(), verified.toString());
         p.drain();
         p.cutover();

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,7 +63,7 @@ class StatusVerifyArchiveTest {
     }
 
     private static JsonNode status(Path dir) throws Exception {
-        return new ObjectMapper().readTree(Json.write(Mig.status(dir)));
+        return new ObjectMapper().readTree(Json.write(Mig.status(Project.at(dir, null))));
     }
 
     @Test
@@ -141,7 +142,7 @@ class StatusVerifyArchiveTest {
             db.exec("UPDATE items SET qty = qty + 1 WHERE id % 3 = 0;\nDELETE FROM items WHERE id > 1990;\n"
                     + "INSERT INTO items (label, qty) VALUES ('new', 5)");
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         assertEquals(2_000 - 10 + 1, r.tables().get(0).newRows());
     }
@@ -153,7 +154,7 @@ class StatusVerifyArchiveTest {
         try (Connection c = SqliteFiles.openReadWrite(p.newDb()); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE items SET name = 'tampered' WHERE id = 42");
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.equal());
         assertEquals(List.of("42|'item 42'|0|0"), r.tables().get(0).oldOnly());
         assertEquals(List.of("42|'tampered'|0|0"), r.tables().get(0).newOnly());
@@ -163,41 +164,41 @@ class StatusVerifyArchiveTest {
     void verifyRefusesWhileARollbackJournalSourceRecordsWrites() throws Exception {
         HotProject p = project("DELETE", 100);
         p.migrate(V2);
-        MigException e = assertThrows(MigException.class, () -> Mig.verify(p.dir));
+        MigException e = assertThrows(MigException.class, () -> Mig.verify(Project.at(p.dir, null)));
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("journal mode"), e.getMessage());
         p.drain(); // in rollback-journal mode drain skips its own verify; writes are paused afterwards
-        assertTrue(Mig.verify(p.dir).equal());
+        assertTrue(Mig.verify(Project.at(p.dir, null)).equal());
     }
 
     @Test
     void archiveOldRemovesCaptureAfterCutoverAndIsIdempotent() throws Exception {
         HotProject p = project("WAL", 100);
         p.migrate(V2);
-        MigException early = assertThrows(MigException.class, () -> Mig.archiveOld(p.dir, null, false));
+        MigException early = assertThrows(MigException.class, () -> Mig.archiveOld(Project.at(p.dir, null), false));
         assertEquals(MigException.Kind.REFUSED, early.kind());
         p.drain();
         p.cutover();
-        ArchiveRun.Result r = Mig.archiveOld(p.dir, null, false);
+        ArchiveRun.Result r = Mig.archiveOld(Project.at(p.dir, null), false);
         assertEquals(1, r.actions().size());
         try (Db db = p.open()) {
             assertEquals(0, db.count("SELECT count(*) FROM sqlite_schema WHERE name LIKE '\\_mig\\_%' ESCAPE '\\' "
                     + "OR name IN ('_migration_marker', '_migration_log')"));
             assertEquals(100, db.count("SELECT count(*) FROM items"));
         }
-        assertEquals(List.of(), Mig.archiveOld(p.dir, null, false).actions());
+        assertEquals(List.of(), Mig.archiveOld(Project.at(p.dir, null), false).actions());
     }
 
     @Test
     void archiveOldMoveKeepsTheOldFileWholeInArchive() throws Exception {
         HotProject p = project("WAL", 100);
         p.migrateAll(V2);
-        Mig.archiveOld(p.dir, null, true);
+        Mig.archiveOld(Project.at(p.dir, null), true);
         Path archived = p.dir.resolve("archive").resolve(p.oldDb.getFileName());
         assertFalse(Files.exists(p.oldDb));
         assertTrue(Files.exists(archived));
         assertEquals("100", Rows.one(archived, "SELECT count(*) FROM items"));
-        assertNull(Mig.status(p.dir).oldDatabase());
+        assertNull(Mig.status(Project.at(p.dir, null)).oldDatabase());
     }
 
     @Test
@@ -205,7 +206,7 @@ class StatusVerifyArchiveTest {
         HotProject p = project("WAL", 100);
         p.migrateAll(V2);
 
-        ArchiveRun.Result r = Mig.archiveOld(p.dir, p.oldDb, true);
+        ArchiveRun.Result r = Mig.archiveOld(Project.at(p.dir, p.oldDb), true);
 
         assertEquals(1, r.actions().size(), r.actions().toString());
         assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");
@@ -218,7 +219,7 @@ class StatusVerifyArchiveTest {
         p.migrateAll(V2);
         Path link = Files.createSymbolicLink(p.dir.resolveSibling("link"), p.dir);
 
-        ArchiveRun.Result r = Mig.archiveOld(link, p.oldDb, true);
+        ArchiveRun.Result r = Mig.archiveOld(Project.at(link, p.oldDb), true);
 
         assertEquals(1, r.actions().size(), r.actions().toString());
         assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class VacuumDuringMigrationTest {
             db.exec("DELETE FROM events WHERE msg = 'b';\nVACUUM");
             assertEquals(List.of("1|a", "2|c", "3|d"), db.rows("SELECT rowid, msg FROM events ORDER BY rowid"));
         }
-        for (Runnable command : List.<Runnable>of(() -> Mig.verify(p.dir), p::drain)) {
+        for (Runnable command : List.<Runnable>of(() -> Mig.verify(Project.at(p.dir, null)), p::drain)) {
             MigException e = assertThrows(MigException.class, command::run);
             assertEquals(MigException.Kind.REFUSED, e.kind());
             assertTrue(e.getMessage().startsWith("The old database was VACUUMed during the migration.")
@@ -71,7 +72,7 @@ class VacuumDuringMigrationTest {
             db.exec("DELETE FROM events WHERE msg = 'b';\nDELETE FROM tags WHERE name = 'red';\nVACUUM");
             assertEquals(List.of("1|a", "3|c", "4|d"), db.rows("SELECT rowid, msg FROM events ORDER BY rowid"));
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         p.drain();
         p.cutover();

@@ -1,5 +1,6 @@
 package dev.mig.hot;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class VerifyColumnsTest {
         try (Db db = p.open()) {
             db.exec("UPDATE wide SET c150 = c150 + 1, c75 = 'x' WHERE id % 3 = 0;\nDELETE FROM wide WHERE id > 45");
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         assertEquals(45, r.tables().get(0).newRows());
         p.drain(); // verifies too, before pausing writes
@@ -73,7 +74,7 @@ class VerifyColumnsTest {
         try (Db db = p.open()) {
             db.exec("UPDATE wide SET c1998 = 'changed' WHERE id = 7");
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -81,7 +82,7 @@ class VerifyColumnsTest {
     void aDifferenceOnlyInTheLastColumnOfAWideTableIsFound() throws Exception {
         HotProject p = migratedWide(320);
         tamper(p, "UPDATE wide SET c320 = 'tampered' WHERE id = 9");
-        TableVerdict t = Mig.verify(p.dir).tables().get(0);
+        TableVerdict t = Mig.verify(Project.at(p.dir, null)).tables().get(0);
         assertFalse(t.equal(), t.toString());
         assertEquals(1, t.newOnly().size());
         assertTrue(t.oldOnly().get(0).startsWith("9|9|'v9'|") && t.oldOnly().get(0).endsWith("|'27'"), t.toString());
@@ -92,7 +93,7 @@ class VerifyColumnsTest {
     void aDifferenceOnlyInTheFirstColumnOfAWideTableIsFound() throws Exception {
         HotProject p = migratedWide(320);
         tamper(p, "UPDATE wide SET id = 1000 WHERE id = 9");
-        TableVerdict t = Mig.verify(p.dir).tables().get(0);
+        TableVerdict t = Mig.verify(Project.at(p.dir, null)).tables().get(0);
         assertFalse(t.equal(), t.toString());
         assertTrue(t.oldOnly().get(0).startsWith("9|9|'v9'|"), t.toString());
         assertTrue(t.newOnly().get(0).startsWith("1000|9|'v9'|"), t.toString());
@@ -122,9 +123,9 @@ class VerifyColumnsTest {
                       pinned: {type: INTEGER, default: 0}
                       body: {type: TEXT}
                 """);
-        assertTrue(Mig.verify(p.dir).equal());
+        assertTrue(Mig.verify(Project.at(p.dir, null)).equal());
         tamper(p, "UPDATE notes SET body = 'other' WHERE id = 2");
-        TableVerdict t = Mig.verify(p.dir).tables().get(0);
+        TableVerdict t = Mig.verify(Project.at(p.dir, null)).tables().get(0);
         assertFalse(t.equal(), t.toString());
         assertEquals(List.of("2|'b'|'second'"), t.oldOnly());
         assertEquals(List.of("2|'b'|'other'"), t.newOnly());

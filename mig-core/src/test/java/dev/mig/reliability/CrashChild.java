@@ -42,11 +42,11 @@ public final class CrashChild {
     private static void run(String command, Path dir) throws InterruptedException {
         switch (command) {
             case "migrate" -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-            case "drain" -> Mig.drain(dir, new DrainRun.Options(60_000, false, true), line -> { });
+            case "drain" -> Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, false, true), line -> { });
             case "cutover" -> Mig.cutover(Project.at(dir, null));
-            case "reset" -> Mig.reset(dir, null, false);
-            case "archive-old" -> Mig.archiveOld(dir, null, false);
-            case "archive-move" -> Mig.archiveOld(dir, null, true);
+            case "reset" -> Mig.reset(Project.at(dir, null), false);
+            case "archive-old" -> Mig.archiveOld(Project.at(dir, null), false);
+            case "archive-move" -> Mig.archiveOld(Project.at(dir, null), true);
             case "hold-lock" -> holdLock(dir);
             case "lock-loop" -> lockLoop(dir);
             default -> throw new IllegalArgumentException(command);

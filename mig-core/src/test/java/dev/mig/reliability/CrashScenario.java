@@ -1,5 +1,6 @@
 package dev.mig.reliability;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,7 +135,7 @@ final class CrashScenario {
     private void recover() throws Exception {
         if (recovery == Recovery.RESET_AND_RESTART && command != Command.ARCHIVE && command != Command.ARCHIVE_MOVE) {
             if ("ready".equals(newStatus())) {
-                MigException e = assertThrows(MigException.class, () -> Mig.reset(p.dir, null, false));
+                MigException e = assertThrows(MigException.class, () -> Mig.reset(Project.at(p.dir, null), false));
                 assertEquals(MigException.Kind.REFUSED, e.kind(), e.getMessage());
                 return; // cut over before it died: there is nothing left to do
             }
@@ -146,14 +147,14 @@ final class CrashScenario {
             case DRAIN -> p.drain();
             case CUTOVER -> p.cutover();
             case RESET -> resetAndStartOver();
-            case ARCHIVE -> Mig.archiveOld(p.dir, null, false);
-            case ARCHIVE_MOVE -> Mig.archiveOld(p.dir, null, true);
+            case ARCHIVE -> Mig.archiveOld(Project.at(p.dir, null), false);
+            case ARCHIVE_MOVE -> Mig.archiveOld(Project.at(p.dir, null), true);
         }
     }
 
     /** Reset, check it undid everything and lost nothing, then migrate again with a new writer. */
     private void resetAndStartOver() throws Exception {
-        Mig.reset(p.dir, null, false);
+        Mig.reset(Project.at(p.dir, null), false);
         writer.close();
         writer.assertNoErrors();
         writer.assertOldMatches(p.oldDb);

@@ -1,5 +1,7 @@
 package dev.mig.reliability;
 
+import dev.mig.run.PlanRun;
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +65,7 @@ class TamperingTest {
         Files.move(other, p.newDb(), StandardCopyOption.REPLACE_EXISTING);
 
         assertRefused(() -> p.drain(), "new database is gone (deleted or replaced)");
-        Mig.reset(p.dir, null, false);
+        Mig.reset(Project.at(p.dir, null), false);
         assertTrue(Files.exists(p.newDb()), "reset never deletes a file that is not its unfinished new database");
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
         assertTrue(e.getMessage().contains("already exists, but it is neither a migration in progress nor a database mig completed"), e.getMessage());
@@ -159,7 +161,7 @@ class TamperingTest {
 
     /** migrate refuses with {@code message}, and plan, asked first, said the same and no. */
     private void assertPlanRefusesAsMigrateDoes(String message) {
-        Mig.PlanReport plan = Mig.plan(HotProject.project(p.dir));
+        PlanRun.Report plan = Mig.plan(HotProject.project(p.dir));
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind(), e.getMessage());
@@ -190,7 +192,7 @@ class TamperingTest {
         HotProject.declare(p.dir, Shop.V2.replace("weight: {type: INTEGER, nullable: false, default: 1}",
                 "weight: {type: INTEGER, nullable: false, default: 2}"));
 
-        assertTrue(Mig.status(p.dir).schemaYamlChanged(), "status says schema.yaml changed");
+        assertTrue(Mig.status(Project.at(p.dir, null)).schemaYamlChanged(), "status says schema.yaml changed");
         p.drain();
         assertTrue(Mig.cutover(HotProject.project(p.dir)).target().equals(v2Target) || Files.exists(v2Target));
         assertEquals("ready", Rows.one(v2Target, "SELECT status FROM _migration_status"));
@@ -200,7 +202,7 @@ class TamperingTest {
 
     private void resetRestoresTheOldDatabase() throws Exception {
         List<String> customers = Rows.plain(p.oldDb, Shop.OLD_CUSTOMERS);
-        Mig.reset(p.dir, null, false);
+        Mig.reset(Project.at(p.dir, null), false);
         StateInvariants.assertNoCapture(p.oldDb, schemaBefore, "after reset");
         assertEquals(customers, Rows.plain(p.oldDb, Shop.OLD_CUSTOMERS));
         p.migrate(Shop.V2);

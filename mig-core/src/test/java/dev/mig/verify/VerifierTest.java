@@ -1,5 +1,6 @@
 package dev.mig.verify;
 
+import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class VerifierTest {
             assertEquals(List.of("integer", "integer", "text", "null"),
                     n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -59,7 +60,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             assertEquals(List.of("text", "text", "text", "null"), n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -69,7 +70,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             n.exec(update);
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.equal());
         return r.tables().get(0);
     }
@@ -115,7 +116,7 @@ class VerifierTest {
     @Test
     void aTableWiderThanOneChecksumCallVerifiesEqual() throws Exception {
         HotProject p = migratedWide();
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -127,17 +128,17 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             n.exec(update);
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.tables().get(0).equal(), r.toString());
     }
     @Test
     void aNewTableIsEqualWhileEmptyAndDifferentOnceItHoldsARowTheOldDatabaseNeverHad() throws Exception {
         HotProject p = migratedWide();
-        assertTrue(Mig.verify(p.dir).equal());
+        assertTrue(Mig.verify(Project.at(p.dir, null)).equal());
         try (Db n = Db.open(p.newDb())) {
             n.exec("INSERT INTO tags VALUES (1)");
         }
-        VerifyRun.Result r = Mig.verify(p.dir);
+        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
         TableVerdict tags = r.tables().stream().filter(t -> t.table().equals("tags")).findFirst().orElseThrow();
         assertFalse(tags.equal());
         assertEquals(1, tags.newRows());

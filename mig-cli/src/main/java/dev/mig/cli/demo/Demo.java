@@ -1,5 +1,6 @@
 package dev.mig.cli.demo;
 
+import dev.mig.run.PlanRun;
 import dev.mig.Mig;
 import dev.mig.project.Project;
 import dev.mig.common.MigException;
@@ -8,9 +9,6 @@ import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
 import dev.mig.run.StatusReport;
 import dev.mig.run.VerifyText;
-import dev.mig.schema.Introspector;
-import dev.mig.schema.SchemaHash;
-import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,7 +57,7 @@ public final class Demo {
     }
 
     private boolean migrate(ShopWriter writer) throws Exception {
-        Mig.PlanReport plan = Mig.plan(Project.at(project, null));
+        PlanRun.Report plan = Mig.plan(Project.at(project, null));
         step(3, "mig plan: " + (plan.plan().canMigrate() ? "can migrate" : "BLOCKED") + " to schema "
                 + plan.plan().targetHash() + " (" + plan.plan().differences().size() + " differences, "
                 + plan.plan().totalRows() + " rows to copy)");
@@ -71,17 +69,17 @@ public final class Demo {
         step(4, String.format(Locale.ROOT, "mig migrate: copied %,d rows in %,d ms while the writer kept writing",
                 m.copy().rows(), m.copy().millis()));
         Thread.sleep(500);
-        StatusReport status = Mig.status(project);
+        StatusReport status = Mig.status(Project.at(project, null));
         step(5, "mig status: phase " + status.phase() + ", " + status.oldDatabase().logEntries()
                 + " writes recorded, " + status.replay().pending() + " pending replay");
-        DrainRun.Result d = Mig.drain(project, new DrainRun.Options(3_000, true, true), line -> { });
+        DrainRun.Result d = Mig.drain(Project.at(project, null), new DrainRun.Options(3_000, true, true), line -> { });
         step(6, String.format(Locale.ROOT, "mig drain --cutover: replayed %,d entries; writes paused for %d ms; verify: %s",
                 d.entriesReplayed(), d.writePauseMs(), d.verified() == null ? "skipped"
                         : d.verified().equal() ? d.verified().tables().size() + " tables equal"
                         : "DIFFERENT: " + VerifyText.summary(d.verified())));
         writer.stopAndJoin();
         List<String> wrong;
-        try (Connection n = SqliteFiles.openReadOnly(d.target())) {
+        try (Connection n = readOnly(d.target())) {
             wrong = writer.missingIn(n);
         }
         step(7, String.format(Locale.ROOT, "writer: %,d writes succeeded, %,d rejected during the pause; %s",
@@ -105,18 +103,25 @@ public final class Demo {
             }
             ShopData.fill(c, seed);
         }
-        String hash = SchemaHash.of(Introspector.read(tmp).schema());
+        String hash = Mig.schemaHash(tmp);
         Path v1 = project.resolve("shop-" + hash + ".sqlite");
         Files.move(tmp, v1);
         for (String suffix : List.of("-wal", "-shm")) {
             Files.deleteIfExists(project.resolve("v1.building" + suffix));
         }
-        try (Connection c = SqliteFiles.openReadOnly(v1)) {
+        try (Connection c = readOnly(v1)) {
             step(1, String.format(Locale.ROOT, "v1 database %s: %,d customers, %,d products, %,d orders, %,d order lines (WAL)",
                     v1.getFileName(), ShopData.count(c, "customers"), ShopData.count(c, "products"),
                     ShopData.count(c, "orders"), ShopData.count(c, "order_items")));
         }
         return v1;
+    }
+
+    /** As an application would open a database to read it: plain JDBC, nothing of mig. */
+    private static Connection readOnly(Path db) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + db, config.toProperties());
     }
 
     private void step(int n, String text) {

@@ -1,0 +1,78 @@
+package dev.mig.run;
+
+import dev.mig.common.MigException;
+import dev.mig.project.Project;
+import dev.mig.schema.Introspector;
+import dev.mig.schema.LiveDatabase;
+import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SqliteFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
+
+/** {@code mig init}: a schema.yaml describing an existing database. */
+public final class InitRun {
+
+    private InitRun() {
+    }
+
+    /** What {@code mig init} wrote, and what it had to leave out (virtual tables, ON CONFLICT clauses ...). */
+    public record Result(Path schemaFile, List<String> leftOut) {
+    }
+
+    /**
+     * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
+     * existing schema.yaml unless {@code force}, and refuses to write a file that mig itself would
+     * reject.
+     */
+    public static Result run(Path from, Path dir, boolean force) {
+        SqliteFiles.requireDatabase(from);
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw MigException.input("Directory " + abs + " does not exist.", "Create it first, or pass another -d DIR.");
+        }
+        Path file = abs.resolve(Project.SCHEMA_FILE);
+        if (Files.exists(file) && !force) {
+            throw MigException.input(file + " already exists.",
+                    "Pass --force to overwrite it, or choose another directory with -d.");
+        }
+        LiveDatabase live = Introspector.read(from);
+        String yaml = SchemaYaml.write(live.schema());
+        try {
+            SchemaYaml.load(yaml, file.toString(), live.schema().name());
+        } catch (MigException e) {
+            String leftOut = live.unsupported().isEmpty() ? ""
+                    : " mig had to leave out: " + String.join(" ", live.unsupported());
+            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage()
+                            + "." + leftOut,
+                    "Remove or fix what the message names in the database (an object that uses something mig "
+                            + "left out, a foreign key to a missing table), then run init again; nothing was written.");
+        }
+        Path tmp = abs.resolve(".schema.yaml." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            // Not createTempFile: its 0600 would make schema.yaml private. Like an editor: the umask's
+            // permissions for a new file, the old file's when it is replaced.
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            Files.writeString(tmp, yaml, StandardOpenOption.TRUNCATE_EXISTING);
+            // After writing: the replaced file may be read-only (0444), which it then stays.
+            if (Files.exists(file) && Files.getFileStore(abs).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Already failing; the name says what it is.
+            }
+            throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
+                    "Check the directory's permissions and free space.", e);
+        }
+        return new Result(file, live.unsupported());
+    }
+}
