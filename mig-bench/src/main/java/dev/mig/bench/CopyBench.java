@@ -2,6 +2,7 @@ package dev.mig.bench;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.common.Elapsed;
 import dev.mig.copy.Copier;
 import dev.mig.copy.CopyListener;
@@ -61,7 +62,7 @@ final class CopyBench {
                 s.execute(SchemaDdl.createTable(t));
             }
         }
-        String schema = ident(SqliteFiles.TARGET_SCHEMA);
+        String schema = SchemaName.NEW.quoted();
         long t0 = System.nanoTime();
         try (Connection pair = SqliteFiles.openSourceWithTarget(old, target); Statement s = pair.createStatement()) {
             s.execute("PRAGMA " + schema + ".synchronous = OFF");
@@ -73,7 +74,7 @@ final class CopyBench {
             }
             for (Table t : declared.tables()) {
                 for (Index i : t.indexes()) {
-                    s.execute(SchemaDdl.createIndex(SqliteFiles.TARGET_SCHEMA, t.name(), i));
+                    s.execute(SchemaDdl.createIndex(SchemaName.NEW, t.name(), i));
                 }
             }
             s.execute("COMMIT");

@@ -5,6 +5,7 @@ import static dev.mig.sql.Sql.ident;
 import dev.mig.common.MigException;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -141,7 +142,7 @@ public final class Capture {
      */
     public static long lastSeq(Connection old) throws SQLException {
         try (Statement s = old.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + ident("main", CaptureSql.LOG))) {
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM " + SchemaName.MAIN.table(CaptureSql.LOG))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -151,7 +152,7 @@ public final class Capture {
      * {@code main} is the old database; parameters: from, to.
      */
     public static String loggedTablesSql() {
-        return "SELECT DISTINCT tbl FROM " + ident("main", CaptureSql.LOG) + " WHERE seq > ? AND seq <= ?";
+        return "SELECT DISTINCT tbl FROM " + SchemaName.MAIN.table(CaptureSql.LOG) + " WHERE seq > ? AND seq <= ?";
     }
 
     /**
@@ -160,7 +161,7 @@ public final class Capture {
      * to, the source table's name.
      */
     public static String loggedKeysSql(int width) {
-        return "SELECT " + CaptureSql.keyColumns(width) + " FROM " + ident("main", CaptureSql.LOG)
+        return "SELECT " + CaptureSql.keyColumns(width) + " FROM " + SchemaName.MAIN.table(CaptureSql.LOG)
                 + " WHERE seq > ? AND seq <= ? AND tbl = ?";
     }
 

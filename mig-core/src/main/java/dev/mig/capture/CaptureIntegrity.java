@@ -6,6 +6,7 @@ import dev.mig.schema.Names;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ public final class CaptureIntegrity {
      */
     public static void require(Path source, Schema live, List<Table> captured) throws SQLException {
         try (Connection old = SqliteFiles.openReadOnly(source)) {
-            requireSameSchema(live, Introspector.read(old, "main", source).schema());
+            requireSameSchema(live, Introspector.read(old, SchemaName.MAIN, source).schema());
             requireTriggers(captured, Capture.installedTriggers(old));
             requireNotVacuumed(captured, old);
         }

@@ -14,6 +14,7 @@ import dev.mig.schema.PrimaryKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaDdl;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import dev.mig.state.ProgressStore;
@@ -43,7 +44,7 @@ public final class Copier {
     private final Schema declared;
     private final Schema live;
     private final CopyListener listener;
-    private final ProgressStore progress = new ProgressStore(SqliteFiles.TARGET_SCHEMA);
+    private final ProgressStore progress = new ProgressStore(SchemaName.NEW);
     /**
      * Chunks of about 75 ms: a chunk holds a read lock on the old database, which in rollback-journal
      * mode makes the application's writers wait, and in WAL mode keeps a checkpoint from finishing.
@@ -94,7 +95,7 @@ public final class Copier {
             if (!indexExists(index.name())) {
                 Tx.deferred(pair, c -> {
                     try (Statement s = c.createStatement()) {
-                        s.execute(SchemaDdl.createIndex(SqliteFiles.TARGET_SCHEMA, table.name(), index));
+                        s.execute(SchemaDdl.createIndex(SchemaName.NEW, table.name(), index));
                     }
                     return null;
                 });
@@ -103,8 +104,7 @@ public final class Copier {
     }
 
     private boolean indexExists(String name) throws SQLException {
-        try (PreparedStatement ps = pair.prepareStatement("SELECT 1 FROM " + ident(SqliteFiles.TARGET_SCHEMA,
-                "sqlite_schema") + " WHERE type = 'index' AND name = ?")) {
+        try (PreparedStatement ps = pair.prepareStatement("SELECT 1 FROM " + SchemaName.NEW.table("sqlite_schema") + " WHERE type = 'index' AND name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -120,7 +120,7 @@ public final class Copier {
      */
     public static void syncSequences(Connection pair, MigrationPlan plan, Schema declared, Schema live)
             throws SQLException {
-        String newSeq = ident(SqliteFiles.TARGET_SCHEMA, "sqlite_sequence");
+        String newSeq = SchemaName.NEW.table("sqlite_sequence");
         for (TablePlan t : plan.tables()) {
             // A table that becomes AUTOINCREMENT starts from the ids copied into it: there is no counter to carry.
             if (t.sourceTable() == null || t.ids() == IdPolicy.REMAP || !autoincrement(declared.table(t.table()))

@@ -11,6 +11,7 @@ import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
 import dev.mig.schema.UniqueKey;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import java.util.ArrayList;
@@ -70,17 +71,17 @@ public final class MappingSql {
     }
 
     private static String idMapping(String table) {
-        return ident(SqliteFiles.TARGET_SCHEMA, MigTables.idMapping(table));
+        return SchemaName.NEW.table(MigTables.idMapping(table));
     }
 
     /** {@code "main"."source"}. */
     public String sourceTable() {
-        return ident("main", plan.sourceTable());
+        return SchemaName.OLD.table(plan.sourceTable());
     }
 
     /** {@code "mig_new"."target"}. */
     public String targetTable() {
-        return ident(SqliteFiles.TARGET_SCHEMA, plan.table());
+        return SchemaName.NEW.table(plan.table());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.mig.common.MigException;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
 import dev.mig.state.StateStore;
@@ -123,7 +124,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         if (!SqliteFiles.looksLikeSqlite(db)) {
             return List.of();
         }
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadOnly(db)) {
             return state.status(c).orElse(null) == NewDatabase.Status.READY ? state.history(c) : List.of();
         } catch (SQLException | MigException e) {
@@ -136,7 +137,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         if (!SqliteFiles.looksLikeSqlite(db)) {
             return Instant.EPOCH;
         }
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadOnly(db)) {
             List<StateStore.HistoryRow> rows;
             try {
@@ -180,7 +181,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     /** Where this migration stands, given the old database's marker as the caller just read it. */
     public Phase phase(Capture.Marker marker) {
         try (Connection c = SqliteFiles.openReadOnly(target)) {
-            return Phase.of(new StateStore("main").replay(c).orElseThrow(), marker);
+            return Phase.of(new StateStore(SchemaName.MAIN).replay(c).orElseThrow(), marker);
         } catch (SQLException e) {
             throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
                     "Check that the file is readable and not locked exclusively by another process.", e);
@@ -221,7 +222,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         if (!SqliteFiles.looksLikeSqlite(target)) {
             return Optional.empty();
         }
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadOnly(target)) {
             if (state.status(c).orElse(null) != NewDatabase.Status.MIGRATING) {
                 return Optional.empty();

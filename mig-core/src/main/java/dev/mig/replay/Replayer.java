@@ -5,6 +5,7 @@ import static dev.mig.sql.Sql.literal;
 
 import dev.mig.common.Elapsed;
 import dev.mig.capture.Capture;
+import dev.mig.sql.SchemaName;
 import dev.mig.write.IdMapper;
 import dev.mig.write.RowWriter;
 import dev.mig.plan.MappingSql;
@@ -60,7 +61,7 @@ public final class Replayer {
     private final Map<MappingSql, String> keyTables = new HashMap<>();
     private final Set<String> allTables = new HashSet<>();
     private final int keyWidth;
-    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
+    private final StateStore state = new StateStore(SchemaName.NEW);
 
     public Replayer(Connection pair, MigrationPlan plan, Schema declared, Schema live) throws SQLException {
         this.pair = pair;

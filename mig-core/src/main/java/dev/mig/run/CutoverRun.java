@@ -6,6 +6,7 @@ import dev.mig.project.ProjectLock;
 import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
+import dev.mig.sql.SchemaName;
 import dev.mig.state.TableProgress;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class CutoverRun {
     private static ReplayState guards(ActiveMigration m) throws SQLException {
         ReplayState replay;
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            replay = new StateStore("main").replay(c).orElseThrow();
+            replay = new StateStore(SchemaName.MAIN).replay(c).orElseThrow();
         }
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
@@ -88,7 +89,7 @@ public final class CutoverRun {
 
     static long rowsCopied(ActiveMigration m) throws SQLException {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            return new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
+            return new StateStore(SchemaName.MAIN).progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
         }
     }
 
@@ -99,7 +100,7 @@ public final class CutoverRun {
      * after its own check that nothing wrote to the old database.
      */
     static void finish(ActiveMigration m, long rowsCopied, long entriesReplayed, Long writePauseMs) throws SQLException {
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadWrite(m.target())) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA synchronous = FULL");

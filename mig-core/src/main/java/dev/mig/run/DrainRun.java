@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.verify.TouchedRowsForeignKeyCheck;
 import dev.mig.verify.NewDatabaseChecks;
 import dev.mig.capture.CaptureIntegrity;
@@ -63,7 +64,7 @@ public final class DrainRun {
     private final Path dir;
     private final Options options;
     private final Consumer<String> log;
-    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
+    private final StateStore state = new StateStore(SchemaName.NEW);
 
     public DrainRun(Path dir, Options options, Consumer<String> log) {
         this.dir = dir;
@@ -130,7 +131,7 @@ public final class DrainRun {
             synchronous(pair, "NORMAL");
             try (Statement s = pair.createStatement()) {
                 // Batches dirty many random pages: keep them in memory within a batch.
-                s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".cache_size = -65536");
+                s.execute("PRAGMA " + SchemaName.NEW.quoted() + ".cache_size = -65536");
             }
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Convergence convergence = new Convergence(TARGET_PAUSE_MS, options.maxPauseMs());
@@ -294,7 +295,7 @@ public final class DrainRun {
 
     private static void synchronous(Connection pair, String level) throws SQLException {
         try (Statement s = pair.createStatement()) {
-            s.execute("PRAGMA " + Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = " + level);
+            s.execute("PRAGMA " + SchemaName.NEW.quoted() + ".synchronous = " + level);
         }
     }
 

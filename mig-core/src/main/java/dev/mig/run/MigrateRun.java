@@ -1,5 +1,6 @@
 package dev.mig.run;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.verify.NewDatabaseChecks;
 import dev.mig.project.Phase;
 import dev.mig.project.ProjectLock;
@@ -63,7 +64,7 @@ public final class MigrateRun {
     private final Project project;
     private final boolean offline;
     private final CopyListener listener;
-    private final StateStore state = new StateStore(SqliteFiles.TARGET_SCHEMA);
+    private final StateStore state = new StateStore(SchemaName.NEW);
 
     public MigrateRun(Project project, boolean offline, CopyListener listener) {
         this.project = project;
@@ -150,7 +151,7 @@ public final class MigrateRun {
         SqliteFiles.requireDatabase(target);
         String actual;
         try (Connection c = SqliteFiles.openReadOnly(target)) {
-            actual = SchemaHash.of(Introspector.read(c, "main", target).schema());
+            actual = SchemaHash.of(Introspector.read(c, SchemaName.MAIN, target).schema());
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
         }
@@ -237,7 +238,7 @@ public final class MigrateRun {
         MigrationPlan plan;
         Optional<DiskSpace> disk;
         try (Connection ro = SqliteFiles.openReadOnly(source)) {
-            live = Introspector.read(ro, "main", source);
+            live = Introspector.read(ro, SchemaName.MAIN, source);
             plan = Planner.plan(declared, live, ro);
             disk = DiskSpace.of(ro, project.dir());
         }
@@ -274,11 +275,11 @@ public final class MigrateRun {
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             try (Statement s = pair.createStatement()) {
                 // Fast bulk load; drain restores full durability before anything is declared ready.
-                s.execute("PRAGMA " + dev.mig.sql.Sql.ident(SqliteFiles.TARGET_SCHEMA) + ".synchronous = OFF");
+                s.execute("PRAGMA " + SchemaName.NEW.quoted() + ".synchronous = OFF");
             }
             long dataVersion = dataVersion(pair);
             result = new Copier(pair, m.plan(), m.declared(), m.live(), listener).run();
-            state.carryHistory(pair, "main");
+            state.carryHistory(pair, SchemaName.OLD);
             // Offline, nothing records writes: one seen now is stored, so that no rerun takes the copy for complete.
             boolean written = offline && dataVersion(pair) != dataVersion;
             dev.mig.sql.Tx.deferred(pair, c -> {
@@ -311,7 +312,7 @@ public final class MigrateRun {
     /** An --offline copy that saw the old database written may lack those writes: no rerun may finish it. */
     private static void requireNoOfflineWriteSeen(ActiveMigration m) {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            if (new StateStore("main").oldWrittenOffline(c)) {
+            if (new StateStore(SchemaName.MAIN).oldWrittenOffline(c)) {
                 throw MigException.refused("An earlier 'mig migrate --offline' saw the old database written during "
                         + "its copy, so " + m.target().getFileName() + " may be missing those writes; it will never "
                         + "be marked ready.", OLD_WRITTEN_HINT);
@@ -324,7 +325,7 @@ public final class MigrateRun {
     /** A migration whose capture vanished after rows were copied cannot be trusted to be complete. */
     private static void requireNothingCopied(ActiveMigration m) throws SQLException {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            long copied = new StateStore("main").progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
+            long copied = new StateStore(SchemaName.MAIN).progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
             if (copied > 0) {
                 throw MigException.refused("The old database has no change capture (marker, log or triggers), but "
                                 + copied + " rows were copied: either this migration was started with --offline, or "

@@ -8,6 +8,7 @@ import dev.mig.project.ActiveMigration;
 import dev.mig.project.Project;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.Schema;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class PlanRun {
                     refusal == null && fresh.canMigrate(), fresh, null);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
-            MigrationPlan plan = Planner.plan(declared, Introspector.read(c, "main", live), c);
+            MigrationPlan plan = Planner.plan(declared, Introspector.read(c, SchemaName.MAIN, live), c);
             // Room for a copy yet to start; a migration in progress has its new file already.
             boolean copyAhead = source.isPresent() && active.isEmpty() && !targetExists;
             DiskSpace disk = copyAhead ? DiskSpace.of(c, project.dir()).orElse(null) : null;

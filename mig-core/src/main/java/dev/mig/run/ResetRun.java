@@ -5,6 +5,7 @@ import dev.mig.project.ActiveMigration;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
 import dev.mig.common.MigException;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
 import dev.mig.state.StateStore;
@@ -102,8 +103,8 @@ public final class ResetRun {
                 continue;
             }
             try (Connection c = SqliteFiles.openReadOnly(p)) {
-                if (new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY
-                        && new StateStore("main").history(c).size() > 0) {
+                if (new StateStore(SchemaName.MAIN).status(c).orElse(null) == NewDatabase.Status.READY
+                        && new StateStore(SchemaName.MAIN).history(c).size() > 0) {
                     throw MigException.refused("The migration has been cut over: " + p.getFileName()
                                     + " is ready and is now the application's database. Reset would discard its writes.",
                             "To clean up the old database, run 'mig archive-old'.");

@@ -7,6 +7,7 @@ import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.Identity;
 import dev.mig.state.NewDatabase;
@@ -54,7 +55,7 @@ public final class StatusReader {
     }
 
     private StatusReport migrating(ActiveMigration m) throws SQLException {
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         StatusReport.NewDatabaseInfo info;
         ReplayState replay;
         boolean oldWrittenOffline;
@@ -83,7 +84,7 @@ public final class StatusReader {
     }
 
     private StatusReport ready(Path target) throws SQLException {
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadOnly(target)) {
             return new StatusReport(Phase.READY, dir.toString(), oldDatabaseOf(state, c), newInfo(target, state, c), List.of(),
                     null, false, history(state, c));
@@ -113,7 +114,7 @@ public final class StatusReader {
                 continue;
             }
             try (Connection c = SqliteFiles.openReadOnly(p)) {
-                StateStore state = new StateStore("main");
+                StateStore state = new StateStore(SchemaName.MAIN);
                 if (state.status(c).orElse(null) == NewDatabase.Status.READY) {
                     String created = state.identity(c).map(Identity::createdUtc).orElse("");
                     if (best == null || created.compareTo(bestCreated) > 0) {

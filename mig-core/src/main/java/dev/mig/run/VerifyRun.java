@@ -7,8 +7,10 @@ import dev.mig.capture.Capture;
 import dev.mig.common.MigException;
 import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
+import dev.mig.state.StateStore;
 import dev.mig.verify.TableVerdict;
 import dev.mig.verify.Verifier;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ public final class VerifyRun {
     }
 
     private static void requirePhase(Connection pair) throws SQLException {
-        Phase.of(new dev.mig.state.StateStore(SqliteFiles.TARGET_SCHEMA).replay(pair).orElseThrow(), Capture.marker(pair))
+        Phase.of(new StateStore(SchemaName.NEW).replay(pair).orElseThrow(), Capture.marker(pair))
                 .require("mig verify", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
     }
 

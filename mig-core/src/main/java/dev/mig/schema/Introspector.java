@@ -3,6 +3,7 @@ package dev.mig.schema;
 import dev.mig.common.MigException;
 import dev.mig.schema.IntrospectorPragmas.SchemaRow;
 import dev.mig.sql.Sql;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -24,30 +25,30 @@ public final class Introspector {
     /** Opens {@code file} read-only, reads it, closes it. */
     public static LiveDatabase read(Path file) {
         try (Connection c = SqliteFiles.openReadOnly(file)) {
-            return read(c, "main", file);
+            return read(c, SchemaName.MAIN, file);
         } catch (SQLException e) {
             throw failed(file, e);
         }
     }
 
     /**
-     * Reads schema {@code schemaAlias} ({@code main} or an ATTACH alias) of an open connection. Starts
+     * Reads database {@code db} of an open connection. Starts
      * and ends its own read transaction when the connection is in auto-commit mode; otherwise it reads
      * inside the caller's transaction and leaves it open.
      *
      * @param file the database's file, recorded in the result and used to name the schema
      */
-    public static LiveDatabase read(Connection c, String schemaAlias, Path file) {
+    public static LiveDatabase read(Connection c, SchemaName db, Path file) {
         try {
             boolean ownTransaction = c.getAutoCommit();
             if (!ownTransaction) {
-                return new IntrospectorReader(new IntrospectorPragmas(c, schemaAlias), file).read();
+                return new IntrospectorReader(new IntrospectorPragmas(c, db.alias()), file).read();
             }
             c.setAutoCommit(false);
             try {
-                LiveDatabase db = new IntrospectorReader(new IntrospectorPragmas(c, schemaAlias), file).read();
+                LiveDatabase live = new IntrospectorReader(new IntrospectorPragmas(c, db.alias()), file).read();
                 c.commit();
-                return db;
+                return live;
             } finally {
                 endTransaction(c);
             }

@@ -3,6 +3,7 @@ package dev.mig.schema;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.idents;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.Token;
@@ -119,8 +120,8 @@ public final class SchemaDdl {
         return createIndex(null, table, index);
     }
 
-    /** CREATE INDEX in database {@code schema} (e.g. an attached one); null for the default. */
-    public static String createIndex(String schema, String table, Index index) {
+    /** CREATE INDEX in database {@code db} (the new one, attached); null for the connection's own. */
+    public static String createIndex(SchemaName db, String table, Index index) {
         List<String> terms = new ArrayList<>();
         for (IndexTerm term : index.terms()) {
             // An expression term keeps its parentheses: "a + b COLLATE x" would collate only b.
@@ -133,7 +134,7 @@ public final class SchemaDdl {
             }
             terms.add(t.toString());
         }
-        String name = schema == null ? ident(index.name()) : ident(schema, index.name());
+        String name = db == null ? ident(index.name()) : db.table(index.name());
         String sql = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + name + " ON "
                 + ident(table) + " (" + String.join(", ", terms) + ")";
         return index.where() == null ? sql : sql + " WHERE " + index.where();

@@ -134,14 +134,11 @@ public final class SqliteFiles {
         return open(file, config);
     }
 
-    /** The schema name under which {@link #openSourceWithTarget} attaches the new database. */
-    public static final String TARGET_SCHEMA = "mig_new";
-
     /**
      * The connection the copy, replay and verify run on: the old database as {@code main}, opened
      * read-only (so nothing on this connection can write to it, and unqualified names in {@code from:}
      * expressions mean the old tables), and the new database attached read-write as
-     * {@value #TARGET_SCHEMA}. Foreign-key enforcement is off: see specs/hot-migration.md, "The copy".
+     * {@link SchemaName#NEW}. Foreign-key enforcement is off: see specs/hot-migration.md, "The copy".
      */
     public static Connection openSourceWithTarget(Path source, Path target) {
         requireDatabase(source);
@@ -152,9 +149,9 @@ public final class SqliteFiles {
         Connection c = open(readOnlyUri(source), config);
         try (var s = c.createStatement()) {
             s.execute("ATTACH DATABASE " + Sql.literal(target.toAbsolutePath().toString()) + " AS "
-                    + Sql.ident(TARGET_SCHEMA));
+                    + SchemaName.NEW.quoted());
             if (TestFaults.newDatabaseMaxPages() > 0) {
-                s.executeQuery("PRAGMA " + Sql.ident(TARGET_SCHEMA) + ".max_page_count = "
+                s.executeQuery("PRAGMA " + SchemaName.NEW.quoted() + ".max_page_count = "
                         + TestFaults.newDatabaseMaxPages()).close();
             }
             return c;

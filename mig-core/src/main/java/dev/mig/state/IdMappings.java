@@ -3,6 +3,7 @@ package dev.mig.state;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.schema.MigTables;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ public final class IdMappings {
      */
     public static void allocate(Connection pair, String table, String keys, List<Object> params)
             throws SQLException {
-        String mapping = ident(SqliteFiles.TARGET_SCHEMA, MigTables.idMapping(table));
+        String mapping = SchemaName.NEW.table(MigTables.idMapping(table));
         String sql = "INSERT INTO " + mapping + " (old_key, new_key) SELECT k, (SELECT coalesce(max(new_key), 0) FROM "
                 + mapping + ") + row_number() OVER (ORDER BY k) FROM (" + keys + ") AS o WHERE NOT EXISTS "
                 + "(SELECT 1 FROM " + mapping + " AS m WHERE m.old_key = +o.k)";

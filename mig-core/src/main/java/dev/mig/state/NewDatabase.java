@@ -7,6 +7,7 @@ import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaDdl;
 import dev.mig.schema.Table;
 import dev.mig.schema.View;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import java.io.IOException;
@@ -125,14 +126,14 @@ public final class NewDatabase {
                 s.execute(SchemaDdl.createView(v));
             }
         }
-        StateStore state = new StateStore("main");
+        StateStore state = new StateStore(SchemaName.MAIN);
         state.create(c, spec.keyWidth(), spec.remapped(), spec.plan() != null);
         if (spec.status() == Status.READY) {
             createIndexesAndTriggers(c, spec.declared());
         }
         state.seed(c, spec.status(), spec.identity(), spec.plan());
         if (spec.plan() != null) {
-            ProgressStore progress = new ProgressStore("main");
+            ProgressStore progress = new ProgressStore(SchemaName.MAIN);
             for (Map.Entry<String, Long> t : spec.tables().entrySet()) {
                 progress.register(c, t.getKey(), t.getValue());
             }

@@ -2,6 +2,7 @@ package dev.mig.state;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.sql.SchemaName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +20,9 @@ public final class ProgressStore {
 
     private final String table;
 
-    /** @param schema where the new database is: {@code main}, or {@code mig_new} on a copy connection */
-    public ProgressStore(String schema) {
-        this.table = ident(schema, StateTables.PROGRESS);
+    /** @param db where the new database is: {@link SchemaName#MAIN}, or {@link SchemaName#NEW} on a copy connection */
+    public ProgressStore(SchemaName db) {
+        this.table = db.table(StateTables.PROGRESS);
     }
 
     public void register(Connection c, String tableName, long rowsTotal) throws SQLException {

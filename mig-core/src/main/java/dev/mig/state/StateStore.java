@@ -3,6 +3,7 @@ package dev.mig.state;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.MigException;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +17,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and writes mig's state tables in a new database. {@code schema} is where that database is on
- * the connection: {@code main} on a direct connection, {@code mig_new} on a copy connection.
+ * Reads and writes mig's state tables in a new database. {@code db} is where that database is on the
+ * connection: {@link SchemaName#MAIN} on a direct connection, {@link SchemaName#NEW} on a copy connection.
  */
 public final class StateStore {
 
-    private final String schema;
+    private final SchemaName db;
 
-    public StateStore(String schema) {
-        this.schema = schema;
+    public StateStore(SchemaName db) {
+        this.db = db;
     }
 
     private String t(String table) {
-        return ident(schema, table);
+        return db.table(table);
     }
 
     public boolean hasTable(Connection c, String table) throws SQLException {
@@ -50,7 +51,7 @@ public final class StateStore {
             return false;
         }
         try (Connection c = SqliteFiles.openReadOnly(database)) {
-            return new StateStore("main").status(c).orElse(null) == NewDatabase.Status.READY;
+            return new StateStore(SchemaName.MAIN).status(c).orElse(null) == NewDatabase.Status.READY;
         } catch (SQLException | MigException e) {
             return false; // being created or renamed into place, or unreadable: not ready
         }
@@ -137,7 +138,7 @@ public final class StateStore {
     }
 
     public List<TableProgress> progress(Connection c) throws SQLException {
-        return hasTable(c, StateTables.PROGRESS) ? new ProgressStore(schema).all(c) : List.of();
+        return hasTable(c, StateTables.PROGRESS) ? new ProgressStore(db).all(c) : List.of();
     }
 
     public void markCopyComplete(Connection c) throws SQLException {
@@ -156,7 +157,7 @@ public final class StateStore {
     public boolean oldWrittenOffline(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
             ps.setString(1, StateTables.REPLAY);
-            ps.setString(2, schema);
+            ps.setString(2, db.alias());
             ps.setString(3, "old_written_offline");
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -266,7 +267,7 @@ public final class StateStore {
      * Carries the history of the database in schema {@code from} (the old file, itself made by mig) into
      * this one, once: a migration resumed after its copy began finds it carried already.
      */
-    public void carryHistory(Connection c, String from) throws SQLException {
+    public void carryHistory(Connection c, SchemaName from) throws SQLException {
         if (!new StateStore(from).hasTable(c, StateTables.HISTORY)) {
             return;
         }
@@ -275,7 +276,7 @@ public final class StateStore {
                 return;
             }
             s.executeUpdate("INSERT INTO " + t(StateTables.HISTORY) + " (" + HISTORY_COLUMNS + ") SELECT "
-                    + HISTORY_COLUMNS + " FROM " + ident(from, StateTables.HISTORY) + " ORDER BY id");
+                    + HISTORY_COLUMNS + " FROM " + from.table(StateTables.HISTORY) + " ORDER BY id");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mig.verify;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.common.MigException;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ public final class NewDatabaseChecks {
     public static void integrity(Connection pair) throws SQLException {
         List<String> problems = new ArrayList<>();
         try (Statement s = pair.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".integrity_check(" + SHOWN + ")")) {
+             ResultSet rs = s.executeQuery("PRAGMA " + SchemaName.NEW.quoted() + ".integrity_check(" + SHOWN + ")")) {
             while (rs.next()) {
                 problems.add(rs.getString(1));
             }
@@ -47,10 +48,10 @@ public final class NewDatabaseChecks {
     public static void foreignKeys(Connection pair, Collection<String> tables) throws SQLException {
         List<String> violations = new ArrayList<>();
         if (tables == null) {
-            collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
+            collect(pair, "PRAGMA " + SchemaName.NEW.quoted() + ".foreign_key_check", violations);
         } else {
             for (String t : tables) {
-                collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check(" + ident(t) + ")",
+                collect(pair, "PRAGMA " + SchemaName.NEW.quoted() + ".foreign_key_check(" + ident(t) + ")",
                         violations);
             }
         }
@@ -64,7 +65,7 @@ public final class NewDatabaseChecks {
     public static void offline(Connection pair) throws SQLException {
         integrity(pair);
         List<String> violations = new ArrayList<>();
-        collect(pair, "PRAGMA " + ident(SqliteFiles.TARGET_SCHEMA) + ".foreign_key_check", violations);
+        collect(pair, "PRAGMA " + SchemaName.NEW.quoted() + ".foreign_key_check", violations);
         failOn(violations, "Fix those rows in the old database, then run 'mig reset' and 'mig migrate --offline' "
                 + "again.");
     }

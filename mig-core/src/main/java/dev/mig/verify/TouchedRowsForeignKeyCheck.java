@@ -7,6 +7,7 @@ import dev.mig.schema.ForeignKey;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ import java.util.StringJoiner;
  */
 public final class TouchedRowsForeignKeyCheck {
 
-    private static final String NEW = SqliteFiles.TARGET_SCHEMA;
+    private static final String NEW = SchemaName.NEW.alias();
 
     private final Connection pair;
     private final Schema declared;

@@ -6,6 +6,7 @@ import dev.mig.plan.MappingSql;
 import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.TablePlan;
 import dev.mig.schema.Schema;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,7 +63,7 @@ public final class Verifier {
     }
 
     private TableVerdict emptyTable(TablePlan t) throws SQLException {
-        long[] n = countAndSum("SELECT 1 FROM " + ident(SqliteFiles.TARGET_SCHEMA, t.table()));
+        long[] n = countAndSum("SELECT 1 FROM " + SchemaName.NEW.table(t.table()));
         return new TableVerdict(t.table(), 0, n[0], 0, n[0] == 0 ? 0 : n[1], List.of(), List.of());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;
@@ -118,9 +119,9 @@ class IntrospectorConcurrencyTest {
     void readingAnAttachedDatabaseEndsItsReadTransaction() throws SQLException {
         Path file = database(dir, "db.sqlite", "PRAGMA journal_mode = DELETE; CREATE TABLE t(a);");
         try (Connection c = SqliteFiles.openMemory(); Statement st = c.createStatement()) {
-            st.execute("ATTACH DATABASE " + Sql.literal(file.toString()) + " AS old");
+            st.execute("ATTACH DATABASE " + Sql.literal(file.toString()) + " AS " + SchemaName.NEW.quoted());
 
-            Introspector.read(c, "old", file);
+            Introspector.read(c, SchemaName.NEW, file);
 
             assertWriterGetsAnExclusiveLock(file);
         }

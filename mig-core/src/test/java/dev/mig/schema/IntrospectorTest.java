@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.common.MigException;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
@@ -144,9 +145,9 @@ class IntrospectorTest {
                 + " INSERT INTO legacy(b) VALUES ('x'); PRAGMA user_version = 3;");
         try (Connection c = SqliteFiles.openMemory(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE main_only(z)");
-            st.execute("ATTACH DATABASE " + Sql.literal(old.toString()) + " AS " + Sql.ident("old db"));
+            st.execute("ATTACH DATABASE " + Sql.literal(old.toString()) + " AS " + SchemaName.NEW.quoted());
 
-            LiveDatabase db = Introspector.read(c, "old db", old);
+            LiveDatabase db = Introspector.read(c, SchemaName.NEW, old);
 
             assertEquals(List.of("legacy"), db.schema().tables().stream().map(Table::name).toList());
             assertEquals(Map.of("legacy", 1L), db.sequences());
@@ -161,7 +162,7 @@ class IntrospectorTest {
         try (Connection c = SqliteFiles.openReadOnly(file)) {
             c.setAutoCommit(false);
 
-            Introspector.read(c, "main", file);
+            Introspector.read(c, SchemaName.MAIN, file);
 
             assertFalse(c.getAutoCommit());
             c.rollback();

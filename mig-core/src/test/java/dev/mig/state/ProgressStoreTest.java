@@ -2,6 +2,7 @@ package dev.mig.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
@@ -20,7 +21,7 @@ class ProgressStoreTest {
     @TempDir
     Path dir;
 
-    private final ProgressStore progress = new ProgressStore("main");
+    private final ProgressStore progress = new ProgressStore(SchemaName.MAIN);
     private Connection c;
 
     @BeforeEach

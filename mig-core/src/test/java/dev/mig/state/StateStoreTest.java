@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.sql.SchemaName;
 import dev.mig.common.MigException;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.Schema;
@@ -45,7 +46,7 @@ class StateStoreTest {
     @TempDir
     Path dir;
 
-    private final StateStore state = new StateStore("main");
+    private final StateStore state = new StateStore(SchemaName.MAIN);
 
     private Path migrating() {
         Path target = dir.resolve("s-migrating.sqlite");
@@ -237,9 +238,9 @@ class StateStoreTest {
         }
         Path target = migrating();
         try (Connection pair = SqliteFiles.openSourceWithTarget(old, target)) {
-            StateStore newDb = new StateStore(SqliteFiles.TARGET_SCHEMA);
-            newDb.carryHistory(pair, "main");
-            newDb.carryHistory(pair, "main");
+            StateStore newDb = new StateStore(SchemaName.NEW);
+            newDb.carryHistory(pair, SchemaName.OLD);
+            newDb.carryHistory(pair, SchemaName.OLD);
             assertEquals(List.of(earlier), newDb.history(pair));
         }
     }
@@ -251,8 +252,8 @@ class StateStoreTest {
             db.exec("CREATE TABLE t (x)");
         }
         try (Connection pair = SqliteFiles.openSourceWithTarget(old, migrating())) {
-            StateStore newDb = new StateStore(SqliteFiles.TARGET_SCHEMA);
-            newDb.carryHistory(pair, "main");
+            StateStore newDb = new StateStore(SchemaName.NEW);
+            newDb.carryHistory(pair, SchemaName.OLD);
             assertEquals(List.of(), newDb.history(pair));
         }
     }
