@@ -1,8 +1,20 @@
 package dev.mig;
 
+import dev.mig.api.ArchiveResult;
+import dev.mig.api.CopyListener;
+import dev.mig.api.CutoverResult;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.InitResult;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
+import dev.mig.api.ResetResult;
+import dev.mig.api.StatusReport;
+import dev.mig.api.VerifyResult;
+import dev.mig.common.Json;
 import dev.mig.common.Versions;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
+import dev.mig.project.ProjectFiles;
 import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
@@ -11,7 +23,6 @@ import dev.mig.run.MigrateRun;
 import dev.mig.run.PlanRun;
 import dev.mig.run.ResetRun;
 import dev.mig.run.StatusReader;
-import dev.mig.run.StatusReport;
 import dev.mig.run.VerifyRun;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.SchemaHash;
@@ -33,59 +44,68 @@ public final class Mig {
      * {@code mig plan}: diffs schema.yaml against the source database; reads only (a hot journal aside:
      * specs/planning.md). Decides as migrate decides, so that its verdict is migrate's.
      */
-    public static PlanRun.Report plan(Project project) {
-        return PlanRun.run(project);
+    public static PlanReport plan(Project project) {
+        return PlanRun.run(ProjectFiles.of(project));
     }
 
     /**
      * {@code mig init}: writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses
      * to overwrite an existing schema.yaml unless {@code force}, and to write a file mig would reject.
      */
-    public static InitRun.Result init(Path from, Path dir, boolean force) {
+    public static InitResult init(Path from, Path dir, boolean force) {
         return InitRun.run(from, dir, force);
     }
 
     /** {@code mig migrate}: start (or resume) a hot migration, or with {@code offline} do it all in one run. */
-    public static MigrateRun.Result migrate(Project project, boolean offline, CopyListener listener) {
-        return new MigrateRun(project, offline, listener).run();
+    public static MigrateResult migrate(Project project, boolean offline, CopyListener listener) {
+        return new MigrateRun(ProjectFiles.of(project), offline, listener).run();
     }
 
     /** {@code mig reset}: undo a migration that has not been cut over. */
-    public static ResetRun.Result reset(Project project, boolean dryRun) {
-        return new ResetRun(project.dir(), project.namedSource(), dryRun).run();
+    public static ResetResult reset(Project project, boolean dryRun) {
+        return new ResetRun(project.dir(), project.source(), dryRun).run();
     }
 
     /** {@code mig drain}: replay the change log, pausing the old database's writes only for the tail. */
-    public static DrainRun.Result drain(Project project, DrainRun.Options options, Consumer<String> log) {
+    public static DrainResult drain(Project project, DrainOptions options, Consumer<String> log) {
         // Read schema.yaml only when no migration is in progress: during one the stored plan wins, and an
         // edited (even broken) schema.yaml must not stop the drain.
-        return new DrainRun(project.dir(), options, log).run(() -> declaredTarget(project));
+        return new DrainRun(project.dir(), options, log).run(() -> declaredTarget(ProjectFiles.of(project)));
     }
 
     /** {@code mig cutover}: mark the new database ready, after its guards. */
-    public static CutoverRun.Result cutover(Project project) {
-        return CutoverRun.run(project.dir(), declaredTarget(project));
+    public static CutoverResult cutover(Project project) {
+        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)));
     }
 
     /** The database schema.yaml names, or null without a schema.yaml. */
-    private static Path declaredTarget(Project project) {
+    private static Path declaredTarget(ProjectFiles project) {
         return Files.isRegularFile(project.schemaFile()) ? project.target() : null;
     }
 
     /** {@code mig verify}: compare the new database with the old one mapped through the plan. */
-    public static VerifyRun.Result verify(Project project) {
+    public static VerifyResult verify(Project project) {
         return VerifyRun.run(project.dir());
     }
 
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
-    public static ArchiveRun.Result archiveOld(Project project, boolean move) {
-        return ArchiveRun.run(project.dir(), project.namedSource(), move);
+    public static ArchiveResult archiveOld(Project project, boolean move) {
+        return ArchiveRun.run(project.dir(), project.source(), move);
     }
 
     /** {@code mig status}: where the project's migration stands. Takes no lock and never blocks writers. */
     public static StatusReport status(Project project) {
         Path name = project.dir().getFileName();
-        return new StatusReader(project.dir(), project.schemaFile(), name == null ? "db" : name.toString()).read();
+        return new StatusReader(project.dir(), ProjectFiles.of(project).schemaFile(), name == null ? "db"
+                : name.toString()).read();
+    }
+
+    /**
+     * The {@code mig archive-old} command line that cleans up {@code source} after a cutover in project
+     * {@code dir}, as it can be pasted into a shell run in the current directory.
+     */
+    public static String archiveOldCommand(Path dir, Path source) {
+        return ArchiveRun.commandFor(dir, source);
     }
 
     /**
@@ -94,6 +114,14 @@ public final class Mig {
      */
     public static String schemaHash(Path db) {
         return SchemaHash.of(Introspector.read(db).schema());
+    }
+
+    /**
+     * The JSON form of a result this API returns (the {@code --json} output of the CLI): record
+     * components as keys, paths as strings, enums in lower case where the type says so.
+     */
+    public static String json(Object result) {
+        return Json.write(result);
     }
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */

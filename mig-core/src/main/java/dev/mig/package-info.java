@@ -1,6 +1,10 @@
 /**
- * The public face of mig-core: {@link dev.mig.project.Project} finds a project's files and {@link dev.mig.Mig}
- * runs each command's work. The CLI calls only these; the pipeline packages ({@code schema},
- * {@code plan}, {@code copy}, {@code capture}, {@code replay}, {@code state}) are the internals.
+ * The public face of mig-core: {@link dev.mig.Mig} runs each command's work on a
+ * {@link dev.mig.api.Project}, and takes and returns the types of {@code dev.mig.api} (results, options,
+ * the phase, the status, the listener, {@code MigException}) and {@code dev.mig.api.plan} (the plan).
+ * Applications use {@code dev.mig.app}. Everything else (the pipeline packages {@code schema},
+ * {@code plan}, {@code capture}, {@code copy}, {@code write}, {@code replay}, {@code verify},
+ * {@code state}, {@code project}, {@code run}, {@code sql}, {@code common}) is internal: module-info
+ * does not export it.
  */
 package dev.mig;

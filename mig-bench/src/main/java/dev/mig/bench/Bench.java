@@ -1,8 +1,8 @@
 package dev.mig.bench;
 
+import dev.mig.api.MigException;
 import dev.mig.common.Elapsed;
 import dev.mig.common.Versions;
-import dev.mig.common.MigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -2,14 +2,13 @@ package dev.mig.bench;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.sql.SchemaName;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.common.Elapsed;
-import dev.mig.copy.Copier;
-import dev.mig.copy.CopyListener;
 import dev.mig.plan.MappingSql;
-import dev.mig.plan.MigrationPlan;
 import dev.mig.plan.Planner;
-import dev.mig.plan.TablePlan;
 import dev.mig.run.MigrateRun;
 import dev.mig.schema.Index;
 import dev.mig.schema.Introspector;
@@ -18,6 +17,7 @@ import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaDdl;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.schema.Table;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +37,7 @@ final class CopyBench {
 
     static Timed migrate(Workspace.Run run) {
         long t0 = System.nanoTime();
-        MigrateRun.Result r = new MigrateRun(run.project(), false, CopyListener.NONE).run();
+        MigrateResult r = new MigrateRun(run.project(), false, CopyListener.NONE).run();
         long wall = Elapsed.millisSince(t0);
         return new Timed(r.copy().rows(), wall, r.copy().millis());
     }

@@ -1,6 +1,6 @@
 package dev.mig.bench;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

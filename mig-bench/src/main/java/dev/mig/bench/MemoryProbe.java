@@ -1,8 +1,9 @@
 package dev.mig.bench;
 
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
 import dev.mig.common.Elapsed;
-import dev.mig.project.Project;
-import dev.mig.copy.CopyListener;
+import dev.mig.project.ProjectFiles;
 import dev.mig.run.MigrateRun;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,7 +24,7 @@ public final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        MigrateRun.Result r = new MigrateRun(Project.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE).run();
+        MigrateResult r = new MigrateRun(ProjectFiles.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE).run();
         long millis = Elapsed.millisSince(t0);
         long peak = 0;
         long afterGc = 0;

@@ -1,10 +1,11 @@
 package dev.mig.bench;
 
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
 import dev.mig.common.Elapsed;
-import dev.mig.run.MigrateRun;
-
-import dev.mig.copy.CopyListener;
 import dev.mig.run.DrainRun;
+import dev.mig.run.MigrateRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class PauseBench {
             new MigrateRun(run.project(), false, CopyListener.NONE).run();
             Thread.sleep(300); // the application keeps writing between migrate and drain
             long drainStart = System.nanoTime();
-            DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(3_000, true, false), log).run();
+            DrainResult d = new DrainRun(run.dir(), new DrainOptions(3_000, true, false), log).run();
             log.accept("  drain took " + Elapsed.millisSince(drainStart) + " ms");
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!writer.switched() && writer.failure() == null && System.nanoTime() < deadline) {

@@ -1,7 +1,9 @@
 package dev.mig.bench;
 
-import dev.mig.common.Elapsed;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
 import dev.mig.capture.Capture;
+import dev.mig.common.Elapsed;
 import dev.mig.run.DrainRun;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
@@ -34,7 +36,7 @@ final class ReplayBench {
             entries = Capture.lastSeq(c);
         }
         long t0 = System.nanoTime();
-        DrainRun.Result d = new DrainRun(run.dir(), new DrainRun.Options(600_000, false, false), line -> { }).run();
+        DrainResult d = new DrainRun(run.dir(), new DrainOptions(600_000, false, false), line -> { }).run();
         long ms = Elapsed.millisSince(t0);
         return new BenchReport.ReplayRun(entries, d.entriesPerSecond(), ms);
     }

@@ -1,10 +1,9 @@
 package dev.mig.bench;
 
-import dev.mig.project.Project;
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
+import dev.mig.project.ProjectFiles;
 import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,8 @@ final class Workspace implements AutoCloseable {
 
     /** A project directory: v2 schema.yaml and a fresh copy of the old database ({@code old.sqlite}). */
     record Run(Path dir, Path old) {
-        Project project() {
-            return Project.at(dir, old);
+        ProjectFiles project() {
+            return ProjectFiles.at(dir, old);
         }
     }
 
@@ -63,7 +62,7 @@ final class Workspace implements AutoCloseable {
                     throw new SQLException("SQLite's backup ended with code " + rc);
                 }
             }
-            Files.writeString(dir.resolve(Project.SCHEMA_FILE), BenchData.schemaV2(remap));
+            Files.writeString(dir.resolve(ProjectFiles.SCHEMA_FILE), BenchData.schemaV2(remap));
             return new Run(dir, copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

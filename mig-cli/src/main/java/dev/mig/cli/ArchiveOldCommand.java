@@ -1,8 +1,8 @@
 package dev.mig.cli;
 
-import dev.mig.project.Project;
 import dev.mig.Mig;
-import dev.mig.run.ArchiveRun;
+import dev.mig.api.ArchiveResult;
+import dev.mig.api.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ final class ArchiveOldCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        ArchiveRun.Result r = Mig.archiveOld(Project.at(project.dir, source.path), move);
+        ArchiveResult r = Mig.archiveOld(Project.at(project.dir, source.path), move);
         var out = out();
         if (r.actions().isEmpty()) {
             if (source.path != null) {

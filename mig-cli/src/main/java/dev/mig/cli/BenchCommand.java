@@ -1,11 +1,11 @@
 package dev.mig.cli;
 
+import dev.mig.Mig;
+import dev.mig.api.MigException;
 import dev.mig.bench.Bench;
 import dev.mig.bench.BenchOptions;
 import dev.mig.bench.BenchReport;
 import dev.mig.bench.BenchText;
-import dev.mig.common.Json;
-import dev.mig.common.MigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig bench}: measure mig on a generated database (specs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        String text = json ? Json.write(r) : BenchText.render(r);
+        String text = json ? Mig.json(r) : BenchText.render(r);
         PrintWriter o = spec.commandLine().getOut();
         o.print(text.endsWith("\n") ? text : text + "\n");
         o.flush();

@@ -1,10 +1,8 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.Json;
-import dev.mig.run.ArchiveRun;
-import dev.mig.run.CutoverRun;
+import dev.mig.api.CutoverResult;
+import dev.mig.api.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,15 +20,15 @@ final class CutoverCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        CutoverRun.Result r = Mig.cutover(Project.at(project.dir, null));
+        CutoverResult r = Mig.cutover(Project.at(project.dir, null));
         var out = out();
         if (json) {
-            out.println(Json.write(r));
+            out.println(Mig.json(r));
         } else if (r.alreadyReady()) {
             out.println(r.target() + " is already ready; nothing to do.");
         } else {
             out.println("Cut over: " + r.target() + " is ready. Start the new application version; then clean up "
-                    + "the old database with: " + ArchiveRun.commandFor(project.dir, r.source()));
+                    + "the old database with: " + Mig.archiveOldCommand(project.dir, r.source()));
         }
         return 0;
     }

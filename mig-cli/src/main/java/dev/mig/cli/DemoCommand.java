@@ -1,16 +1,16 @@
 package dev.mig.cli;
 
+import dev.mig.api.MigException;
 import dev.mig.cli.demo.Demo;
-import dev.mig.common.MigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig demo}: the whole hot migration on a scratch copy of examples/shop, with a live writer. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -1,10 +1,9 @@
 package dev.mig.cli;
 
-import dev.mig.project.Project;
 import dev.mig.Mig;
-import dev.mig.common.Json;
-import dev.mig.run.ArchiveRun;
-import dev.mig.run.DrainRun;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.Project;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,13 +42,13 @@ final class DrainCommand extends ProjectCommand {
         }
         PrintWriter out = out();
         PrintWriter err = err();
-        DrainRun.Result r = Mig.drain(Project.at(project.dir, null), new DrainRun.Options(maxPauseMs, cutover, !noVerify),
+        DrainResult r = Mig.drain(Project.at(project.dir, null), new DrainOptions(maxPauseMs, cutover, !noVerify),
                 json ? line -> { } : line -> {
                     err.println(line);
                     err.flush();
                 });
         if (json) {
-            out.println(Json.write(r));
+            out.println(Mig.json(r));
             return 0;
         }
         if (r.alreadyDrained() && r.source() == null) {
@@ -65,7 +64,7 @@ final class DrainCommand extends ProjectCommand {
             out.println("Writes paused for " + r.writePauseMs() + " ms");
         }
         out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version; then "
-                + "clean up the old database with: " + ArchiveRun.commandFor(project.dir, r.source())
+                + "clean up the old database with: " + Mig.archiveOldCommand(project.dir, r.source())
                 : "Writes to the old database are rejected until cutover. Next: 'mig cutover'.");
         return 0;
     }

@@ -1,12 +1,12 @@
 package dev.mig.cli;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns failures into a message and an exit code. A user never sees a stack trace unless they ask

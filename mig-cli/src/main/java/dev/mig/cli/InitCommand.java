@@ -1,14 +1,14 @@
 package dev.mig.cli;
 
-import dev.mig.run.InitRun;
 import dev.mig.Mig;
+import dev.mig.api.InitResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mig init}: adopt an existing database by writing a schema.yaml that describes it. */
 @Command(name = "init", mixinStandardHelpOptions = true,
@@ -34,7 +34,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InitRun.Result result = Mig.init(from, dir, force);
+        InitResult result = Mig.init(from, dir, force);
         var out = spec.commandLine().getOut();
         out.println("Wrote " + result.schemaFile());
         for (String leftOut : result.leftOut()) {

@@ -1,11 +1,10 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.Json;
-import dev.mig.copy.CopyListener;
-import dev.mig.copy.TableCopyResult;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.Project;
+import dev.mig.api.TableCopyResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +35,9 @@ final class MigrateCommand extends ProjectCommand {
     public Integer call() {
         PrintWriter out = out();
         CopyListener progress = json ? warningsOnly(err()) : new ProgressPrinter(err(), System.console() != null);
-        MigrateRun.Result r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
+        MigrateResult r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
         if (json) {
-            out.println(Json.write(r));
+            out.println(Mig.json(r));
             return 0;
         }
         switch (r.outcome()) {
@@ -59,7 +58,7 @@ final class MigrateCommand extends ProjectCommand {
         };
     }
 
-    private static void summary(PrintWriter out, MigrateRun.Result r) {
+    private static void summary(PrintWriter out, MigrateResult r) {
         // Row counts are the copy's totals, earlier runs included; the time is this run's.
         out.println((r.resumed() ? "Resumed; the copy is complete: " : "Copied ") + r.copy().rows() + " rows ("
                 + r.copy().millis() + " ms" + (r.resumed() ? " in this run)" : ")"));
@@ -68,7 +67,7 @@ final class MigrateCommand extends ProjectCommand {
         for (TableCopyResult t : r.copy().tables()) {
             out.printf("  %-28s %,12d rows %,8d ms%n", t.table(), t.rows(), t.millis());
         }
-        if (r.outcome() == MigrateRun.Outcome.COMPLETED_OFFLINE) {
+        if (r.outcome() == MigrateResult.Outcome.COMPLETED_OFFLINE) {
             out.println("The new database is ready (offline migration).");
         } else {
             out.println("Writes to the old database are being recorded. Next: 'mig drain' (then 'mig cutover'),"

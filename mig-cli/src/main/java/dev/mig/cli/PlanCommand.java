@@ -1,10 +1,10 @@
 package dev.mig.cli;
 
-import dev.mig.run.PlanRun;
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.Json;
-import dev.mig.plan.PlanText;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
+import dev.mig.api.Refusal;
+import dev.mig.api.plan.PlanText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,15 +27,15 @@ final class PlanCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        PlanRun.Report report = Mig.plan(Project.at(project.dir, source.path));
+        PlanReport report = Mig.plan(Project.at(project.dir, source.path));
         var out = out();
         if (json) {
-            out.print(Json.write(report) + "\n");
+            out.print(Mig.json(report) + "\n");
         } else if (report.targetCurrent()) {
             out.println(report.target() + " already holds this schema; nothing to migrate. To change the schema, "
                     + "edit schema.yaml and run 'mig plan' again.");
         } else {
-            PlanRun.Refusal refusal = report.refusal();
+            Refusal refusal = report.refusal();
             out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
                     refusal == null ? null : refusal.message(), report.disk()));
             if (refusal != null) {

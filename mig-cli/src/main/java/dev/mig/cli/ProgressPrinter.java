@@ -1,6 +1,6 @@
 package dev.mig.cli;
 
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.mig.cli;
 
-import dev.mig.project.Project;
 import dev.mig.Mig;
-import dev.mig.run.ResetRun;
+import dev.mig.api.Project;
+import dev.mig.api.ResetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ final class ResetCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        ResetRun.Result r = Mig.reset(Project.at(project.dir, source.path), dryRun);
+        ResetResult r = Mig.reset(Project.at(project.dir, source.path), dryRun);
         var out = out();
         if (r.nothingToDo()) {
             out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");

@@ -1,10 +1,9 @@
 package dev.mig.cli;
 
-import dev.mig.project.Project;
 import dev.mig.Mig;
-import dev.mig.common.Json;
-import dev.mig.project.Phase;
-import dev.mig.run.StatusReport;
+import dev.mig.api.Phase;
+import dev.mig.api.Project;
+import dev.mig.api.StatusReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -44,7 +43,7 @@ final class StatusCommand extends ProjectCommand {
             if (watch && terminal && !json) {
                 out.print("\u001b[H\u001b[2J");
             }
-            out.print(json ? Json.write(r) + "\n" : render(r));
+            out.print(json ? Mig.json(r) + "\n" : render(r));
             out.flush();
             if (watch) {
                 Thread.sleep((long) (interval * 1000));

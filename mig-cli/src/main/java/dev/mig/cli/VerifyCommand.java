@@ -1,10 +1,9 @@
 package dev.mig.cli;
 
-import dev.mig.project.Project;
 import dev.mig.Mig;
-import dev.mig.common.Json;
-import dev.mig.run.VerifyRun;
-import dev.mig.verify.TableVerdict;
+import dev.mig.api.Project;
+import dev.mig.api.TableVerdict;
+import dev.mig.api.VerifyResult;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +24,10 @@ final class VerifyCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        VerifyRun.Result r = Mig.verify(Project.at(project.dir, null));
+        VerifyResult r = Mig.verify(Project.at(project.dir, null));
         PrintWriter out = out();
         if (json) {
-            out.println(Json.write(r));
+            out.println(Mig.json(r));
             return r.equal() ? 0 : 1;
         }
         out.println("Compared at change-log position " + r.logPosition() + ":");

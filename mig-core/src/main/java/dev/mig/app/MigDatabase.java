@@ -1,9 +1,9 @@
 package dev.mig.app;
 
-import dev.mig.schema.DatabaseFileName;
-import dev.mig.project.Project;
+import dev.mig.api.MigException;
 import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
+import dev.mig.project.ProjectFiles;
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
@@ -43,7 +43,7 @@ public final class MigDatabase {
 
     /**
      * Opens the database of the schema declared in {@code schemaYaml} (the project's
-     * {@value Project#SCHEMA_FILE}), waiting up to {@code timeout} until it exists and its
+     * {@value ProjectFiles#SCHEMA_FILE}), waiting up to {@code timeout} until it exists and its
      * {@code _migration_status} is {@code ready}. The connection enforces foreign keys.
      *
      * @throws MigException REFUSED when the database is not ready within the timeout

@@ -2,7 +2,7 @@ package dev.mig.capture;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;
 import dev.mig.sql.SchemaName;

@@ -1,6 +1,6 @@
 package dev.mig.capture;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.mig.api.MigException;
 import java.nio.file.Path;
 
 /** The one JSON configuration: stable key order, pretty output, unknown keys tolerated on read. */

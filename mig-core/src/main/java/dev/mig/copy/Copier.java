@@ -3,12 +3,15 @@ package dev.mig.copy;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
-import dev.mig.common.Elapsed;
+import dev.mig.api.CopyListener;
+import dev.mig.api.CopyResult;
+import dev.mig.api.TableCopyResult;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.common.BatchSizer;
+import dev.mig.common.Elapsed;
 import dev.mig.plan.MappingSql;
-import dev.mig.plan.MigrationPlan;
-import dev.mig.plan.TablePlan;
-import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.PrimaryKey;
 import dev.mig.schema.Schema;
@@ -35,10 +38,6 @@ import java.util.Optional;
  */
 public final class Copier {
 
-    /** What the copy did. */
-    public record Result(List<TableCopyResult> tables, long rows, long millis) {
-    }
-
     private final Connection pair;
     private final MigrationPlan plan;
     private final Schema declared;
@@ -59,7 +58,7 @@ public final class Copier {
         this.listener = listener;
     }
 
-    public Result run() throws SQLException {
+    public CopyResult run() throws SQLException {
         long started = System.nanoTime();
         for (TablePlan t : plan.tables()) {
             if (t.sourceTable() != null && t.ids() == IdPolicy.REMAP && !started(t)) {
@@ -77,7 +76,7 @@ public final class Copier {
             buildIndexes(declared.table(t.table()).orElseThrow());
         }
         syncSequences(pair, plan, declared, live);
-        return new Result(results, rows, Elapsed.millisSince(started));
+        return new CopyResult(results, rows, Elapsed.millisSince(started));
     }
 
     private boolean started(TablePlan t) throws SQLException {

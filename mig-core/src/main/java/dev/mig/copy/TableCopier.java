@@ -1,15 +1,17 @@
 package dev.mig.copy;
 
-import dev.mig.write.IdMapper;
-import dev.mig.write.RowWriter;
-import dev.mig.common.Elapsed;
+import dev.mig.api.CopyListener;
+import dev.mig.api.TableCopyResult;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.common.BatchSizer;
+import dev.mig.common.Elapsed;
 import dev.mig.plan.MappingSql;
-import dev.mig.plan.TablePlan;
-import dev.mig.schema.IdPolicy;
+import dev.mig.sql.Tx;
 import dev.mig.state.ProgressStore;
 import dev.mig.state.TableProgress;
-import dev.mig.sql.Tx;
+import dev.mig.write.IdMapper;
+import dev.mig.write.RowWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

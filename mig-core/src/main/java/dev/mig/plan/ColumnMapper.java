@@ -2,6 +2,9 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.Risk;
 import dev.mig.schema.Column;
 import dev.mig.schema.Names;
 import dev.mig.schema.Table;

@@ -2,9 +2,13 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.Risk;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.Column;
 import dev.mig.schema.ForeignKey;
-import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
 import dev.mig.schema.Names;
@@ -182,7 +186,7 @@ final class DataProbes {
 
     private List<Key> keysOf(Table target) {
         List<Key> keys = new ArrayList<>();
-        if (target.primaryKey() != null && target.ids() != dev.mig.schema.IdPolicy.REMAP) {
+        if (target.primaryKey() != null && target.ids() != dev.mig.api.plan.IdPolicy.REMAP) {
             keys.add(columnsKey("PRIMARY KEY", target.keyColumns()));
         }
         for (UniqueKey u : target.uniques()) {

@@ -1,5 +1,8 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.Difference;
+import dev.mig.api.plan.Risk;
 import java.util.ArrayList;
 import java.util.List;
 

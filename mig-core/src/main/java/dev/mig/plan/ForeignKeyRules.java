@@ -1,5 +1,6 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Blocker;
 import dev.mig.schema.ForeignKey;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;

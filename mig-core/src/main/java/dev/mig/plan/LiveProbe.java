@@ -2,7 +2,8 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.sql.SqlSyntaxException;
 import dev.mig.sql.SqlTokenizer;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.plan.ColumnPlan;
 import dev.mig.schema.Column;
 import dev.mig.schema.Table;
 import java.util.ArrayList;

@@ -2,7 +2,9 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.schema.IdPolicy;
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
 import dev.mig.schema.MigTables;

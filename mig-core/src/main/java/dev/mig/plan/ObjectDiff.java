@@ -1,5 +1,6 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Difference;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Trigger;

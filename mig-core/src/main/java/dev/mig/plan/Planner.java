@@ -1,7 +1,13 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.Difference;
+import dev.mig.api.plan.DroppedTable;
+import dev.mig.api.plan.ForeignKeyHandling;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.ForeignKey;
-import dev.mig.schema.IdPolicy;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;

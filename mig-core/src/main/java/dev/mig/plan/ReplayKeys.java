@@ -2,7 +2,10 @@ package dev.mig.plan;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.schema.IdPolicy;
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.Risk;
 import dev.mig.schema.Names;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Table;

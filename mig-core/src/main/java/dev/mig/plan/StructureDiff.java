@@ -1,7 +1,9 @@
 package dev.mig.plan;
 
-import static dev.mig.plan.Difference.Kind.*;
+import static dev.mig.api.plan.Difference.Kind.*;
 
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.Difference;
 import dev.mig.schema.Check;
 import dev.mig.schema.Column;
 import dev.mig.schema.ForeignKey;
@@ -41,7 +43,7 @@ final class StructureDiff {
         if (!Names.same(target.name(), source.name())) {
             add(TABLE_RENAMED, target.name(), "table " + source.name() + " renamed to " + target.name());
         }
-        if (target.ids() == dev.mig.schema.IdPolicy.REMAP) {
+        if (target.ids() == dev.mig.api.plan.IdPolicy.REMAP) {
             add(KEYS_REMAPPED, target.name(), "table " + target.name() + " gets new keys (ids: remap); "
                     + "foreign keys pointing at it are translated");
         }

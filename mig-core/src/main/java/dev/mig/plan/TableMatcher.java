@@ -1,5 +1,7 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.Risk;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;

@@ -1,16 +1,18 @@
 package dev.mig.project;
 
-import dev.mig.schema.DatabaseFileName;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
+import dev.mig.api.plan.MigrationPlan;
 import dev.mig.capture.Capture;
 import dev.mig.capture.CaptureIntegrity;
 import dev.mig.common.Json;
-import dev.mig.common.MigException;
-import dev.mig.plan.MigrationPlan;
+import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
+import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
 import dev.mig.state.StoredPlan;
 import java.io.IOException;
@@ -181,11 +183,16 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
     /** Where this migration stands, given the old database's marker as the caller just read it. */
     public Phase phase(Capture.Marker marker) {
         try (Connection c = SqliteFiles.openReadOnly(target)) {
-            return Phase.of(new StateStore(SchemaName.MAIN).replay(c).orElseThrow(), marker);
+            return phaseOf(new StateStore(SchemaName.MAIN).replay(c).orElseThrow(), marker);
         } catch (SQLException e) {
             throw MigException.runtime("Cannot read the migration state in " + target + ": " + e.getMessage(),
                     "Check that the file is readable and not locked exclusively by another process.", e);
         }
+    }
+
+    /** {@link Phase#of} from what state and capture record. */
+    public static Phase phaseOf(ReplayState replay, Capture.Marker marker) {
+        return Phase.of(replay.copyComplete(), replay.drainComplete(), marker == Capture.Marker.DRAINING);
     }
 
     /** The capture marker of {@code p}; NONE when it has none or cannot be read (here: no evidence of one). */

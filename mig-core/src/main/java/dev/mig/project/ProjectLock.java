@@ -1,6 +1,6 @@
 package dev.mig.project;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

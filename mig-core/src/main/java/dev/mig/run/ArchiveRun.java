@@ -1,11 +1,12 @@
 package dev.mig.run;
 
-import dev.mig.project.Phase;
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
+import dev.mig.api.ArchiveResult;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
-import dev.mig.common.MigException;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,15 +25,11 @@ import java.util.List;
  */
 public final class ArchiveRun {
 
-    /** What archive-old did: one sentence per action; empty when there was nothing left to do. */
-    public record Result(List<String> actions) {
-    }
-
     private ArchiveRun() {
     }
 
     /** @param source the old database when it is not named like mig's files in {@code dir}; may be null */
-    public static Result run(Path dir, Path source, boolean move) {
+    public static ArchiveResult run(Path dir, Path source, boolean move) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             ActiveMigration.find(dir).ifPresent(m -> m.phase().require("mig archive-old", Phase.READY));
             List<Path> old = oldDatabases(dir, source);
@@ -40,7 +37,7 @@ public final class ArchiveRun {
             for (Path p : old) {
                 actions.add(move ? moveToArchive(dir, p) : removeCapture(p));
             }
-            return new Result(actions);
+            return new ArchiveResult(actions);
         } catch (SQLException e) {
             throw Failures.sql("archive-old", e);
         }

@@ -1,23 +1,24 @@
 package dev.mig.run;
 
-import dev.mig.capture.CaptureIntegrity;
-import dev.mig.project.Phase;
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
+import dev.mig.api.CutoverResult;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
 import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
+import dev.mig.capture.CaptureIntegrity;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.sql.SchemaName;
-import dev.mig.state.TableProgress;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
-import dev.mig.state.ReplayState;
-import dev.mig.state.StateStore;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
+import dev.mig.state.ReplayState;
+import dev.mig.state.StateStore;
+import dev.mig.state.TableProgress;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
 
 /** {@code mig cutover}: the one transaction that makes the new database the application's. */
 public final class CutoverRun {
@@ -25,24 +26,20 @@ public final class CutoverRun {
     private CutoverRun() {
     }
 
-    /** What cutover did; {@code source} is the old database (null when the cutover had already been done). */
-    public record Result(Path target, Path source, boolean alreadyReady) {
-    }
-
     /**
      * Cuts the active migration over, after checking its guards: drain complete, old marker
      * {@code draining}, no log entry beyond the replay checkpoint. Idempotent: with no migration in
      * progress and the schema's database ready, it reports that and changes nothing.
      */
-    public static Result run(Path dir, Path declaredTarget) {
+    public static CutoverResult run(Path dir, Path declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
-                return new Result(declaredTarget, null, true);
+                return new CutoverResult(declaredTarget, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
             cutOver(m);
-            return new Result(m.target(), m.source(), false);
+            return new CutoverResult(m.target(), m.source(), false);
         } catch (SQLException e) {
             throw Failures.sql("cutover", e);
         }
@@ -70,7 +67,7 @@ public final class CutoverRun {
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
             Capture.Marker marker = Capture.marker(old);
-            Phase phase = Phase.of(replay, marker);
+            Phase phase = ActiveMigration.phaseOf(replay, marker);
             if (phase == Phase.RECORDING && replay.drainComplete()) {
                 throw MigException.refused("The old database's marker says '" + marker.name().toLowerCase(Locale.ROOT)
                         + "', not 'draining': the application may still be writing to it.", "Run 'mig drain' again.");

@@ -1,27 +1,29 @@
 package dev.mig.run;
 
-import dev.mig.sql.SchemaName;
-import dev.mig.verify.TouchedRowsForeignKeyCheck;
-import dev.mig.verify.NewDatabaseChecks;
-import dev.mig.capture.CaptureIntegrity;
-import dev.mig.project.Phase;
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
+import dev.mig.api.VerifyResult;
 import dev.mig.capture.Capture;
+import dev.mig.capture.CaptureIntegrity;
 import dev.mig.common.BatchSizer;
-import dev.mig.common.MigException;
 import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
 import dev.mig.replay.WalCheckpointer;
 import dev.mig.sql.Deadline;
-import dev.mig.sql.Sql;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
+import dev.mig.verify.NewDatabaseChecks;
+import dev.mig.verify.TouchedRowsForeignKeyCheck;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,32 +49,18 @@ public final class DrainRun {
     /** The longest catch-up round: the backlog is measured (and convergence judged) at least this often. */
     static final long ROUND_MS = 2_000;
 
-    /**
-     * @param maxPauseMs refuse to pause writes for longer than this (predicted), and end a pause that
-     *                   reaches it (writes resume, the drain stops)
-     * @param cutover    cut over right after the drain, so the pause ends as soon as possible
-     * @param verify     run {@code mig verify} before pausing (WAL sources; others would block writers)
-     */
-    public record Options(long maxPauseMs, boolean cutover, boolean verify) {
-    }
-
-    /** What the drain did. */
-    public record Result(Path source, Path target, long entriesReplayed, long catchUpRounds, double entriesPerSecond,
-                         long writePauseMs, boolean alreadyDrained, boolean cutOver, VerifyRun.Result verified) {
-    }
-
     private final Path dir;
-    private final Options options;
+    private final DrainOptions options;
     private final Consumer<String> log;
     private final StateStore state = new StateStore(SchemaName.NEW);
 
-    public DrainRun(Path dir, Options options, Consumer<String> log) {
+    public DrainRun(Path dir, DrainOptions options, Consumer<String> log) {
         this.dir = dir;
         this.options = options;
         this.log = log;
     }
 
-    public Result run() {
+    public DrainResult run() {
         return run(() -> null);
     }
 
@@ -83,12 +71,12 @@ public final class DrainRun {
      * the cutover had committed, says so and changes nothing, as {@code mig cutover} does. A plain drain
      * is refused then, naming the cutover.
      */
-    public Result run(Supplier<Path> declaredTarget) {
+    public DrainResult run(Supplier<Path> declaredTarget) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             Path target = active.isEmpty() && options.cutover() ? declaredTarget.get() : null;
             if (target != null && StateStore.isReady(target)) {
-                return new Result(null, target, 0, 0, 0, 0, true, true, null);
+                return new DrainResult(null, target, 0, 0, 0, 0, true, true, null);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
@@ -98,16 +86,16 @@ public final class DrainRun {
         }
     }
 
-    private Result drain(ActiveMigration m) throws SQLException {
+    private DrainResult drain(ActiveMigration m) throws SQLException {
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target());
              Connection old = SqliteFiles.openReadWrite(m.source())) {
             ReplayState before = state.replay(pair).orElseThrow();
             Capture.Marker marker = Capture.marker(old);
-            Phase.of(before, marker).require("mig drain", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
+            ActiveMigration.phaseOf(before, marker).require("mig drain", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
             requireCapture(marker);
             if (before.drainComplete()) {
                 long logged = Capture.lastSeq(old);
-                if (Phase.of(before, marker) == Phase.DRAINED && logged <= before.lastSeq()) {
+                if (ActiveMigration.phaseOf(before, marker) == Phase.DRAINED && logged <= before.lastSeq()) {
                     return finish(m, before, null, true, null);
                 }
                 // The earlier drain's pause was lost (or undone): its completion says nothing any more.
@@ -135,7 +123,7 @@ public final class DrainRun {
             }
             Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
             Convergence convergence = new Convergence(TARGET_PAUSE_MS, options.maxPauseMs());
-            VerifyRun.Result verified;
+            VerifyResult verified;
             BatchSizer sizer = ReplayBatches.whileWriting(walMode(pair));
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
@@ -300,7 +288,7 @@ public final class DrainRun {
     }
 
     /** Verify while writes still go on, when the source allows it without blocking writers. */
-    private VerifyRun.Result verifyBeforePause(ActiveMigration m, Connection pair) throws SQLException {
+    private VerifyResult verifyBeforePause(ActiveMigration m, Connection pair) throws SQLException {
         if (!options.verify()) {
             return null;
         }
@@ -309,9 +297,9 @@ public final class DrainRun {
                     + "application's writes. Run 'mig verify' after this drain.");
             return null;
         }
-        VerifyRun.Result r = VerifyRun.verify(m);
+        VerifyResult r = VerifyRun.verify(m);
         if (!r.equal()) {
-            throw MigException.refused("Verify found differences before pausing writes: " + VerifyText.summary(r)
+            throw MigException.refused("Verify found differences before pausing writes: " + r.summary()
                             + ". Nothing was paused.",
                     "Report this with 'mig verify --json' output; 'mig reset' undoes the migration.");
         }
@@ -319,14 +307,14 @@ public final class DrainRun {
         return r;
     }
 
-    private Result finish(ActiveMigration m, ReplayState s, Convergence convergence, boolean already,
-                          VerifyRun.Result verified) throws SQLException {
+    private DrainResult finish(ActiveMigration m, ReplayState s, Convergence convergence, boolean already,
+                          VerifyResult verified) throws SQLException {
         boolean cutOver = false;
         if (options.cutover()) {
             CutoverRun.cutOver(m); // the same guards as 'mig cutover': no path to ready skips them
             cutOver = true;
         }
-        return new Result(m.source(), m.target(), s.entriesReplayed(), convergence == null ? 0 : convergence.rounds(),
+        return new DrainResult(m.source(), m.target(), s.entriesReplayed(), convergence == null ? 0 : convergence.rounds(),
                 convergence == null ? 0 : convergence.replayRate(), s.writePauseMs() == null ? 0 : s.writePauseMs(),
                 already, cutOver, verified);
     }

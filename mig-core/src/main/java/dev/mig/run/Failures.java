@@ -1,6 +1,6 @@
 package dev.mig.run;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.sql.SqliteFiles;
 import java.sql.SQLException;
 

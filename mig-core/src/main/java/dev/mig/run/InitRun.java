@@ -1,7 +1,8 @@
 package dev.mig.run;
 
-import dev.mig.common.MigException;
-import dev.mig.project.Project;
+import dev.mig.api.InitResult;
+import dev.mig.api.MigException;
+import dev.mig.project.ProjectFiles;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.SchemaYaml;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.List;
 
 /** {@code mig init}: a schema.yaml describing an existing database. */
 public final class InitRun {
@@ -19,22 +19,18 @@ public final class InitRun {
     private InitRun() {
     }
 
-    /** What {@code mig init} wrote, and what it had to leave out (virtual tables, ON CONFLICT clauses ...). */
-    public record Result(Path schemaFile, List<String> leftOut) {
-    }
-
     /**
      * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
      * existing schema.yaml unless {@code force}, and refuses to write a file that mig itself would
      * reject.
      */
-    public static Result run(Path from, Path dir, boolean force) {
+    public static InitResult run(Path from, Path dir, boolean force) {
         SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
             throw MigException.input("Directory " + abs + " does not exist.", "Create it first, or pass another -d DIR.");
         }
-        Path file = abs.resolve(Project.SCHEMA_FILE);
+        Path file = abs.resolve(ProjectFiles.SCHEMA_FILE);
         if (Files.exists(file) && !force) {
             throw MigException.input(file + " already exists.",
                     "Pass --force to overwrite it, or choose another directory with -d.");
@@ -73,6 +69,6 @@ public final class InitRun {
             throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
                     "Check the directory's permissions and free space.", e);
         }
-        return new Result(file, live.unsupported());
+        return new InitResult(file, live.unsupported());
     }
 }

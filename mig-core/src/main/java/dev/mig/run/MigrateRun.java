@@ -1,31 +1,34 @@
 package dev.mig.run;
 
-import dev.mig.sql.SchemaName;
-import dev.mig.verify.NewDatabaseChecks;
-import dev.mig.project.Phase;
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
-import dev.mig.project.Project;
+import dev.mig.api.CopyListener;
+import dev.mig.api.CopyResult;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.Phase;
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.DiskSpace;
+import dev.mig.api.plan.MigrationPlan;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
-import dev.mig.common.MigException;
 import dev.mig.copy.Copier;
-import dev.mig.copy.CopyListener;
-import dev.mig.plan.Blocker;
-import dev.mig.plan.DiskSpace;
-import dev.mig.plan.MigrationPlan;
+import dev.mig.plan.DiskProbe;
 import dev.mig.plan.Planner;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectFiles;
+import dev.mig.project.ProjectLock;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.Identity;
 import dev.mig.state.NewDatabase;
 import dev.mig.state.StateStore;
 import dev.mig.state.StoredPlan;
 import dev.mig.state.TableProgress;
+import dev.mig.verify.NewDatabaseChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,34 +48,18 @@ import java.util.Set;
  */
 public final class MigrateRun {
 
-    /** How the run ended. */
-    public enum Outcome {
-        /** No source database: the new one was created from schema.yaml, ready. */
-        BOOTSTRAPPED,
-        /** The schema's database exists and is current (see {@link #requireCurrent}): nothing to migrate. */
-        ALREADY_CURRENT,
-        /** Copy complete, capture recording: next is {@code mig drain}. */
-        COPIED,
-        /** {@code --offline}: copied and ready in one run. */
-        COMPLETED_OFFLINE
-    }
-
-    /** What {@code mig migrate} did. */
-    public record Result(Outcome outcome, Path source, Path target, boolean resumed, Copier.Result copy) {
-    }
-
-    private final Project project;
+    private final ProjectFiles project;
     private final boolean offline;
     private final CopyListener listener;
     private final StateStore state = new StateStore(SchemaName.NEW);
 
-    public MigrateRun(Project project, boolean offline, CopyListener listener) {
+    public MigrateRun(ProjectFiles project, boolean offline, CopyListener listener) {
         this.project = project;
         this.offline = offline;
         this.listener = listener;
     }
 
-    public Result run() {
+    public MigrateResult run() {
         project.declared(); // a bad schema.yaml is refused before anything, even the lock file, is written
         try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
@@ -83,7 +70,7 @@ public final class MigrateRun {
             Path target = project.target();
             if (Files.exists(target)) {
                 requireCurrent(project, target);
-                return new Result(Outcome.ALREADY_CURRENT, null, target, false, null);
+                return new MigrateResult(MigrateResult.Outcome.ALREADY_CURRENT, null, target, false, null);
             }
             Optional<Path> source = sourceOf(project);
             if (source.isEmpty()) {
@@ -97,11 +84,11 @@ public final class MigrateRun {
         }
     }
 
-    private Result bootstrap(Path target) {
+    private MigrateResult bootstrap(Path target) {
         Schema declared = project.declared();
         NewDatabase.create(target, new NewDatabase.Spec(declared, null, null, NewDatabase.Status.READY,
                 identity(), null, Map.of(), 1, List.of()));
-        return new Result(Outcome.BOOTSTRAPPED, null, target, false, null);
+        return new MigrateResult(MigrateResult.Outcome.BOOTSTRAPPED, null, target, false, null);
     }
 
     /**
@@ -112,7 +99,7 @@ public final class MigrateRun {
      * database adopted by naming it after its schema's hash). Anything else is refused: mig never
      * overwrites a file, and never ignores --source.
      */
-    public static void requireCurrent(Project project, Path target) {
+    public static void requireCurrent(ProjectFiles project, Path target) {
         String name = target.getFileName().toString();
         if (project.sourceNamed()) {
             project.source(); // a missing file, or the target itself, is bad input first
@@ -147,7 +134,7 @@ public final class MigrateRun {
      * An application database named after the declared schema, with nothing to migrate from, is that
      * schema's database only if it really holds that schema: its introspected hash is the declared one.
      */
-    private static void requireHoldsTheSchema(Project project, Path target) {
+    private static void requireHoldsTheSchema(ProjectFiles project, Path target) {
         SqliteFiles.requireDatabase(target);
         String actual;
         try (Connection c = SqliteFiles.openReadOnly(target)) {
@@ -170,7 +157,7 @@ public final class MigrateRun {
      * still recording every write of a hot migration with the old schema unchanged, absent from an
      * {@code --offline} one. Reads only; plan asks the same, so that it says what migrate will do.
      */
-    public static void requireResumable(Project project, ActiveMigration m, boolean offline) {
+    public static void requireResumable(ProjectFiles project, ActiveMigration m, boolean offline) {
         requireSameSource(project, m);
         requireNoOfflineWriteSeen(m);
         String declaredHash = project.targetHash();
@@ -201,7 +188,7 @@ public final class MigrateRun {
      * directory is no candidate (see {@link ActiveMigration#cutOver}), so that after a cutover with the
      * old file left beside the new one the next migration needs no --source.
      */
-    public static Optional<Path> sourceOf(Project project) {
+    public static Optional<Path> sourceOf(ProjectFiles project) {
         return project.source(file -> ActiveMigration.cutOver(project.dir(), file));
     }
 
@@ -221,7 +208,7 @@ public final class MigrateRun {
         }
     }
 
-    private static void requireSameSource(Project project, ActiveMigration m) {
+    private static void requireSameSource(ProjectFiles project, ActiveMigration m) {
         if (project.sourceNamed()) {
             Path named = project.source().orElseThrow();
             if (!named.equals(m.source().toAbsolutePath().normalize())) {
@@ -232,7 +219,7 @@ public final class MigrateRun {
         }
     }
 
-    private Result start(Path source, Path target) throws SQLException {
+    private MigrateResult start(Path source, Path target) throws SQLException {
         Schema declared = project.declared();
         LiveDatabase live;
         MigrationPlan plan;
@@ -240,7 +227,7 @@ public final class MigrateRun {
         try (Connection ro = SqliteFiles.openReadOnly(source)) {
             live = Introspector.read(ro, SchemaName.MAIN, source);
             plan = Planner.plan(declared, live, ro);
-            disk = DiskSpace.of(ro, project.dir());
+            disk = DiskProbe.measure(ro, project.dir());
         }
         // Offline, nothing is replayed or verified: a key that cannot be replayed, or a from: value that
         // replay or verify could not recompute, does not matter.
@@ -265,13 +252,13 @@ public final class MigrateRun {
     }
 
     /** Copies (or resumes copying) {@code m}, whose source was checked: capture is installed if due. */
-    private Result copy(ActiveMigration m, boolean resumed) throws SQLException {
+    private MigrateResult copy(ActiveMigration m, boolean resumed) throws SQLException {
         try (Connection old = SqliteFiles.openReadWrite(m.source())) {
             if (!offline && Capture.marker(old) == Capture.Marker.NONE) {
                 Capture.install(old, m.capturedTables());
             }
         }
-        Copier.Result result;
+        CopyResult result;
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             try (Statement s = pair.createStatement()) {
                 // Fast bulk load; drain restores full durability before anything is declared ready.
@@ -301,9 +288,9 @@ public final class MigrateRun {
         }
         if (offline) {
             CutoverRun.finish(m, result.rows(), 0, null);
-            return new Result(Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
+            return new MigrateResult(MigrateResult.Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
         }
-        return new Result(Outcome.COPIED, m.source(), m.target(), resumed, result);
+        return new MigrateResult(MigrateResult.Outcome.COPIED, m.source(), m.target(), resumed, result);
     }
 
     private static final String OLD_WRITTEN_HINT = "Stop the writers and run 'mig reset' (it deletes the unfinished "

@@ -1,11 +1,14 @@
 package dev.mig.run;
 
-import dev.mig.common.MigException;
-import dev.mig.plan.DiskSpace;
-import dev.mig.plan.MigrationPlan;
+import dev.mig.api.MigException;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Refusal;
+import dev.mig.api.plan.DiskSpace;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.plan.DiskProbe;
 import dev.mig.plan.Planner;
 import dev.mig.project.ActiveMigration;
-import dev.mig.project.Project;
+import dev.mig.project.ProjectFiles;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.Schema;
 import dev.mig.sql.SchemaName;
@@ -23,28 +26,10 @@ public final class PlanRun {
     }
 
     /**
-     * What {@code mig plan} found: the project's files and the plan. When {@code targetCurrent}, the
-     * schema's database exists and is current (ready after a cutover or a bootstrap, or the application's
-     * own database named after its schema): there is nothing to migrate, and {@code plan} and
-     * {@code source} are null. {@code refusal}, when not null, is why migrate would refuse whatever the
-     * plan says (the existing target file, or the migration in progress). {@code canMigrate}: migrate
-     * would go ahead, resume, or find nothing to do. {@code disk}: room for a copy yet to start (null
-     * during a migration, with nothing to copy, or when the file system cannot say).
-     */
-    public record Report(Path dir, Path schemaFile, Path source, Path target, boolean targetExists,
-                             boolean targetCurrent, Refusal refusal, boolean canMigrate, MigrationPlan plan,
-                             DiskSpace disk) {
-    }
-
-    /** A refusal's message and what to do, as data. */
-    public record Refusal(String message, String hint) {
-    }
-
-    /**
      * Diffs schema.yaml against the source database; reads only (a hot journal aside: specs/planning.md).
      * Decides as migrate decides (the same checks, in the same order), so that its verdict is migrate's.
      */
-    public static Report run(Project project) {
+    public static PlanReport run(ProjectFiles project) {
         Schema declared = project.declared();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
@@ -59,7 +44,7 @@ public final class PlanRun {
             } else if (targetExists) {
                 // An old file left beside it is not a source any more: migrate says there is nothing to do.
                 MigrateRun.requireCurrent(project, target);
-                return new Report(project.dir(), project.schemaFile(), null, target, true, true, null, true, null, null);
+                return new PlanReport(project.dir(), project.schemaFile(), null, target, true, true, null, true, null, null);
             } else {
                 source = MigrateRun.sourceOf(project);
                 source.ifPresent(MigrateRun::requireNoCapture);
@@ -78,15 +63,15 @@ public final class PlanRun {
                 project.requireNoOtherDatabase();
             }
             MigrationPlan fresh = Planner.plan(declared, null, null);
-            return new Report(project.dir(), project.schemaFile(), null, target, false, false, refusal,
+            return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, refusal,
                     refusal == null && fresh.canMigrate(), fresh, null);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
             MigrationPlan plan = Planner.plan(declared, Introspector.read(c, SchemaName.MAIN, live), c);
             // Room for a copy yet to start; a migration in progress has its new file already.
             boolean copyAhead = source.isPresent() && active.isEmpty() && !targetExists;
-            DiskSpace disk = copyAhead ? DiskSpace.of(c, project.dir()).orElse(null) : null;
-            return new Report(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
+            DiskSpace disk = copyAhead ? DiskProbe.measure(c, project.dir()).orElse(null) : null;
+            return new PlanReport(project.dir(), project.schemaFile(), source.orElse(null), target, targetExists,
                     false, refusal, refusal == null && plan.canMigrate(), plan, disk);
         } catch (SQLException e) {
             throw closeFailed(live, e);
@@ -98,7 +83,7 @@ public final class PlanRun {
      * any, else the one named or found by name. A missing or ambiguous source does not hide the refusal
      * behind another error: the target, or nothing, is planned instead.
      */
-    private static Optional<Path> sourceDespiteRefusal(Project project, Optional<ActiveMigration> active,
+    private static Optional<Path> sourceDespiteRefusal(ProjectFiles project, Optional<ActiveMigration> active,
                                                        Optional<Path> found) {
         if (active.isPresent() || found.isPresent()) {
             return found.filter(Files::isRegularFile);

@@ -1,10 +1,11 @@
 package dev.mig.run;
 
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
+import dev.mig.api.MigException;
+import dev.mig.api.ResetResult;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
-import dev.mig.common.MigException;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
@@ -24,13 +25,6 @@ import java.util.Optional;
  */
 public final class ResetRun {
 
-    /** What reset did, or with {@code dryRun}, would do. */
-    public record Result(boolean dryRun, List<String> actions) {
-        public boolean nothingToDo() {
-            return actions.isEmpty();
-        }
-    }
-
     private final Path dir;
     private final Path sourceOverride;
     private final boolean dryRun;
@@ -41,7 +35,7 @@ public final class ResetRun {
         this.dryRun = dryRun;
     }
 
-    public Result run() {
+    public ResetResult run() {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             Path target = active.map(ActiveMigration::target).orElse(null);
@@ -67,7 +61,7 @@ public final class ResetRun {
                     deleteDatabase(target);
                 }
             }
-            return new Result(dryRun, actions);
+            return new ResetResult(dryRun, actions);
         } catch (SQLException e) {
             throw Failures.sql("reset", e);
         }

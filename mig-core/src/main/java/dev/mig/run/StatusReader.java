@@ -1,10 +1,11 @@
 package dev.mig.run;
 
-import dev.mig.project.Phase;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
+import dev.mig.api.StatusReport;
+import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
 import dev.mig.schema.DatabaseFileName;
-import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.sql.SchemaName;
@@ -76,7 +77,7 @@ public final class StatusReader {
         Long predicted = predictedMs.isPresent() ? predictedMs.getAsLong() : null;
         Capture.Marker marker = old.marker() == null ? Capture.Marker.NONE
                 : Capture.Marker.valueOf(old.marker().toUpperCase(Locale.ROOT));
-        Phase phase = Phase.of(replay, marker);
+        Phase phase = ActiveMigration.phaseOf(replay, marker);
         return new StatusReport(phase, dir.toString(), old, info, copies(progress),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
                         Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline),

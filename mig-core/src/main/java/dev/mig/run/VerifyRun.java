@@ -1,24 +1,23 @@
 package dev.mig.run;
 
-import dev.mig.project.Phase;
-import dev.mig.project.ProjectLock;
-import dev.mig.project.ActiveMigration;
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
+import dev.mig.api.VerifyResult;
 import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
+import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import dev.mig.state.StateStore;
-import dev.mig.verify.TableVerdict;
 import dev.mig.verify.Verifier;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
  * {@code mig verify}: proves the new database equals the old one mapped through the plan. In one
@@ -28,17 +27,10 @@ import java.util.List;
  */
 public final class VerifyRun {
 
-    /** What verify found. */
-    public record Result(Path source, Path target, long logPosition, List<TableVerdict> tables) {
-        public boolean equal() {
-            return tables.stream().allMatch(TableVerdict::equal);
-        }
-    }
-
     private VerifyRun() {
     }
 
-    public static Result run(Path dir) {
+    public static VerifyResult run(Path dir) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             ActiveMigration m = ActiveMigration.require(dir, "verify");
             return verify(m);
@@ -48,7 +40,7 @@ public final class VerifyRun {
     }
 
     /** Verifies {@code m}; the caller holds the project lock. */
-    static Result verify(ActiveMigration m) throws SQLException {
+    static VerifyResult verify(ActiveMigration m) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
         m.requireCaptureIntact();
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
@@ -59,13 +51,13 @@ public final class VerifyRun {
             return Tx.deferred(pair, c -> {
                 replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
                 long position = replayer.checkpoint();
-                return new Result(m.source(), m.target(), position, verifier.compareAll());
+                return new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
             });
         }
     }
 
     private static void requirePhase(Connection pair) throws SQLException {
-        Phase.of(new StateStore(SchemaName.NEW).replay(pair).orElseThrow(), Capture.marker(pair))
+        ActiveMigration.phaseOf(new StateStore(SchemaName.NEW).replay(pair).orElseThrow(), Capture.marker(pair))
                 .require("mig verify", Phase.RECORDING, Phase.DRAINING, Phase.DRAINED);
     }
 

@@ -1,12 +1,12 @@
 package dev.mig.run;
 
-import dev.mig.project.ActiveMigration;
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.Elapsed;
+import dev.mig.api.MigException;
 import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
+import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
+import dev.mig.project.ActiveMigration;
 import dev.mig.schema.Table;
 import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;

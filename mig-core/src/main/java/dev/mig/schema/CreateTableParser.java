@@ -1,5 +1,6 @@
 package dev.mig.schema;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqlSyntaxException;
 import dev.mig.sql.Token;

@@ -1,14 +1,14 @@
 package dev.mig.schema;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.schema.IntrospectorPragmas.SchemaRow;
-import dev.mig.sql.Sql;
 import dev.mig.sql.SchemaName;
+import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
-import java.util.Optional;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Reads a live SQLite database into the model: its {@link Schema} (canonical, mig's and SQLite's own

@@ -2,6 +2,7 @@ package dev.mig.schema;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.schema.IntrospectorPragmas.SchemaRow;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqlSyntaxException;

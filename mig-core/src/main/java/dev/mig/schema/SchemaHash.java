@@ -1,5 +1,6 @@
 package dev.mig.schema;
 
+import dev.mig.api.plan.IdPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,7 @@ package dev.mig.schema;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.SqliteFiles;

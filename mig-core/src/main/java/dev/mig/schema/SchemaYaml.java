@@ -1,6 +1,6 @@
 package dev.mig.schema;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;

@@ -3,6 +3,7 @@ package dev.mig.schema;
 import static dev.mig.schema.YamlText.list;
 import static dev.mig.schema.YamlText.scalar;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.Token;
 import java.util.ArrayList;

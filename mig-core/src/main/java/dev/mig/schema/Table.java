@@ -1,5 +1,6 @@
 package dev.mig.schema;
 
+import dev.mig.api.plan.IdPolicy;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.mig.schema;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqlSyntaxException;
 import dev.mig.sql.SqlTokenizer;

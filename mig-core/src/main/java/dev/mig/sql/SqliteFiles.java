@@ -1,6 +1,6 @@
 package dev.mig.sql;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.common.TestFaults;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.mig.state;
 
+import dev.mig.api.MigException;
 import dev.mig.common.TestFaults;
-import dev.mig.common.MigException;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaDdl;

@@ -2,7 +2,7 @@ package dev.mig.state;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;

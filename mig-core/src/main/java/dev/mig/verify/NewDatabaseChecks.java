@@ -2,9 +2,8 @@ package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.sql.SchemaName;
-import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,12 +2,12 @@ package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.TableVerdict;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.plan.MappingSql;
-import dev.mig.plan.MigrationPlan;
-import dev.mig.plan.TablePlan;
 import dev.mig.schema.Schema;
 import dev.mig.sql.SchemaName;
-import dev.mig.sql.SqliteFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.mig.write;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.plan.MappingSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.DrainRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
+import dev.mig.project.ProjectFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class MigDatabaseTest {
         });
         Thread.sleep(200);
         assertFalse(opened.isDone(), "must wait while the status is migrating");
-        Mig.drain(Project.at(dir, null), new DrainRun.Options(3_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, true, true), line -> { });
         try (Connection c = opened.get(10, TimeUnit.SECONDS)) {
             assertFalse(c.isClosed());
         }
@@ -79,10 +80,10 @@ class MigDatabaseTest {
     void theDrainingRejectionIsRecognised() throws Exception {
         schema(V1);
         Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-        Path old = Project.at(dir, null).target();
+        Path old = ProjectFiles.at(dir, null).target();
         schema(V2);
         Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-        Mig.drain(Project.at(dir, null), new DrainRun.Options(3_000, false, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, false, true), line -> { });
         try (Db app = Db.open(old)) {
             SQLException e = assertThrows(SQLException.class,
                     () -> app.conn.createStatement().executeUpdate("INSERT INTO t (v) VALUES ('late')"));

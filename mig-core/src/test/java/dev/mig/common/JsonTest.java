@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.schema.Check;
 import dev.mig.schema.Column;
 import dev.mig.schema.FkAction;
 import dev.mig.schema.ForeignKey;
 import dev.mig.schema.Generated;
-import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
 import dev.mig.schema.PrimaryKey;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.TableCopyResult;
 import dev.mig.hot.HotProject;
-import dev.mig.run.MigrateRun;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +130,7 @@ class CopierTest {
         return p;
     }
 
-    private static MigrateRun.Result migrate(HotProject p, boolean offline, CopyListener listener) {
+    private static MigrateResult migrate(HotProject p, boolean offline, CopyListener listener) {
         return Mig.migrate(HotProject.project(p.dir), offline, listener);
     }
 
@@ -137,7 +139,7 @@ class CopierTest {
         HotProject p = filled(STOCK);
         Recorder heard = new Recorder();
         long before = System.nanoTime();
-        MigrateRun.Result r = migrate(p, true, heard);
+        MigrateResult r = migrate(p, true, heard);
         long wallMillis = (System.nanoTime() - before) / 1_000_000;
 
         assertEquals(List.of("stock " + STOCK + " 0", "shelves 3 0", "items " + ROWS + " 0"), heard.started);
@@ -161,7 +163,7 @@ class CopierTest {
     void theProgressTableEndsWithEveryRowTheLastKeyAndDone() throws Exception {
         HotProject p = filled(ROWS);
         long before = System.nanoTime();
-        MigrateRun.Result r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, CopyListener.NONE);
         long wallMillis = (System.nanoTime() - before) / 1_000_000;
         try (Db db = Db.open(r.target())) {
             assertEquals(List.of("items|" + ROWS + "|" + ROWS + "|1|" + ROWS * 10 + "|null", "shelves|3|3|1|3|null",
@@ -176,7 +178,7 @@ class CopierTest {
     @Test
     void everyRowArrivesOnceWhenChunkBoundariesFallInsideARunOfTheFirstKeyColumn() throws Exception {
         HotProject p = filled(STOCK);
-        MigrateRun.Result r = migrate(p, true, CopyListener.NONE);
+        MigrateResult r = migrate(p, true, CopyListener.NONE);
         try (Db db = Db.open(r.target())) {
             db.exec("ATTACH DATABASE '" + p.oldDb + "' AS old");
             assertEquals(0, db.count("SELECT count(*) FROM (SELECT shop, sku, qty FROM old.stock "
@@ -188,7 +190,7 @@ class CopierTest {
     @Test
     void remappedKeysFollowTheOldKeyOrderEvenWhereEarlyRowsReferenceLaterOnes() throws Exception {
         HotProject p = filled(ROWS);
-        MigrateRun.Result r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, CopyListener.NONE);
         try (Db db = Db.open(r.target())) {
             assertEquals(ROWS, db.count("SELECT count(*) FROM _id_mapping_items"));
             assertEquals(List.of("1|" + ROWS), db.rows("SELECT min(new_key), max(new_key) FROM _id_mapping_items"));
@@ -216,7 +218,7 @@ class CopierTest {
         assertThrows(IllegalStateException.class, () -> migrate(p, false, stopAfterFirstChunk));
 
         Recorder heard = new Recorder();
-        MigrateRun.Result r = migrate(p, false, heard);
+        MigrateResult r = migrate(p, false, heard);
 
         assertTrue(r.resumed());
         String stock = heard.started.get(0);
@@ -246,7 +248,7 @@ class CopierTest {
         };
         assertThrows(IllegalStateException.class, () -> migrate(p, false, stopAtShelves));
 
-        MigrateRun.Result r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, CopyListener.NONE);
 
         try (Db db = Db.open(r.target())) {
             assertEquals(List.of("items_by_name", "stock_by_qty"), db.rows("SELECT name FROM sqlite_schema "

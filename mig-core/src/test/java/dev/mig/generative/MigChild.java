@@ -1,11 +1,12 @@
 package dev.mig.generative;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
-import dev.mig.run.DrainRun;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,12 +41,12 @@ public final class MigChild {
     private static String run(String[] args, Path dir) {
         return switch (args[0]) {
             case "migrate" -> {
-                MigrateRun.Result r = Mig.migrate(Project.at(dir, Path.of(args[2])), Boolean.parseBoolean(args[4]),
+                MigrateResult r = Mig.migrate(Project.at(dir, Path.of(args[2])), Boolean.parseBoolean(args[4]),
                         new SlowCopy(Path.of(args[3])));
                 yield "migrate " + r.outcome();
             }
             case "drain" -> {
-                DrainRun.Result r = Mig.drain(Project.at(dir, null), new DrainRun.Options(Long.parseLong(args[2]),
+                DrainResult r = Mig.drain(Project.at(dir, null), new DrainOptions(Long.parseLong(args[2]),
                         Boolean.parseBoolean(args[3]), true), line -> { });
                 yield "drain already=" + r.alreadyDrained() + " cutOver=" + r.cutOver() + " pauseMs=" + r.writePauseMs();
             }

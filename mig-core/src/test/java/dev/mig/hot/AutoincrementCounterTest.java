@@ -3,9 +3,9 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
 import dev.mig.capture.Capture;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.MigrateRun;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -127,8 +127,8 @@ class AutoincrementCounterTest {
     void theCounterAboveTheLargestIdIsCarriedByAnOfflineMigration() throws Exception {
         HotProject p = project(10);
         HotProject.declare(p.dir, V2_RENAMED);
-        MigrateRun.Result r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
-        assertEquals(MigrateRun.Outcome.COMPLETED_OFFLINE, r.outcome());
+        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, r.outcome());
         assertCounterCarried(p, "items", "things", 10);
     }
 

@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +78,8 @@ class CompositeReferenceRemapTest {
 
     @Test
     void offlineMigrationPointsCompositeReferencesAtTheNewKeys() {
-        MigrateRun.Result r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
-        assertEquals(MigrateRun.Outcome.COMPLETED_OFFLINE, r.outcome());
+        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, r.outcome());
         Rows.assertSame(Rows.typed(p.oldDb, OLD), Rows.typed(p.newDb(), NEW), "child");
         Checks.assertSound(p.newDb());
     }

@@ -1,13 +1,14 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.run.DrainRun;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ class DrainPauseTest {
         }
     }
 
-    private DrainRun.Result drain(long maxPauseMs, boolean cutover) {
-        return Mig.drain(Project.at(p.dir, null), new DrainRun.Options(maxPauseMs, cutover, false), log::add);
+    private DrainResult drain(long maxPauseMs, boolean cutover) {
+        return Mig.drain(Project.at(p.dir, null), new DrainOptions(maxPauseMs, cutover, false), log::add);
     }
 
     @Test
@@ -150,7 +151,7 @@ class DrainPauseTest {
                     + "INSERT INTO customers (id, email, name) VALUES (9002, 'lost@pause', 'written after the drain')");
         }
 
-        DrainRun.Result r = drain(60_000, true);
+        DrainResult r = drain(60_000, true);
 
         assertTrue(!r.alreadyDrained() && r.cutOver());
         assertEquals("written after the drain", Rows.one(p.newDb(), "SELECT full_name FROM customers WHERE id = 9002"));
@@ -186,7 +187,7 @@ class DrainPauseTest {
         drain(60_000, true);
         byte[] before = Files.readAllBytes(p.newDb());
 
-        DrainRun.Result again = drain(60_000, true);
+        DrainResult again = drain(60_000, true);
 
         assertTrue(again.alreadyDrained() && again.cutOver(), "a rerun reports the finished cutover");
         assertEquals(p.newDb(), again.target());
@@ -197,7 +198,7 @@ class DrainPauseTest {
     void aBrokenSchemaYamlDuringTheMigrationDoesNotStopDrainCutover() throws Exception {
         Files.writeString(p.dir.resolve("schema.yaml"), "name: [this is: not a schema");
 
-        DrainRun.Result r = drain(60_000, true);
+        DrainResult r = drain(60_000, true);
 
         assertTrue(r.cutOver() && !r.alreadyDrained(), "the stored plan wins: " + log);
     }

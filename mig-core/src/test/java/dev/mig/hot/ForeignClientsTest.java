@@ -1,20 +1,21 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.run.DrainRun;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import dev.mig.testing.PythonClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Applications that are other processes and open the file per request: a writer with one connection per
@@ -54,7 +55,7 @@ class ForeignClientsTest {
             db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
                     + "INSERT INTO users(name) SELECT 'u' || i FROM n");
         }
-        DrainRun.Result drained;
+        DrainResult drained;
         boolean cutOver;
         
         List<Long> acked;
@@ -64,7 +65,7 @@ class ForeignClientsTest {
             writer.awaitAcknowledged(20);
             p.migrate(V2);
             writer.awaitAcknowledged(writer.acknowledged().size() + 100);
-            drained = Mig.drain(Project.at(p.dir, null), new DrainRun.Options(60_000, true, verify), p.drainLog::add);
+            drained = Mig.drain(Project.at(p.dir, null), new DrainOptions(60_000, true, verify), p.drainLog::add);
             cutOver = drained.cutOver();
             acked = writer.acknowledged();
             writer.awaitRejections(5);

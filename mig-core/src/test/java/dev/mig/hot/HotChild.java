@@ -1,11 +1,11 @@
 package dev.mig.hot;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
+import dev.mig.api.CopyListener;
+import dev.mig.api.Project;
 import dev.mig.capture.Capture;
-import dev.mig.copy.CopyListener;
-import dev.mig.replay.Replayer;
 import dev.mig.project.ActiveMigration;
+import dev.mig.replay.Replayer;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.io.PrintStream;

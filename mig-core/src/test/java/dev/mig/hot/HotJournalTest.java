@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
-import dev.mig.run.DrainRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +51,9 @@ class HotJournalTest {
         killedMidTransaction(oldDb);
         assertTrue(Files.exists(Path.of(oldDb + "-journal")), "the killed writer left its journal");
 
-        Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainOptions(60_000, true, true), line -> { });
 
-        Path newDb = HotProject.project(dir).target();
+        Path newDb = HotProject.files(dir).target();
         assertEquals(List.of("1|a|0", "2|b|0", "3|c|0"), Rows.plain(newDb, "SELECT id, body, stars FROM notes"));
         assertEquals(List.of("ready"), Rows.plain(newDb, "SELECT status FROM _migration_status"));
     }

@@ -1,12 +1,14 @@
 package dev.mig.hot;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
+import dev.mig.api.CopyListener;
+import dev.mig.api.CutoverResult;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.Project;
 import dev.mig.capture.Capture;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.CutoverRun;
-import dev.mig.run.DrainRun;
-import dev.mig.run.MigrateRun;
+import dev.mig.project.ProjectFiles;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.io.IOException;
@@ -37,8 +39,8 @@ public final class HotProject {
     /** Writes {@code v1Yaml} and lets mig create its (empty, ready) database. */
     public static HotProject bootstrap(Path dir, String v1Yaml) {
         declare(dir, v1Yaml);
-        MigrateRun.Result r = Mig.migrate(project(dir), false, CopyListener.NONE);
-        if (r.outcome() != MigrateRun.Outcome.BOOTSTRAPPED) {
+        MigrateResult r = Mig.migrate(project(dir), false, CopyListener.NONE);
+        if (r.outcome() != MigrateResult.Outcome.BOOTSTRAPPED) {
             throw new IllegalStateException("expected a bootstrap, got " + r.outcome());
         }
         return new HotProject(dir, r.target());
@@ -60,9 +62,14 @@ public final class HotProject {
         return Project.at(dir, null);
     }
 
+    /** The project's files: its schema.yaml and the database it declares. */
+    public static ProjectFiles files(Path dir) {
+        return ProjectFiles.at(dir, null);
+    }
+
     public static void declare(Path dir, String yaml) {
         try {
-            Files.writeString(dir.resolve(Project.SCHEMA_FILE), yaml);
+            Files.writeString(dir.resolve(ProjectFiles.SCHEMA_FILE), yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,23 +82,23 @@ public final class HotProject {
 
     /** The database file of the schema.yaml now in the directory. */
     public Path newDb() {
-        return project(dir).target();
+        return ProjectFiles.at(dir, null).target();
     }
 
-    public MigrateRun.Result migrate(String v2Yaml) {
+    public MigrateResult migrate(String v2Yaml) {
         declare(dir, v2Yaml);
         return migrate(CopyListener.NONE);
     }
 
-    public MigrateRun.Result migrate(CopyListener listener) {
+    public MigrateResult migrate(CopyListener listener) {
         return Mig.migrate(project(dir), false, listener);
     }
 
-    public DrainRun.Result drain() {
-        return Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, false, true), drainLog::add);
+    public DrainResult drain() {
+        return Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), drainLog::add);
     }
 
-    public CutoverRun.Result cutover() {
+    public CutoverResult cutover() {
         return Mig.cutover(project(dir));
     }
 
@@ -120,9 +127,9 @@ public final class HotProject {
             try (Connection c = SqliteFiles.openReadWrite(copy)) {
                 Capture.remove(c);
             }
-            Files.copy(dir.resolve(Project.SCHEMA_FILE), oracleDir.resolve(Project.SCHEMA_FILE));
-            MigrateRun.Result r = Mig.migrate(project(oracleDir), true, CopyListener.NONE);
-            if (r.outcome() != MigrateRun.Outcome.COMPLETED_OFFLINE) {
+            Files.copy(dir.resolve(ProjectFiles.SCHEMA_FILE), oracleDir.resolve(ProjectFiles.SCHEMA_FILE));
+            MigrateResult r = Mig.migrate(project(oracleDir), true, CopyListener.NONE);
+            if (r.outcome() != MigrateResult.Outcome.COMPLETED_OFFLINE) {
                 throw new IllegalStateException("oracle migration ended " + r.outcome());
             }
             return r.target();

@@ -1,6 +1,5 @@
 package dev.mig.hot;
 
-import dev.mig.run.PlanRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
 import dev.mig.state.NewDatabase;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class MigrateInputTest {
         assertTrue(migrate.hint().contains("--source"), migrate.hint());
         assertEquals(migrate.getMessage(), plan.getMessage(), "plan says what migrate says");
         assertEquals(before, sizes());
-        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(Project.at(dir, dir.resolve("app.sqlite")), false,
+        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(Project.at(dir, dir.resolve("app.sqlite")), false,
                 CopyListener.NONE).outcome(), "named, it is migrated");
     }
 
@@ -97,7 +97,7 @@ class MigrateInputTest {
         Files.writeString(dir.resolve("notes.txt"), "not a database");
         HotProject.declare(dir, NOTES);
 
-        assertEquals(MigrateRun.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
     }
 
     @Test
@@ -134,9 +134,9 @@ class MigrateInputTest {
         HotProject p = cutOverWithTheOldFileLeft();
         Map<String, Long> before = sizes();
 
-        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(CopyListener.NONE);
 
-        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome());
+        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome());
         assertEquals(p.newDb(), r.target());
         assertEquals(before, sizes());
     }
@@ -145,7 +145,7 @@ class MigrateInputTest {
     void planAfterCutoverSaysThereIsNothingToMigrate() throws Exception {
         HotProject p = cutOverWithTheOldFileLeft();
 
-        PlanRun.Report report = Mig.plan(HotProject.project(dir));
+        PlanReport report = Mig.plan(HotProject.project(dir));
 
         assertTrue(report.targetCurrent());
         assertNull(report.source(), "the old database is not offered as a source again");
@@ -161,7 +161,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " is an earlier database of this schema: "
@@ -183,9 +183,9 @@ class MigrateInputTest {
         assertEquals(a, p.newDb(), "back to the first schema's file name");
         assertTrue(Files.exists(b), "B stays, and its last history row comes from A's hash");
 
-        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(CopyListener.NONE);
 
-        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
+        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
         assertTrue(Mig.plan(HotProject.project(dir)).targetCurrent());
     }
 
@@ -201,12 +201,12 @@ class MigrateInputTest {
         p.cutover();
         HotProject.declare(dir, NOTES + "    dropColumns: [pinned, tag]\n");
 
-        PlanRun.Report withB = Mig.plan(HotProject.project(dir));
+        PlanReport withB = Mig.plan(HotProject.project(dir));
         assertFalse(withB.canMigrate(), "refused, and not 'cannot tell which' for the two other candidates B and C");
         Mig.archiveOld(Project.at(dir, null), true); // B, which still carries capture, goes to archive/: only C names A
         assertFalse(Files.exists(b));
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().startsWith(a.getFileName() + " is an earlier database of this schema"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
@@ -222,7 +222,7 @@ class MigrateInputTest {
         }
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is named after the declared schema, but its tables are those of schema"),
@@ -242,7 +242,7 @@ class MigrateInputTest {
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
         assertFalse(Mig.plan(Project.at(dir, other)).canMigrate(), "plan agrees");
-        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE).outcome(),
+        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE).outcome(),
                 "naming the migration's own source resumes it");
     }
 
@@ -268,9 +268,9 @@ class MigrateInputTest {
         }
         Map<String, Long> before = sizes();
 
-        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(CopyListener.NONE);
 
-        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, r.outcome());
+        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome());
         assertEquals(before, sizes());
     }
 
@@ -283,9 +283,9 @@ class MigrateInputTest {
             db.exec("CREATE VIRTUAL TABLE notes_search USING fts5(body)");
         }
 
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
-        assertEquals(MigrateRun.Outcome.ALREADY_CURRENT, p.migrate(CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, p.migrate(CopyListener.NONE).outcome());
         assertTrue(plan.targetCurrent(), "nothing to migrate, as migrate says");
         assertTrue(plan.canMigrate());
         assertNull(plan.plan());
@@ -299,7 +299,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is in progress, but schema.yaml now describes schema"), e.getMessage());
@@ -313,10 +313,10 @@ class MigrateInputTest {
     void planShowsRoomForACopyYetToStartOnly() throws Exception {
         HotProject p = HotProject.bootstrap(dir, Shop.V1);
         HotProject.declare(dir, Shop.V2);
-        PlanRun.Report before = Mig.plan(HotProject.project(dir));
+        PlanReport before = Mig.plan(HotProject.project(dir));
         p.migrate(Shop.V2);
 
-        PlanRun.Report during = Mig.plan(HotProject.project(dir));
+        PlanReport during = Mig.plan(HotProject.project(dir));
 
         assertTrue(before.disk().neededBytes() > 0, "before the copy: what it needs");
         assertNull(during.disk(), "the new file exists: its room is taken, not estimated");
@@ -329,7 +329,7 @@ class MigrateInputTest {
         p.drain();
 
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().contains("this one is drained"), e.getMessage());
         assertFalse(plan.canMigrate(), "plan agrees");
@@ -340,12 +340,12 @@ class MigrateInputTest {
     @Test
     void theLeftoverOfAKilledFreshStartIsReplacedNotTakenForAnotherDatabase() throws Exception {
         HotProject.declare(dir, NOTES);
-        Path target = HotProject.project(dir).target();
+        Path target = HotProject.files(dir).target();
         try (Db db = Db.open(NewDatabase.creatingFile(target))) {
             db.exec("CREATE TABLE half_made (x)"); // as a run killed before its rename leaves it
         }
 
-        assertEquals(MigrateRun.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
         assertFalse(Files.exists(NewDatabase.creatingFile(target)));
     }
 
@@ -365,11 +365,11 @@ class MigrateInputTest {
         Path current = p.newDb();
         HotProject.declare(dir, V3);
 
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
-        MigrateRun.Result r = p.migrate(CopyListener.NONE);
+        PlanReport plan = Mig.plan(HotProject.project(dir));
+        MigrateResult r = p.migrate(CopyListener.NONE);
 
         assertEquals(current, plan.source(), "plan: the cut-over file, not 'cannot tell which database'");
-        assertEquals(MigrateRun.Outcome.COPIED, r.outcome());
+        assertEquals(MigrateResult.Outcome.COPIED, r.outcome());
         assertEquals(current, r.source());
     }
 
@@ -394,7 +394,7 @@ class MigrateInputTest {
 
         MigException e = assertThrows(MigException.class,
                 () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(Project.at(dir, p.oldDb));
+        PlanReport plan = Mig.plan(Project.at(dir, p.oldDb));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " still carries mig's change capture from an "
@@ -412,7 +412,7 @@ class MigrateInputTest {
 
         MigException e = assertThrows(MigException.class,
                 () -> Mig.migrate(Project.at(dir, moved), false, CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(Project.at(dir, moved));
+        PlanReport plan = Mig.plan(Project.at(dir, moved));
 
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
         assertEquals(e.getMessage(), plan.refusal().message(), "not 'file does not exist'");

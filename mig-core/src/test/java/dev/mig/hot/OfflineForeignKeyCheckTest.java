@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;

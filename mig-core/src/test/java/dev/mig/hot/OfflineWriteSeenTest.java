@@ -1,16 +1,16 @@
 package dev.mig.hot;
 
-import dev.mig.run.PlanRun;
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +74,7 @@ class OfflineWriteSeenTest {
                 () -> Mig.migrate(HotProject.project(dir), true, CopyListener.NONE));
         MigException hot = assertThrows(MigException.class,
                 () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
-        PlanRun.Report plan = Mig.plan(HotProject.project(dir));
+        PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, offline.kind());
         assertTrue(offline.getMessage().startsWith("An earlier 'mig migrate --offline' saw the old database written "
@@ -109,9 +109,9 @@ class OfflineWriteSeenTest {
         offlineRunThatSeesAWrite();
 
         Mig.reset(Project.at(dir, null), false);
-        MigrateRun.Result rerun = Mig.migrate(HotProject.project(dir), true, CopyListener.NONE);
+        MigrateResult rerun = Mig.migrate(HotProject.project(dir), true, CopyListener.NONE);
 
-        assertEquals(MigrateRun.Outcome.COMPLETED_OFFLINE, rerun.outcome());
+        assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, rerun.outcome());
         assertEquals("ready", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
         assertEquals("rewritten", Rows.one(p.newDb(), "SELECT body FROM notes WHERE id = 1"));
         assertEquals("2000", Rows.one(p.newDb(), "SELECT count(*) FROM notes"));

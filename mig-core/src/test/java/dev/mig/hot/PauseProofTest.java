@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.DrainRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class PauseProofTest {
             db.exec("INSERT INTO ledger VALUES (3, 30)");
         }
 
-        DrainRun.Result drained = p.drain();
+        DrainResult drained = p.drain();
 
         assertTrue(drained.writePauseMs() >= 0, p.drainLog.toString());
         try (Db db = p.open()) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
-import dev.mig.run.CutoverRun;
-import dev.mig.run.DrainRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.CutoverResult;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,20 +52,20 @@ class PhaseGuardsTest {
     @Test
     void secondCutoverSaysAlreadyReady() {
         p.drain();
-        CutoverRun.Result first = p.cutover();
+        CutoverResult first = p.cutover();
         assertFalse(first.alreadyReady());
         List<String> history = Rows.plain(p.newDb(), "SELECT * FROM _migration_history");
-        CutoverRun.Result second = p.cutover();
+        CutoverResult second = p.cutover();
         assertTrue(second.alreadyReady());
         assertEquals(history, Rows.plain(p.newDb(), "SELECT * FROM _migration_history"));
     }
 
     @Test
     void secondDrainReplaysNothingAndKeepsTheData() {
-        DrainRun.Result first = p.drain();
+        DrainResult first = p.drain();
         assertFalse(first.alreadyDrained());
         List<String> orders = Rows.typed(p.newDb(), "SELECT * FROM orders ORDER BY id");
-        DrainRun.Result second = p.drain();
+        DrainResult second = p.drain();
         assertTrue(second.alreadyDrained());
         assertEquals(first.entriesReplayed(), second.entriesReplayed());
         assertEquals(orders, Rows.typed(p.newDb(), "SELECT * FROM orders ORDER BY id"));
@@ -79,10 +80,10 @@ class PhaseGuardsTest {
         Path b = p.newDb();
         HotProject.declare(dir, Shop.V2.replace("      note: {type: TEXT}\n", "      note: {type: TEXT}\n      extra: {type: TEXT}\n"));
         Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C while A, cut over to B, stays
-        Files.delete(HotProject.project(dir).target());
+        Files.delete(HotProject.files(dir).target());
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(Project.at(dir, null), new DrainRun.Options(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), s -> { }));
 
         assertTrue(e.getMessage().startsWith(b.getFileName() + " still records writes for a migration, but that "
                 + "migration's new database is gone"), e.getMessage());
@@ -93,7 +94,7 @@ class PhaseGuardsTest {
         p.drain();
         p.cutover();
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(Project.at(dir, null), new DrainRun.Options(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), s -> { }));
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was cut over to " + p.newDb().getFileName()),
                 e.getMessage());

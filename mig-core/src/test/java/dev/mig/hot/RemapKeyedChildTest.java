@@ -1,6 +1,6 @@
 package dev.mig.hot;
 
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.replay.Replayer;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
 import dev.mig.project.ActiveMigration;
+import dev.mig.replay.Replayer;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;

@@ -3,14 +3,14 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ids: remap on a chain of tables (and a self-reference) while an application in another process (Python,

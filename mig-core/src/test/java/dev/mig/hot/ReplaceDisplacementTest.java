@@ -3,7 +3,7 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
 import dev.mig.testing.Db;
 import dev.mig.testing.ForeignClient;
 import java.nio.file.Files;

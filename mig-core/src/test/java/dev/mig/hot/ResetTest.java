@@ -1,14 +1,14 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.run.ResetRun;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
+import dev.mig.api.ResetResult;
 import dev.mig.testing.Db;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class ResetTest {
 
     @Test
     void resetLeavesTheOldDatabaseAsBeforeMigrate() throws IOException {
-        ResetRun.Result r = Mig.reset(Project.at(dir, null), false);
+        ResetResult r = Mig.reset(Project.at(dir, null), false);
         assertFalse(r.nothingToDo());
         assertEquals(schemaBefore, Rows.plain(p.oldDb, SCHEMA));
         assertEquals(dataBefore, data());
@@ -66,7 +66,7 @@ class ResetTest {
     void dryRunChangesNothing() throws IOException {
         List<String> schemaMigrating = Rows.plain(p.oldDb, SCHEMA);
         List<String> files = databases();
-        ResetRun.Result r = Mig.reset(Project.at(dir, null), true);
+        ResetResult r = Mig.reset(Project.at(dir, null), true);
         assertTrue(r.dryRun());
         assertFalse(r.actions().isEmpty());
         assertEquals(schemaMigrating, Rows.plain(p.oldDb, SCHEMA));

@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.copy.CopyListener;
-import dev.mig.run.MigrateRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigrateResult;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class ResumeTest {
         assertTrue(Long.parseLong(Rows.one(p.newDb(), "SELECT count(*) FROM _migration_progress WHERE done = 0")) > 0,
                 "the copy was left unfinished");
         applicationWritesAgain();
-        MigrateRun.Result resumed = p.migrate(CopyListener.NONE);
+        MigrateResult resumed = p.migrate(CopyListener.NONE);
         assertTrue(resumed.resumed());
         finishAndCompareWithOracle();
     }

@@ -1,12 +1,12 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.VerifyRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.Project;
+import dev.mig.api.VerifyResult;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class RowidFidelityTest {
             tags = db.rows("SELECT rowid, name, v FROM tags ORDER BY rowid");
             fixed = db.rows("SELECT name, v FROM fixed ORDER BY name");
         }
-        VerifyRun.Result verified = Mig.verify(Project.at(p.dir, null));
+        VerifyResult verified = Mig.verify(Project.at(p.dir, null));
         assertTrue(verified.equal(), verified.toString());
         p.drain();
         p.cutover();

@@ -1,6 +1,5 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mig.Mig;
+import dev.mig.api.ArchiveResult;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
+import dev.mig.api.VerifyResult;
 import dev.mig.common.Json;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.ArchiveRun;
-import dev.mig.run.VerifyRun;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -142,7 +142,7 @@ class StatusVerifyArchiveTest {
             db.exec("UPDATE items SET qty = qty + 1 WHERE id % 3 = 0;\nDELETE FROM items WHERE id > 1990;\n"
                     + "INSERT INTO items (label, qty) VALUES ('new', 5)");
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         assertEquals(2_000 - 10 + 1, r.tables().get(0).newRows());
     }
@@ -154,7 +154,7 @@ class StatusVerifyArchiveTest {
         try (Connection c = SqliteFiles.openReadWrite(p.newDb()); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE items SET name = 'tampered' WHERE id = 42");
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.equal());
         assertEquals(List.of("42|'item 42'|0|0"), r.tables().get(0).oldOnly());
         assertEquals(List.of("42|'tampered'|0|0"), r.tables().get(0).newOnly());
@@ -179,7 +179,7 @@ class StatusVerifyArchiveTest {
         assertEquals(MigException.Kind.REFUSED, early.kind());
         p.drain();
         p.cutover();
-        ArchiveRun.Result r = Mig.archiveOld(Project.at(p.dir, null), false);
+        ArchiveResult r = Mig.archiveOld(Project.at(p.dir, null), false);
         assertEquals(1, r.actions().size());
         try (Db db = p.open()) {
             assertEquals(0, db.count("SELECT count(*) FROM sqlite_schema WHERE name LIKE '\\_mig\\_%' ESCAPE '\\' "
@@ -206,7 +206,7 @@ class StatusVerifyArchiveTest {
         HotProject p = project("WAL", 100);
         p.migrateAll(V2);
 
-        ArchiveRun.Result r = Mig.archiveOld(Project.at(p.dir, p.oldDb), true);
+        ArchiveResult r = Mig.archiveOld(Project.at(p.dir, p.oldDb), true);
 
         assertEquals(1, r.actions().size(), r.actions().toString());
         assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");
@@ -219,7 +219,7 @@ class StatusVerifyArchiveTest {
         p.migrateAll(V2);
         Path link = Files.createSymbolicLink(p.dir.resolveSibling("link"), p.dir);
 
-        ArchiveRun.Result r = Mig.archiveOld(Project.at(link, p.oldDb), true);
+        ArchiveResult r = Mig.archiveOld(Project.at(link, p.oldDb), true);
 
         assertEquals(1, r.actions().size(), r.actions().toString());
         assertFalse(Files.exists(p.oldDb), "moved, and not recreated empty by a second pass");

@@ -1,13 +1,13 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.run.VerifyRun;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
+import dev.mig.api.VerifyResult;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class VacuumDuringMigrationTest {
             db.exec("DELETE FROM events WHERE msg = 'b';\nDELETE FROM tags WHERE name = 'red';\nVACUUM");
             assertEquals(List.of("1|a", "3|c", "4|d"), db.rows("SELECT rowid, msg FROM events ORDER BY rowid"));
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         p.drain();
         p.cutover();

@@ -1,15 +1,15 @@
 package dev.mig.hot;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.run.VerifyRun;
+import dev.mig.api.Project;
+import dev.mig.api.TableVerdict;
+import dev.mig.api.VerifyResult;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
-import dev.mig.verify.TableVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ class VerifyColumnsTest {
         try (Db db = p.open()) {
             db.exec("UPDATE wide SET c150 = c150 + 1, c75 = 'x' WHERE id % 3 = 0;\nDELETE FROM wide WHERE id > 45");
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
         assertEquals(45, r.tables().get(0).newRows());
         p.drain(); // verifies too, before pausing writes
@@ -74,7 +74,7 @@ class VerifyColumnsTest {
         try (Db db = p.open()) {
             db.exec("UPDATE wide SET c1998 = 'changed' WHERE id = 7");
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.plan.DiskSpace;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.PlanText;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -37,7 +40,7 @@ class DiskSpaceTest {
 
         DiskSpace disk;
         try (Connection c = SqliteFiles.openReadOnly(old)) {
-            disk = DiskSpace.of(c, dir).orElseThrow();
+            disk = DiskProbe.measure(c, dir).orElseThrow();
         }
 
         assertEquals(used * pageSize, disk.neededBytes());

@@ -1,11 +1,13 @@
 package dev.mig.plan;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.api.plan.MigrationPlan;
 import dev.mig.schema.Check;
 import dev.mig.schema.Column;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.ForeignKey;
 import dev.mig.schema.Generated;
-import dev.mig.schema.IdPolicy;
 import dev.mig.schema.Index;
 import dev.mig.schema.IndexTerm;
 import dev.mig.schema.LiveDatabase;

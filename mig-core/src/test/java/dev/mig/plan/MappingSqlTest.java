@@ -2,6 +2,7 @@ package dev.mig.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mig.api.plan.MigrationPlan;
 import dev.mig.schema.Introspector;
 import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.Schema;

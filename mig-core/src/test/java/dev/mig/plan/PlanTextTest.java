@@ -4,6 +4,8 @@ import static dev.mig.plan.Fx.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.PlanText;
 import dev.mig.schema.Schema;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,10 @@ package dev.mig.plan;
 import static dev.mig.plan.Fx.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.mig.api.plan.ColumnPlan;
+import dev.mig.api.plan.Difference;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;

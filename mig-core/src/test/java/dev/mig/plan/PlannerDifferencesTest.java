@@ -3,6 +3,9 @@ package dev.mig.plan;
 import static dev.mig.plan.Fx.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.mig.api.plan.Difference;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Trigger;
 import dev.mig.schema.View;

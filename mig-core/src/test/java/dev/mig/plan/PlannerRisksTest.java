@@ -3,6 +3,9 @@ package dev.mig.plan;
 import static dev.mig.plan.Fx.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.Risk;
 import dev.mig.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,11 @@ package dev.mig.plan;
 import static dev.mig.plan.Fx.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.mig.api.plan.Difference;
+import dev.mig.api.plan.DroppedTable;
+import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.Risk;
+import dev.mig.api.plan.TablePlan;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.Table;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.plan.Blocker;
+import dev.mig.api.plan.MigrationPlan;
 import dev.mig.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;

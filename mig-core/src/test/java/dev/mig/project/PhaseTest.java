@@ -1,14 +1,15 @@
 package dev.mig.project;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.MigException;
+import dev.mig.api.Phase;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
-import dev.mig.common.MigException;
 import dev.mig.state.ReplayState;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -23,21 +24,21 @@ class PhaseTest {
     @Test
     void anUnfinishedCopyIsCopyingWhateverTheMarker() {
         for (Capture.Marker marker : Capture.Marker.values()) {
-            assertEquals(Phase.COPYING, Phase.of(flags(false, false), marker), marker.name());
+            assertEquals(Phase.COPYING, ActiveMigration.phaseOf(flags(false, false), marker), marker.name());
         }
     }
 
     @Test
     void aFinishedCopyRecordsUntilADrainPausesWrites() {
-        assertEquals(Phase.RECORDING, Phase.of(flags(true, false), Capture.Marker.RECORDING));
-        assertEquals(Phase.DRAINING, Phase.of(flags(true, false), Capture.Marker.DRAINING));
-        assertEquals(Phase.DRAINED, Phase.of(flags(true, true), Capture.Marker.DRAINING));
+        assertEquals(Phase.RECORDING, ActiveMigration.phaseOf(flags(true, false), Capture.Marker.RECORDING));
+        assertEquals(Phase.DRAINING, ActiveMigration.phaseOf(flags(true, false), Capture.Marker.DRAINING));
+        assertEquals(Phase.DRAINED, ActiveMigration.phaseOf(flags(true, true), Capture.Marker.DRAINING));
     }
 
     @Test
     void aCompletedDrainWhosePauseNoLongerHoldsIsRecordingAgain() {
-        assertEquals(Phase.RECORDING, Phase.of(flags(true, true), Capture.Marker.RECORDING));
-        assertEquals(Phase.RECORDING, Phase.of(flags(true, true), Capture.Marker.NONE));
+        assertEquals(Phase.RECORDING, ActiveMigration.phaseOf(flags(true, true), Capture.Marker.RECORDING));
+        assertEquals(Phase.RECORDING, ActiveMigration.phaseOf(flags(true, true), Capture.Marker.NONE));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.mig.reliability;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.DrainRun;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
 import dev.mig.project.ProjectLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ public final class CrashChild {
     private static void run(String command, Path dir) throws InterruptedException {
         switch (command) {
             case "migrate" -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-            case "drain" -> Mig.drain(Project.at(dir, null), new DrainRun.Options(60_000, false, true), line -> { });
+            case "drain" -> Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), line -> { });
             case "cutover" -> Mig.cutover(Project.at(dir, null));
             case "reset" -> Mig.reset(Project.at(dir, null), false);
             case "archive-old" -> Mig.archiveOld(Project.at(dir, null), false);

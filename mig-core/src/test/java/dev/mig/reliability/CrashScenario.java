@@ -1,6 +1,5 @@
 package dev.mig.reliability;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
 import dev.mig.hot.HotProject;

@@ -3,7 +3,7 @@ package dev.mig.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
 import dev.mig.hot.HotProject;

@@ -3,7 +3,6 @@ package dev.mig.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.copy.CopyListener;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
 import dev.mig.testing.Db;

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.Project;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
 import dev.mig.hot.Shop;
-import dev.mig.project.Project;
-import dev.mig.run.MigrateRun;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ class LockingTest {
             assertTrue(e.getMessage().contains("Cannot read mig's capture marker"), e.getMessage());
             writer.exec("COMMIT");
         }
-        assertEquals(MigrateRun.Outcome.COPIED, Mig.migrate(project, false, CopyListener.NONE).outcome(), "resumes");
+        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(project, false, CopyListener.NONE).outcome(), "resumes");
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
 import dev.mig.hot.Shop;

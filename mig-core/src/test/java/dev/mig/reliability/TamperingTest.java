@@ -1,16 +1,16 @@
 package dev.mig.reliability;
 
-import dev.mig.run.PlanRun;
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
 import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
 import dev.mig.hot.Checks;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
@@ -161,7 +161,7 @@ class TamperingTest {
 
     /** migrate refuses with {@code message}, and plan, asked first, said the same and no. */
     private void assertPlanRefusesAsMigrateDoes(String message) {
-        PlanRun.Report plan = Mig.plan(HotProject.project(p.dir));
+        PlanReport plan = Mig.plan(HotProject.project(p.dir));
         MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind(), e.getMessage());

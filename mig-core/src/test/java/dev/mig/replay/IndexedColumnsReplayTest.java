@@ -3,8 +3,8 @@ package dev.mig.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
+import dev.mig.api.CopyListener;
+import dev.mig.api.Project;
 import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;

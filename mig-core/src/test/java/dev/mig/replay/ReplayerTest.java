@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.copy.CopyListener;
-import dev.mig.project.Project;
+import dev.mig.api.CopyListener;
+import dev.mig.api.Project;
 import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Replay of log batches into the new database, on a schema of six tables with every kind of row key. */
 class ReplayerTest {

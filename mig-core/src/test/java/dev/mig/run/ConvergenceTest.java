@@ -3,7 +3,7 @@ package dev.mig.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.run.Convergence.Verdict;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.MigException;
 import dev.mig.sql.SchemaName;
-import dev.mig.common.MigException;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import org.junit.jupiter.api.Test;
 
 /** Every user mistake in schema.yaml: one test each, asserting where it is reported and what it says. */

@@ -3,6 +3,7 @@ package dev.mig.schema;
 import static dev.mig.sql.Sql.ident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.sql.Sql;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,6 +4,7 @@ import static dev.mig.sql.Sql.ident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mig.api.plan.IdPolicy;
 import dev.mig.sql.Sql;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaYaml;
 import dev.mig.schema.Trigger;

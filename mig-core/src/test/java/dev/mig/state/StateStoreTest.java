@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.sql.SchemaName;
-import dev.mig.common.MigException;
+import dev.mig.api.MigException;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaYaml;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Files;

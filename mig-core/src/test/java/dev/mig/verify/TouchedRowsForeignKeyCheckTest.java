@@ -1,13 +1,13 @@
 package dev.mig.verify;
 
-import dev.mig.project.ActiveMigration;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
+import dev.mig.api.CopyListener;
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
+import dev.mig.project.ActiveMigration;
 import dev.mig.replay.Replayer;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;

@@ -1,13 +1,14 @@
 package dev.mig.verify;
 
-import dev.mig.project.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
+import dev.mig.api.Project;
+import dev.mig.api.TableVerdict;
+import dev.mig.api.VerifyResult;
 import dev.mig.hot.HotProject;
-import dev.mig.run.VerifyRun;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class VerifierTest {
             assertEquals(List.of("integer", "integer", "text", "null"),
                     n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -60,7 +61,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             assertEquals(List.of("text", "text", "text", "null"), n.rows("SELECT typeof(qty) FROM items ORDER BY id"));
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -70,7 +71,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             n.exec(update);
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.equal());
         return r.tables().get(0);
     }
@@ -116,7 +117,7 @@ class VerifierTest {
     @Test
     void aTableWiderThanOneChecksumCallVerifiesEqual() throws Exception {
         HotProject p = migratedWide();
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertTrue(r.equal(), r.toString());
     }
 
@@ -128,7 +129,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             n.exec(update);
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         assertFalse(r.tables().get(0).equal(), r.toString());
     }
     @Test
@@ -138,7 +139,7 @@ class VerifierTest {
         try (Db n = Db.open(p.newDb())) {
             n.exec("INSERT INTO tags VALUES (1)");
         }
-        VerifyRun.Result r = Mig.verify(Project.at(p.dir, null));
+        VerifyResult r = Mig.verify(Project.at(p.dir, null));
         TableVerdict tags = r.tables().stream().filter(t -> t.table().equals("tags")).findFirst().orElseThrow();
         assertFalse(tags.equal());
         assertEquals(1, tags.newRows());

@@ -1,14 +1,14 @@
 package dev.mig.cli.demo;
 
-import dev.mig.run.PlanRun;
 import dev.mig.Mig;
-import dev.mig.project.Project;
-import dev.mig.common.MigException;
-import dev.mig.copy.CopyListener;
-import dev.mig.run.DrainRun;
-import dev.mig.run.MigrateRun;
-import dev.mig.run.StatusReport;
-import dev.mig.run.VerifyText;
+import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
+import dev.mig.api.DrainResult;
+import dev.mig.api.MigException;
+import dev.mig.api.MigrateResult;
+import dev.mig.api.PlanReport;
+import dev.mig.api.Project;
+import dev.mig.api.StatusReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public final class Demo {
     }
 
     private boolean migrate(ShopWriter writer) throws Exception {
-        PlanRun.Report plan = Mig.plan(Project.at(project, null));
+        PlanReport plan = Mig.plan(Project.at(project, null));
         step(3, "mig plan: " + (plan.plan().canMigrate() ? "can migrate" : "BLOCKED") + " to schema "
                 + plan.plan().targetHash() + " (" + plan.plan().differences().size() + " differences, "
                 + plan.plan().totalRows() + " rows to copy)");
@@ -65,18 +65,18 @@ public final class Demo {
         if (!plan.plan().canMigrate()) {
             return false;
         }
-        MigrateRun.Result m = Mig.migrate(Project.at(project, null), false, CopyListener.NONE);
+        MigrateResult m = Mig.migrate(Project.at(project, null), false, CopyListener.NONE);
         step(4, String.format(Locale.ROOT, "mig migrate: copied %,d rows in %,d ms while the writer kept writing",
                 m.copy().rows(), m.copy().millis()));
         Thread.sleep(500);
         StatusReport status = Mig.status(Project.at(project, null));
         step(5, "mig status: phase " + status.phase() + ", " + status.oldDatabase().logEntries()
                 + " writes recorded, " + status.replay().pending() + " pending replay");
-        DrainRun.Result d = Mig.drain(Project.at(project, null), new DrainRun.Options(3_000, true, true), line -> { });
+        DrainResult d = Mig.drain(Project.at(project, null), new DrainOptions(3_000, true, true), line -> { });
         step(6, String.format(Locale.ROOT, "mig drain --cutover: replayed %,d entries; writes paused for %d ms; verify: %s",
                 d.entriesReplayed(), d.writePauseMs(), d.verified() == null ? "skipped"
                         : d.verified().equal() ? d.verified().tables().size() + " tables equal"
-                        : "DIFFERENT: " + VerifyText.summary(d.verified())));
+                        : "DIFFERENT: " + d.verified().summary()));
         writer.stopAndJoin();
         List<String> wrong;
         try (Connection n = readOnly(d.target())) {

@@ -1,9 +1,6 @@
-package dev.mig.project;
+package dev.mig.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.mig.capture.Capture;
-import dev.mig.common.MigException;
-import dev.mig.state.ReplayState;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -30,18 +27,19 @@ public enum Phase {
     READY;
 
     /**
-     * The phase of a migration in progress. A completed drain whose pause no longer holds (the marker
+     * The phase of a migration in progress, from the new database's copy and drain flags and whether the
+     * old database's capture marker says {@code draining}. A completed drain whose pause no longer holds (the marker
      * was set back by hand, or writes resumed) is {@link #RECORDING} again: the old database is being
      * written, so cutover would lose writes, and the next drain drains again.
      */
-    public static Phase of(ReplayState replay, Capture.Marker marker) {
-        if (!replay.copyComplete()) {
+    public static Phase of(boolean copyComplete, boolean drainComplete, boolean markerDraining) {
+        if (!copyComplete) {
             return COPYING;
         }
-        if (marker != Capture.Marker.DRAINING) {
+        if (!markerDraining) {
             return RECORDING;
         }
-        return replay.drainComplete() ? DRAINED : DRAINING;
+        return drainComplete ? DRAINED : DRAINING;
     }
 
     /** The phases a command can move this one to; reset leads every phase but {@link #READY} back to {@link #NONE}. */

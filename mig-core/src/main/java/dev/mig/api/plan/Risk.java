@@ -1,4 +1,4 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 /**
  * Something the live data makes risky, found by a read-only probe, with counts.

@@ -1,17 +1,7 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mig.common.TestFaults;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Room for the new database, before the copy starts. The estimate is the old database's used size (its
@@ -29,22 +19,6 @@ public record DiskSpace(long neededBytes, long usableBytes) {
     @JsonProperty("tight")
     public boolean tight() {
         return usableBytes < neededBytes;
-    }
-
-    /**
-     * Measures through {@code liveReadOnly} (the old database as {@code main}) and the file system of
-     * {@code targetDir}; empty when the file system cannot say.
-     */
-    public static Optional<DiskSpace> of(Connection liveReadOnly, Path targetDir) throws SQLException {
-        long pageSize = pragma(liveReadOnly, "page_size");
-        long used = pragma(liveReadOnly, "page_count") - pragma(liveReadOnly, "freelist_count");
-        try {
-            OptionalLong seen = TestFaults.usableBytes();
-            long usable = seen.isPresent() ? seen.getAsLong() : Files.getFileStore(targetDir).getUsableSpace();
-            return Optional.of(new DiskSpace(used * pageSize, usable));
-        } catch (IOException e) {
-            return Optional.empty(); // an unknown amount: nothing to warn about
-        }
     }
 
     /** For the plan's header: needed and free. */
@@ -74,17 +48,12 @@ public record DiskSpace(long neededBytes, long usableBytes) {
                 + "file system fail too.";
     }
 
-    static String size(long bytes) {
+    /** {@code 12 KB}, {@code 3.4 MB}, {@code 1.2 GB}. */
+    public static String size(long bytes) {
         if (bytes < 1024 * 1024) {
             return (bytes + 1023) / 1024 + " KB";
         }
         double mb = bytes / (1024.0 * 1024.0);
         return mb < 1024 ? String.format(Locale.ROOT, "%.1f MB", mb) : String.format(Locale.ROOT, "%.1f GB", mb / 1024);
-    }
-
-    private static long pragma(Connection c, String name) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA main." + name)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 /**
  * One structural difference between the live database and the declared schema.

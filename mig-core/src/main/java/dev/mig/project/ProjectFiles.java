@@ -1,7 +1,8 @@
 package dev.mig.project;
 
+import dev.mig.api.MigException;
+import dev.mig.api.Project;
 import dev.mig.schema.DatabaseFileName;
-import dev.mig.common.MigException;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.SchemaYaml;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * caller knows were cut over), unless the user names it with {@code --source}. Nothing here writes to
  * disk.
  */
-public final class Project {
+public final class ProjectFiles {
 
     public static final String SCHEMA_FILE = "schema.yaml";
 
@@ -32,24 +33,19 @@ public final class Project {
     private final Path sourceOverride;
     private Schema declared;
 
-    private Project(Path dir, Path sourceOverride) {
+    private ProjectFiles(Path dir, Path sourceOverride) {
         this.dir = dir;
         this.sourceOverride = sourceOverride;
     }
 
     /** A project in {@code dir}; {@code sourceOverride} may be null. Fails if {@code dir} is not a directory. */
-    public static Project at(Path dir, Path sourceOverride) {
-        Path abs = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(abs)) {
-            throw MigException.input("Project directory " + abs + " does not exist or is not a directory.",
-                    "Pass the directory that holds schema.yaml with -d DIR.");
-        }
-        return new Project(abs, sourceOverride == null ? null : sourceOverride.toAbsolutePath().normalize());
+    public static ProjectFiles at(Path dir, Path sourceOverride) {
+        return of(Project.at(dir, sourceOverride));
     }
 
-    /** The {@code --source} the user named; null when mig is to find the source itself. */
-    public Path namedSource() {
-        return sourceOverride;
+    /** The files of {@code project}, as the public API names it. */
+    public static ProjectFiles of(Project project) {
+        return new ProjectFiles(project.dir(), project.source());
     }
 
     public Path dir() {

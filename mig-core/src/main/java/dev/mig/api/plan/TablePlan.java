@@ -1,6 +1,5 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
-import dev.mig.schema.IdPolicy;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.mig.schema;
+package dev.mig.api.plan;
 
 /** How a table's keys travel into the new database. */
 public enum IdPolicy {

@@ -1,4 +1,4 @@
-package dev.mig.verify;
+package dev.mig.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.mig.common;
+package dev.mig.api;
 
 /**
  * A failure that mig explains to its user: what is wrong, and what to do about it.

@@ -1,17 +1,20 @@
-package dev.mig.run;
+package dev.mig.api;
 
-import dev.mig.verify.TableVerdict;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.StringJoiner;
 
-/** One-line summaries of a verify result, for messages. */
-public final class VerifyText {
-    private VerifyText() {
+/** What verify found: a verdict per table, compared at change-log position {@code logPosition}. */
+public record VerifyResult(Path source, Path target, long logPosition, List<TableVerdict> tables) {
+
+    public boolean equal() {
+        return tables.stream().allMatch(TableVerdict::equal);
     }
 
-    /** "table orders: 10 old rows, 9 new rows (missing: 42|'x'); ..." for the tables that differ. */
-    public static String summary(VerifyRun.Result r) {
+    /** "table orders: 10 old rows, 9 new rows, missing in new: 42|'x'; ..." for the tables that differ. */
+    public String summary() {
         StringJoiner out = new StringJoiner("; ");
-        for (TableVerdict t : r.tables()) {
+        for (TableVerdict t : tables) {
             if (!t.equal()) {
                 String detail = "table " + t.table() + ": " + t.oldRows() + " old rows, " + t.newRows() + " new rows";
                 if (!t.oldOnly().isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -52,18 +52,33 @@ public record MigrationPlan(String sourceFile, String schemaName, String targetH
 
     private static boolean unchanged(TablePlan t) {
         return t.action() == TablePlan.Action.KEEP && t.droppedColumns().isEmpty()
-                && t.ids() == dev.mig.schema.IdPolicy.PRESERVE
+                && t.ids() == dev.mig.api.plan.IdPolicy.PRESERVE
                 && t.columns().stream().allMatch(c -> c.source() == ColumnPlan.Source.KEPT
                         || c.source() == ColumnPlan.Source.GENERATED);
     }
 
     /** The target tables whose rows get new keys ({@code ids: remap}): each has an id mapping. */
     public List<String> remappedTables() {
-        return tables.stream().filter(t -> t.ids() == dev.mig.schema.IdPolicy.REMAP).map(TablePlan::table).toList();
+        return tables.stream().filter(t -> t.ids() == IdPolicy.REMAP).map(TablePlan::table).toList();
     }
 
     /** The table plan for a target table, or null. */
     public TablePlan table(String name) {
-        return tables.stream().filter(t -> dev.mig.schema.Names.same(t.table(), name)).findFirst().orElse(null);
+        return tables.stream().filter(t -> sameName(t.table(), name)).findFirst().orElse(null);
+    }
+
+    /** As SQLite compares names: ASCII letters case-insensitively, every other character exactly. */
+    private static boolean sameName(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && (x >= 128 || y >= 128 || Character.toLowerCase(x) != Character.toLowerCase(y))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
-package dev.mig.run;
+package dev.mig.api;
 
-import dev.mig.project.Phase;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 /**
  * Where one column of a target table gets its value during the copy.

@@ -1,4 +1,4 @@
-package dev.mig.plan;
+package dev.mig.api.plan;
 
 /**
  * A reason the plan cannot run.

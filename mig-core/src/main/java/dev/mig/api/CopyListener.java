@@ -1,4 +1,4 @@
-package dev.mig.copy;
+package dev.mig.api;
 
 /** Receives copy progress and warnings; the CLI draws them as a progress bar or periodic lines. */
 public interface CopyListener {

@@ -1,0 +1,7 @@
+package dev.mig.api;
+
+import java.util.List;
+
+/** What the copy did. */
+public record CopyResult(List<TableCopyResult> tables, long rows, long millis) {
+}

@@ -1,0 +1,10 @@
+package dev.mig.api;
+
+/**
+ * @param maxPauseMs refuse to pause writes for longer than this (predicted), and end a pause that
+ *                   reaches it (writes resume, the drain stops)
+ * @param cutover    cut over right after the drain, so the pause ends as soon as possible
+ * @param verify     run {@code mig verify} before pausing (WAL sources; others would block writers)
+ */
+public record DrainOptions(long maxPauseMs, boolean cutover, boolean verify) {
+}
