@@ -1,8 +1,8 @@
 package dev.mig.bench;
 
 import dev.mig.capture.Capture;
-import dev.mig.schema.Introspector;
 import dev.mig.schema.Table;
+import dev.mig.schema.introspect.Introspector;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;

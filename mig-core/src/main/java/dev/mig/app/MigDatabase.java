@@ -5,7 +5,7 @@ import dev.mig.capture.Capture;
 import dev.mig.project.ProjectFiles;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
 import java.nio.file.Files;

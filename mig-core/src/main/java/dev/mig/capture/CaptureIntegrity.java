@@ -1,11 +1,11 @@
 package dev.mig.capture;
 
 import dev.mig.api.MigException;
-import dev.mig.schema.Introspector;
 import dev.mig.schema.Names;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.Table;
+import dev.mig.schema.introspect.Introspector;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;

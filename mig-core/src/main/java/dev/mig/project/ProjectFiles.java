@@ -5,7 +5,7 @@ import dev.mig.api.Project;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.Schema;
 import dev.mig.schema.SchemaHash;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.NewDatabase;
 import java.io.IOException;

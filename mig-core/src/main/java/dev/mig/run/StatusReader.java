@@ -7,7 +7,7 @@ import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.SchemaHash;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.Identity;

@@ -3,14 +3,12 @@ package dev.mig.acceptance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.mig.schema.Introspector;
-import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.SchemaHash;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.introspect.Introspector;
+import dev.mig.schema.introspect.LiveDatabase;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
+import dev.mig.testkit.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,22 +37,15 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 class SchemaHashStabilityTest {
 
-    /** Left out or refused by init: see the CLI round-trip test. */
-    private static final List<String> NOT_DECLARABLE = List.of("search_fts.sql");
-
     /** Shared by the tests: each corpus schema is introspected and written once. */
     @TempDir
     static Path tmp;
 
     private static final Map<String, String> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Every corpus schema but those init leaves out or refuses (see the CLI round-trip test). */
     static List<String> corpusFiles() {
-        try (Stream<Path> files = Files.list(corpusDir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-                    .filter(n -> !NOT_DECLARABLE.contains(n)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Corpus.FILES.stream().filter(n -> !Corpus.NOT_DECLARABLE.contains(n)).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,8 +128,8 @@ class SchemaHashStabilityTest {
             return Introspector.read(file);
         }
         try (Connection c = SqliteFiles.openReadWrite(file); Statement s = c.createStatement()) {
-            s.executeUpdate(Files.readString(corpusDir().resolve(corpusFile)));
-        } catch (SQLException | IOException e) {
+            s.executeUpdate(Corpus.sql(corpusFile));
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return Introspector.read(file);
@@ -241,13 +231,5 @@ class SchemaHashStabilityTest {
             out.append(line).append(plainKey ? "   # key comment" : "").append('\n');
         }
         return out.toString();
-    }
-
-    private static Path corpusDir() {
-        try {
-            return Path.of(SchemaHashStabilityTest.class.getResource("/corpus").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.capture.Capture.Marker;
-import dev.mig.schema.Introspector;
 import dev.mig.schema.Table;
+import dev.mig.schema.introspect.Introspector;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Path;

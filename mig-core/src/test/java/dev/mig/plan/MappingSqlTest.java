@@ -3,10 +3,10 @@ package dev.mig.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.api.plan.MigrationPlan;
-import dev.mig.schema.Introspector;
-import dev.mig.schema.LiveDatabase;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.introspect.Introspector;
+import dev.mig.schema.introspect.LiveDatabase;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
 import java.nio.file.Path;

@@ -164,7 +164,7 @@ class PlannerTablesTest {
     void unsupportedLiveObjectBlocks() throws Exception {
         Schema s = schema(users());
         java.nio.file.Path file = createLive(dir, s);
-        var db = new dev.mig.schema.LiveDatabase(file, s, new dev.mig.schema.FileSettings(0, 0, 4096, "delete",
+        var db = new dev.mig.schema.introspect.LiveDatabase(file, s, new dev.mig.schema.FileSettings(0, 0, 4096, "delete",
                 "UTF-8", 0), java.util.Map.of(), List.of("Virtual table docs (fts5) cannot be copied."));
         try (var ro = dev.mig.sql.SqliteFiles.openReadOnly(file)) {
             MigrationPlan p = Planner.plan(s, db, ro);

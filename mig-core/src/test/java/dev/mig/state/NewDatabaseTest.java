@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.api.MigException;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaYaml;
 import dev.mig.schema.Trigger;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,13 @@ package dev.mig.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mig.sql.SchemaName;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.yaml.SchemaYaml;
+import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

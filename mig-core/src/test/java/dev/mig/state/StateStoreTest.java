@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mig.api.MigException;
 import dev.mig.schema.FileSettings;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaYaml;
+import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;

@@ -6,8 +6,8 @@ import static dev.mig.cli.acceptance.PlanReport.assertRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.schema.Introspector;
 import dev.mig.schema.SchemaHash;
+import dev.mig.schema.introspect.Introspector;
 import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import java.io.IOException;

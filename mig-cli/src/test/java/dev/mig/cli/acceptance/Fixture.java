@@ -1,7 +1,7 @@
 package dev.mig.cli.acceptance;
 
-import dev.mig.schema.Introspector;
 import dev.mig.schema.SchemaHash;
+import dev.mig.schema.introspect.Introspector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
