@@ -8,6 +8,7 @@ module dev.mig.core {
     requires com.fasterxml.jackson.databind;
     requires org.xerial.sqlitejdbc;
     requires org.yaml.snakeyaml;
+    requires static org.jooq; // dev.mig.app.MigDatabase.dsl, for applications that bring jOOQ
 
     exports dev.mig;
     exports dev.mig.api;

@@ -19,6 +19,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +47,24 @@ class MigDatabaseTest {
         Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
         try (Connection c = MigDatabase.openWhenReady(yaml, Duration.ofSeconds(1))) {
             assertFalse(c.isClosed());
+        }
+    }
+
+    @Test
+    void jooqQueriesTheReadyDatabaseWithTheNamesTheSchemaDeclares() throws Exception {
+        Path yaml = schema(V1.replace("  t:", "  \"Order Lines\":"));
+        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        try (Connection c = MigDatabase.openWhenReady(yaml, Duration.ofSeconds(1))) {
+            DSLContext db = MigDsl.on(c);
+            Table<?> lines = DSL.table(DSL.name("Order Lines"));
+            Field<String> v = DSL.field(DSL.name("v"), String.class);
+            db.insertInto(lines, v).values("typed").execute();
+
+            assertEquals("typed", db.select(v).from(lines).fetchOne(v));
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT v FROM \"Order Lines\"")) {
+                assertTrue(rs.next());
+                assertEquals("typed", rs.getString(1), "the row jOOQ wrote, read back with plain SQL");
+            }
         }
     }
 
