@@ -3,9 +3,11 @@ package dev.mig;
 import dev.mig.api.ArchiveResult;
 import dev.mig.api.CopyListener;
 import dev.mig.api.CutoverResult;
+import dev.mig.api.DatabasePath;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.InitResult;
+import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
 import dev.mig.api.Project;
@@ -20,6 +22,7 @@ import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
 import dev.mig.run.InitRun;
 import dev.mig.run.MigrateRun;
+import dev.mig.run.PathRun;
 import dev.mig.run.PlanRun;
 import dev.mig.run.ResetRun;
 import dev.mig.run.StatusReader;
@@ -28,6 +31,7 @@ import dev.mig.schema.SchemaHash;
 import dev.mig.schema.introspect.Introspector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -98,6 +102,21 @@ public final class Mig {
         Path name = project.dir().getFileName();
         return new StatusReader(project.dir(), ProjectFiles.of(project).schemaFile(), name == null ? "db"
                 : name.toString()).read();
+    }
+
+    /** {@code mig path}: the database an application should open now, and what writing to it does. */
+    public static DatabasePath path(Project project) {
+        return PathRun.locate(ProjectFiles.of(project));
+    }
+
+    /**
+     * {@code mig wait-ready}: waits until the database of the project's schema.yaml is ready (a fresh
+     * bootstrap, or a migration's cutover) and says so, as {@link #path} would then.
+     *
+     * @throws MigException REFUSED when it is not ready within {@code timeout}
+     */
+    public static DatabasePath waitReady(Project project, Duration timeout) throws InterruptedException {
+        return PathRun.waitReady(ProjectFiles.of(project), timeout);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.mig.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The top-level {@code mig} command; each subcommand is one step of a hot migration. */
 @Command(name = "mig", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 + "application keeps running.",
         subcommands = {PlanCommand.class, MigrateCommand.class, DrainCommand.class, CutoverCommand.class,
                 StatusCommand.class, VerifyCommand.class, ArchiveOldCommand.class, DemoCommand.class,
-                ResetCommand.class, InitCommand.class, BenchCommand.class,
+                ResetCommand.class, InitCommand.class, PathCommand.class, WaitReadyCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success (for plan: migrating can go ahead)",

@@ -3,12 +3,12 @@ package dev.mig.app;
 import dev.mig.api.MigException;
 import dev.mig.capture.Capture;
 import dev.mig.project.ProjectFiles;
+import dev.mig.project.ReadyWait;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.Schema;
 import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +23,6 @@ import java.time.Duration;
  * with {@link #openWhenReady}, which waits while a migration is still filling it.
  */
 public final class MigDatabase {
-
-    private static final long FIRST_POLL_MS = 10;
-    private static final long MAX_POLL_MS = 500;
 
     private MigDatabase() {
     }
@@ -54,21 +51,8 @@ public final class MigDatabase {
 
     /** Like {@link #openWhenReady} for a database file named directly. */
     public static Connection openFileWhenReady(Path database, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pollMs = FIRST_POLL_MS;
-        while (true) {
-            if (isReady(database)) {
-                return SqliteFiles.openReadWrite(database);
-            }
-            if (System.nanoTime() > deadline) {
-                throw MigException.refused(database + " is not ready after " + timeout.toMillis() + " ms"
-                                + (Files.exists(database) ? " (a migration is still filling it)" : " (it does not exist yet)")
-                                + ".",
-                        "Run 'mig status' in the project directory to see where the migration stands.");
-            }
-            Thread.sleep(pollMs);
-            pollMs = Math.min(MAX_POLL_MS, pollMs * 2);
-        }
+        ReadyWait.await(database, timeout);
+        return SqliteFiles.openReadWrite(database);
     }
 
     /** True when {@code database} exists and its status row says {@code ready}. */
