@@ -54,6 +54,7 @@ public final class Planner {
 
     private MigrationPlan run() {
         ForeignKeyRules.validate(declared, findings);
+        CutoverStatementCheck.run(declared, findings);
         List<TableMatcher.Match> matches = new ArrayList<>();
         List<DroppedTable> dropped = new ArrayList<>();
         if (live == null) {

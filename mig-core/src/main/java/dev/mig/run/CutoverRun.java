@@ -6,17 +6,21 @@ import dev.mig.api.Phase;
 import dev.mig.capture.Capture;
 import dev.mig.capture.CaptureIntegrity;
 import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectFiles;
 import dev.mig.project.ProjectLock;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
+import dev.mig.state.CutoverStatements;
 import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
 import dev.mig.state.TableProgress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -84,6 +88,22 @@ public final class CutoverRun {
         return replay;
     }
 
+    /**
+     * The cutover: statements: schema.yaml's while it still declares the migration's schema (so that a
+     * statement that failed at cutover can be fixed there), else those stored with the plan.
+     */
+    private static List<String> cutoverStatements(ActiveMigration m) {
+        ProjectFiles files = ProjectFiles.at(m.target().getParent(), null);
+        try {
+            if (Files.isRegularFile(files.schemaFile()) && files.targetHash().equals(m.plan().targetHash())) {
+                return files.declared().cutover();
+            }
+        } catch (MigException e) {
+            // schema.yaml no longer parses: the stored statements, as drain and cutover use the stored plan
+        }
+        return m.declared().cutover();
+    }
+
     static long rowsCopied(ActiveMigration m) throws SQLException {
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             return new StateStore(SchemaName.MAIN).progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
@@ -109,6 +129,7 @@ public final class CutoverRun {
                         s.execute(trigger.sql());
                     }
                 }
+                CutoverStatements.apply(conn, cutoverStatements(m));
                 state.markReady(conn, m.plan().remappedTables());
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,

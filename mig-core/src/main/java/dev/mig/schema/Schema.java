@@ -16,15 +16,24 @@ import java.util.Optional;
  * @param views      in declaration order
  * @param triggers   in declaration order
  * @param dropTables live tables the user consents to discard
+ * @param cutover    statements that change rows (an ORM's migration history, rows of new tables), run in
+ *                   order inside the transaction that makes the new database ready; declared side only,
+ *                   not part of the hash
  */
 public record Schema(String name, List<Table> tables, List<View> views, List<Trigger> triggers,
-                     List<String> dropTables) {
+                     List<String> dropTables, List<String> cutover) {
 
     public Schema {
         tables = List.copyOf(tables);
         views = List.copyOf(views);
         triggers = List.copyOf(triggers);
         dropTables = List.copyOf(dropTables);
+        cutover = cutover == null ? List.of() : List.copyOf(cutover); // null: stored by a mig without hooks
+    }
+
+    /** A schema without cutover statements: what a live database holds, or a declaration without them. */
+    public Schema(String name, List<Table> tables, List<View> views, List<Trigger> triggers, List<String> dropTables) {
+        this(name, tables, views, triggers, dropTables, List.of());
     }
 
     /** The table with this name, compared as SQLite compares identifiers (ASCII case-insensitive). */

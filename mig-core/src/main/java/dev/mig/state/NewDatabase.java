@@ -88,6 +88,9 @@ public final class NewDatabase {
                     s.executeQuery("PRAGMA journal_mode = WAL").close();
                 }
             }
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp); // a failing cutover: statement, say: nothing is left half made
+            throw e;
         } catch (IOException | SQLException e) {
             deleteQuietly(tmp);
             throw MigException.runtime("Cannot create " + target + ": " + e.getMessage(),
@@ -130,6 +133,7 @@ public final class NewDatabase {
         state.create(c, spec.keyWidth(), spec.remapped(), spec.plan() != null);
         if (spec.status() == Status.READY) {
             createIndexesAndTriggers(c, spec.declared());
+            CutoverStatements.apply(c, spec.declared().cutover());
         }
         state.seed(c, spec.status(), spec.identity(), spec.plan());
         if (spec.plan() != null) {

@@ -19,7 +19,9 @@ public record Blocker(Kind kind, String table, String column, String message) {
         /** A from: expression reads other rows (a subquery): hot, its values would go stale; --offline is fine. */
         FROM_READS_OTHER_ROWS,
         /** A from: expression differs at each evaluation (random(), 'now'): hot, verify could never agree. */
-        FROM_NOT_REPEATABLE;
+        FROM_NOT_REPEATABLE,
+        /** A cutover: statement fails on the declared schema (a typo, a missing table or column). */
+        CUTOVER_STATEMENT;
 
         /** True when only a hot migration is blocked: {@code mig migrate --offline} ignores it. */
         public boolean hotOnly() {

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Turns the composed YAML tree of schema.yaml into a {@link Schema}, checking everything that needs no SQLite. */
 final class SchemaYamlParser {
-    static final List<String> KEYS = List.of("name", "tables", "views", "triggers", "dropTables");
+    static final List<String> KEYS = List.of("name", "tables", "views", "triggers", "dropTables", "cutover");
 
     private final YamlSource src;
     private final YamlLocations locations;
@@ -31,7 +31,7 @@ final class SchemaYamlParser {
 
     Schema parse(Node root, String defaultName) {
         YamlMap top = YamlMap.of(src, root, "the schema file", "a map with tables: (and optionally name:, views:,"
-                + " triggers:, dropTables:)").allowOnly(KEYS, "Tables go under 'tables:'.");
+                + " triggers:, dropTables:, cutover:)").allowOnly(KEYS, "Tables go under 'tables:'.");
         String name = databaseName(top, defaultName);
         if (!top.has("tables")) {
             throw src.error(root, "the schema file declares no tables", "Add tables: with at least one table.");
@@ -55,7 +55,42 @@ final class SchemaYamlParser {
         List<View> views = views(top);
         List<Trigger> triggers = triggers(top);
         List<String> dropTables = SchemaYamlRefs.dropTables(src, top.get("dropTables"), tableMap, tables);
-        return new Schema(name, tables, views, triggers, dropTables);
+        return new Schema(name, tables, views, triggers, dropTables, cutover(top));
+    }
+
+    /** The first words of statements that change rows; anything else (DDL, PRAGMA, transactions) is refused. */
+    private static final List<String> ROW_CHANGES = List.of("INSERT", "UPDATE", "DELETE", "REPLACE", "WITH");
+
+    private List<String> cutover(YamlMap top) {
+        if (!top.has("cutover")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<Node> items = src.list(top.get("cutover"), "'cutover'");
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String what = "cutover statement " + (i + 1);
+            String text = src.text(item, what);
+            List<Token> tokens = YamlSql.withoutTrailingSemicolons(src.tokens(item, text, what));
+            if (tokens.isEmpty()) {
+                throw src.error(item, what + " is empty", "Write one INSERT, UPDATE or DELETE statement, or remove the item.");
+            }
+            if (tokens.stream().anyMatch(t -> t.isSymbol(";"))) {
+                throw src.error(item, what + " holds more than one statement",
+                        "Give each statement its own item under cutover:.");
+            }
+            if (ROW_CHANGES.stream().noneMatch(w -> tokens.get(0).isWord(w))) {
+                throw src.error(item, what + " starts with " + tokens.get(0).text() + ": cutover statements change rows",
+                        "Use INSERT, UPDATE, DELETE or REPLACE; tables, indexes and triggers are declared under "
+                                + "tables: and triggers:.");
+            }
+            String statement = text.strip();
+            while (statement.endsWith(";")) {
+                statement = statement.substring(0, statement.length() - 1).strip();
+            }
+            out.add(statement);
+        }
+        return out;
     }
 
     private String databaseName(YamlMap top, String defaultName) {

@@ -80,6 +80,12 @@ final class SchemaYamlWriter {
         if (!s.dropTables().isEmpty()) {
             out.append("dropTables: ").append(list(s.dropTables())).append('\n');
         }
+        if (!s.cutover().isEmpty()) {
+            out.append("cutover:\n");
+            for (String statement : s.cutover()) {
+                line(1, "- " + YamlText.quoted(statement));
+            }
+        }
         return out.toString();
     }
 

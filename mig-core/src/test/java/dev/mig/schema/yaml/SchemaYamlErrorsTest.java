@@ -569,4 +569,28 @@ class SchemaYamlErrorsTest {
         assertFails("tables: {t: {columns: {a: {renamedFrom: \"\"}}}}\n",
                 "schema.yaml:1:41: 'renamedFrom' of column t.a is an empty name");
     }
+
+    private static final String ONE = T + "      id: {type: INTEGER, primaryKey: true}\n";
+
+    @Test
+    void aCutoverStatementThatChangesTheSchemaIsRefused() {
+        assertFails(ONE + "cutover:\n  - CREATE TABLE x (a)\n",
+                "schema.yaml:6:5: cutover statement 1 starts with CREATE: cutover statements change rows");
+    }
+
+    @Test
+    void aCutoverItemHoldingTwoStatementsIsRefused() {
+        assertFails(ONE + "cutover:\n  - \"DELETE FROM t; DELETE FROM t\"\n",
+                "schema.yaml:6:5: cutover statement 1 holds more than one statement");
+    }
+
+    @Test
+    void anEmptyCutoverStatementIsRefused() {
+        assertFails(ONE + "cutover:\n  - \";\"\n", "schema.yaml:6:5: cutover statement 1 is empty");
+    }
+
+    @Test
+    void cutoverMustBeAList() {
+        assertFails(ONE + "cutover: DELETE FROM t\n", "'cutover'");
+    }
 }

@@ -56,6 +56,22 @@ class SchemaYamlLoadTest {
     }
 
     @Test
+    void cutoverStatementsLoadInOrderAsWrittenAndSurviveAWrite() {
+        Schema s = load("tables:\n  t:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\ncutover:\n"
+                + "  - INSERT INTO t (id) VALUES (1);\n  - \"UPDATE t SET id = 2 WHERE id = 'it''s'\"\n");
+
+        assertEquals(List.of("INSERT INTO t (id) VALUES (1)", "UPDATE t SET id = 2 WHERE id = 'it''s'"), s.cutover());
+        assertEquals(s, SchemaYaml.load(SchemaYaml.write(s), "written", "unused"));
+    }
+
+    @Test
+    void cutoverStatementsAreNotPartOfTheSchemaHash() {
+        String yaml = "tables:\n  t:\n    columns:\n      id: {type: INTEGER, primaryKey: true}\n";
+        assertEquals(dev.mig.schema.SchemaHash.of(load(yaml)),
+                dev.mig.schema.SchemaHash.of(load(yaml + "cutover:\n  - DELETE FROM t\n")));
+    }
+
+    @Test
     void nameDefaultsToTheCallersName() {
         assertEquals("app", load("tables: {t: {columns: {a: {}}}}").name());
     }
