@@ -79,7 +79,15 @@ public final class Mig {
 
     /** {@code mig cutover}: mark the new database ready, after its guards. */
     public static CutoverResult cutover(Project project) {
-        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)));
+        return cutover(project, false);
+    }
+
+    /**
+     * {@code mig cutover [--no-verify]}: with {@code skipVerify}, a rollback-journal source is cut over
+     * without a verify at the drained position.
+     */
+    public static CutoverResult cutover(Project project, boolean skipVerify) {
+        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), skipVerify);
     }
 
     /** The database schema.yaml names, or null without a schema.yaml. */

@@ -29,7 +29,9 @@ final class DrainCommand extends ProjectCommand {
             + "as soon as possible.")
     boolean cutover;
 
-    @Option(names = "--no-verify", description = "Skip the verification that runs before writes are paused.")
+    @Option(names = "--no-verify", description = "Do not verify: a WAL source is verified before writes are paused, "
+            + "a rollback-journal source inside the pause (when that fits --max-pause). With --cutover, it also cuts a "
+            + "rollback-journal source over unverified.")
     boolean noVerify;
 
     @Option(names = "--json", description = "Print the result as JSON.")

@@ -101,6 +101,16 @@ final class LiveProbe {
         }
     }
 
+    /** The live database's journal mode, as SQLite reports it ({@code wal}, {@code delete}, ...). */
+    String journalMode() {
+        try (PreparedStatement ps = conn.prepareStatement("PRAGMA main.journal_mode"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1).toLowerCase(java.util.Locale.ROOT) : null;
+        } catch (SQLException e) {
+            rethrowIfEnvironment(e);
+            throw new Failed(sqliteMessage(e));
+        }
+    }
+
     /** Runs a one-row query of integers; NULL reads as 0. */
     long[] longs(String sql) {
         try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {

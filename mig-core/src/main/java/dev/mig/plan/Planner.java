@@ -85,7 +85,7 @@ public final class Planner {
                 SchemaHash.of(declared), live == null ? null : SchemaHash.of(live.schema()), live == null, tables,
                 dropped, findings.differences, findings.objectDifferences, findings.risks, findings.blockers, fk,
                 tables.stream().mapToLong(TablePlan::rowCount).sum(),
-                tables.stream().mapToLong(TablePlan::approxBytes).sum());
+                tables.stream().mapToLong(TablePlan::approxBytes).sum(), live == null ? null : probe.journalMode());
     }
 
     /** Findings are reported table by table in copy order, the order the report lists tables in. */

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@code mig cutover}: the one transaction that makes the new database the application's. */
 public final class CutoverRun {
@@ -33,16 +34,17 @@ public final class CutoverRun {
     /**
      * Cuts the active migration over, after checking its guards: drain complete, old marker
      * {@code draining}, no log entry beyond the replay checkpoint. Idempotent: with no migration in
-     * progress and the schema's database ready, it reports that and changes nothing.
+     * progress and the schema's database ready, it reports that and changes nothing. {@code skipVerify}:
+     * cut a rollback-journal source over without a verify at the drained position (--no-verify).
      */
-    public static CutoverResult run(Path dir, Path declaredTarget) {
+    public static CutoverResult run(Path dir, Path declaredTarget, boolean skipVerify) {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
                 return new CutoverResult(declaredTarget, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
-            cutOver(m);
+            cutOver(m, skipVerify);
             return new CutoverResult(m.target(), m.source(), false);
         } catch (SQLException e) {
             throw Failures.sql("cutover", e);
@@ -53,8 +55,8 @@ public final class CutoverRun {
      * The one way a hot migration becomes {@code ready}, for {@code mig cutover} and {@code mig drain
      * --cutover} alike: the guards, then {@link #finish}. The caller holds the project lock.
      */
-    static void cutOver(ActiveMigration m) throws SQLException {
-        ReplayState replay = guards(m);
+    static void cutOver(ActiveMigration m, boolean skipVerify) throws SQLException {
+        ReplayState replay = guards(m, skipVerify);
         finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
     }
 
@@ -63,7 +65,7 @@ public final class CutoverRun {
      * its own, so a pause lost to another process shows), capture is intact, and no log entry lies beyond
      * the replay checkpoint.
      */
-    private static ReplayState guards(ActiveMigration m) throws SQLException {
+    private static ReplayState guards(ActiveMigration m, boolean skipVerify) throws SQLException {
         ReplayState replay;
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
             replay = new StateStore(SchemaName.MAIN).replay(c).orElseThrow();
@@ -84,6 +86,9 @@ public final class CutoverRun {
                 throw MigException.refused("The old database has " + (last - replay.lastSeq()) + " change-log entries "
                         + "beyond the replay checkpoint.", "Run 'mig drain' again to replay them.");
             }
+            if (!skipVerify) {
+                requireVerified(m, old, replay);
+            }
         }
         return replay;
     }
@@ -102,6 +107,30 @@ public final class CutoverRun {
             // schema.yaml no longer parses: the stored statements, as drain and cutover use the stored plan
         }
         return m.declared().cutover();
+    }
+
+    /**
+     * A rollback-journal source cannot be verified while the application writes (the comparison's read
+     * lock would block every writer), so drain verifies it inside the write pause when that fits, or the
+     * operator runs 'mig verify' while writes are paused; without that, cutover needs --no-verify, given
+     * on purpose. WAL sources were verified by drain before its pause.
+     */
+    private static void requireVerified(ActiveMigration m, Connection old, ReplayState replay) throws SQLException {
+        if (DrainRun.walMode(old)) {
+            return;
+        }
+        OptionalLong verified;
+        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
+            verified = new StateStore(SchemaName.MAIN).verifiedSeq(c);
+        }
+        if (verified.isEmpty() || verified.getAsLong() != replay.lastSeq()) {
+            throw MigException.refused("The new database has not been verified against the old one as drained "
+                            + "(change-log position " + replay.lastSeq() + "): the old database is in rollback-journal "
+                            + "mode, so drain could not verify it while the application wrote, and did not inside the "
+                            + "write pause.",
+                    "Run 'mig verify' now (writes are paused, so it compares the final state), then 'mig cutover'; or "
+                            + "cut over unverified with 'mig cutover --no-verify'.");
+        }
     }
 
     static long rowsCopied(ActiveMigration m) throws SQLException {

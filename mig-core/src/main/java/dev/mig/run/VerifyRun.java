@@ -51,7 +51,11 @@ public final class VerifyRun {
             return Tx.deferred(pair, c -> {
                 replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
                 long position = replayer.checkpoint();
-                return new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
+                VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
+                if (r.equal()) {
+                    new StateStore(SchemaName.NEW).markVerified(c, position);
+                }
+                return r;
             });
         }
     }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads and writes mig's state tables in a new database. {@code db} is where that database is on the
@@ -155,19 +156,54 @@ public final class StateStore {
 
     /** True once {@link #markOldWrittenOffline} was recorded; false too for a database made before that column. */
     public boolean oldWrittenOffline(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
-            ps.setString(1, StateTables.REPLAY);
-            ps.setString(2, db.alias());
-            ps.setString(3, "old_written_offline");
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-            }
+        if (!hasReplayColumn(c, "old_written_offline")) {
+            return false;
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT old_written_offline FROM "
                 + t(StateTables.REPLAY) + " WHERE id = 0")) {
             return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
+    /**
+     * Records that verify found both databases equal with the change log replayed up to {@code seq}:
+     * cutover of a rollback-journal source asks for this at its checkpoint. A migration begun by a mig
+     * without the column records nothing (and its cutover then needs --no-verify).
+     */
+    public void markVerified(Connection c, long seq) throws SQLException {
+        if (hasReplayColumn(c, "verified_seq")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                    + " SET verified_seq = ? WHERE id = 0")) {
+                ps.setLong(1, seq);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The change-log position of the last verify that found the databases equal; empty when none did. */
+    public OptionalLong verifiedSeq(Connection c) throws SQLException {
+        if (!hasReplayColumn(c, "verified_seq")) {
+            return OptionalLong.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT verified_seq FROM "
+                + t(StateTables.REPLAY) + " WHERE id = 0")) {
+            if (!rs.next()) {
+                return OptionalLong.empty();
+            }
+            long seq = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(seq);
+        }
+    }
+
+    /** Columns added to _migration_replay after its first release are missing from older migrations. */
+    private boolean hasReplayColumn(Connection c, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
+            ps.setString(1, StateTables.REPLAY);
+            ps.setString(2, db.alias());
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -64,7 +64,9 @@ public final class StateTables {
                         + "copy_complete INTEGER NOT NULL DEFAULT 0, drain_complete INTEGER NOT NULL DEFAULT 0, "
                         + "write_pause_ms INTEGER, started_utc TEXT NOT NULL, "
                         // 1: an --offline copy saw the old database written, so it may miss writes (never ready)
-                        + "old_written_offline INTEGER NOT NULL DEFAULT 0)"));
+                        + "old_written_offline INTEGER NOT NULL DEFAULT 0, "
+                        // the log position of the last verify that found both sides equal (NULL: none)
+                        + "verified_seq INTEGER)"));
         remappedTables.forEach(t -> ddl.add(IdMappings.create(t)));
         return ddl;
     }

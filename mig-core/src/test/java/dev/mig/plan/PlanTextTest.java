@@ -81,6 +81,7 @@ class PlanTextTest {
                 Risks
                   WARNING   UNCONVERTIBLE_VALUES  column users.age: 1 row holds values that INTEGER affinity cannot convert (TEXT that is not a well-formed number, or BLOB); they are stored as they are
                   BLOCKING  NULLS_IN_NOT_NULL     column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
+                  WARNING   JOURNAL_MODE          the source is in delete journal mode, not WAL: verify can only run while writes are paused, so drain verifies inside the write pause, which that lengthens (about four times the copy's time), and refuses --cutover when it would not fit --max-pause. WAL (PRAGMA journal_mode=WAL) lets drain verify while the application writes
 
                 Can migrate: no
                   - column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))

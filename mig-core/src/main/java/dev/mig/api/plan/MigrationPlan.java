@@ -22,12 +22,14 @@ import java.util.List;
  * @param foreignKeys       how the copy handles foreign keys, self-references and cycles
  * @param totalRows         rows to copy
  * @param totalBytes        approximate bytes to copy
+ * @param sourceJournalMode the live database's journal mode ({@code wal}, {@code delete} ...); null when
+ *                          fresh. Outside WAL, verify can only run while writes are paused
  */
 @JsonIgnoreProperties(value = {"canMigrate", "noChanges"}, allowGetters = true)
 public record MigrationPlan(String sourceFile, String schemaName, String targetHash, String sourceHash, boolean fresh,
                             List<TablePlan> tables, List<DroppedTable> droppedTables, List<Difference> differences,
                             List<Difference> objectDifferences, List<Risk> risks, List<Blocker> blockers,
-                            ForeignKeyHandling foreignKeys, long totalRows, long totalBytes) {
+                            ForeignKeyHandling foreignKeys, long totalRows, long totalBytes, String sourceJournalMode) {
 
     public MigrationPlan {
         tables = List.copyOf(tables);

@@ -51,6 +51,13 @@ public final class PlanText {
         if (disk != null && disk.tight()) {
             risks.add(new String[] {Risk.Severity.WARNING.name(), "DISK_SPACE", disk.warning()});
         }
+        if (plan.sourceJournalMode() != null && !plan.sourceJournalMode().equals("wal")) {
+            risks.add(new String[] {Risk.Severity.WARNING.name(), "JOURNAL_MODE", "the source is in "
+                    + plan.sourceJournalMode() + " journal mode, not WAL: verify can only run while writes are paused, "
+                    + "so drain verifies inside the write pause, which that lengthens (about four times the copy's "
+                    + "time), and refuses --cutover when it would not fit --max-pause. WAL (PRAGMA journal_mode=WAL) "
+                    + "lets drain verify while the application writes"});
+        }
         if (!risks.isEmpty()) {
             section(out, "Risks");
             rows(out, risks);
