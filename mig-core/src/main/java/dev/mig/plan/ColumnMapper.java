@@ -45,8 +45,20 @@ final class ColumnMapper {
         }
         refuseDoubleClaims();
         List<String> dropped = dropped();
-        refuseUnclaimed(dropped);
+        refuseUnclaimed(dropped, newColumns(plans));
         return new Result(plans, dropped);
+    }
+
+    /** Declared columns that take no live column's values: filled with NULL or their default. */
+    private List<Column> newColumns(List<ColumnPlan> plans) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            ColumnPlan.Source source = plans.get(i).source();
+            if (source == ColumnPlan.Source.NULL || source == ColumnPlan.Source.DEFAULTED) {
+                out.add(target.columns().get(i));
+            }
+        }
+        return out;
     }
 
     private ColumnPlan plan(Column c) {
@@ -223,15 +235,29 @@ final class ColumnMapper {
         return dropped;
     }
 
-    private void refuseUnclaimed(List<String> dropped) {
-        for (Column c : source.columns()) {
-            if (!claims.containsKey(Names.key(c.name())) && !Names.contains(dropped, c.name())) {
-                findings.block(Blocker.Kind.COLUMN_NOT_DECLARED, target.name(), c.name(), "live column "
-                        + source.name() + "." + c.name() + " is not in the declared table " + target.name()
-                        + ": declare it, list it in dropColumns of " + target.name() + " to discard its values, "
-                        + "or name it in renamedFrom of the column that replaces it");
-            }
+    private void refuseUnclaimed(List<String> dropped, List<Column> newColumns) {
+        List<Column> unclaimed = source.columns().stream()
+                .filter(c -> !claims.containsKey(Names.key(c.name())) && !Names.contains(dropped, c.name())).toList();
+        for (Column c : unclaimed) {
+            findings.block(Blocker.Kind.COLUMN_NOT_DECLARED, target.name(), c.name(), "live column "
+                    + source.name() + "." + c.name() + " is not in the declared table " + target.name()
+                    + ": declare it, list it in dropColumns of " + target.name() + " to discard its values, "
+                    + "or name it in renamedFrom of the column that replaces it" + renameHint(c, unclaimed, newColumns));
         }
+    }
+
+    /**
+     * When exactly one unclaimed live column and exactly one new declared column have this column's
+     * declared type, the pair looks like a rename the schema does not say: name it, as a question. Two
+     * candidates of a type are left alone: a hint must never be a guess.
+     */
+    private static String renameHint(Column live, List<Column> unclaimed, List<Column> newColumns) {
+        List<Column> sameTypeLive = unclaimed.stream().filter(u -> u.type().equalsIgnoreCase(live.type())).toList();
+        List<Column> sameTypeNew = newColumns.stream().filter(n -> n.type().equalsIgnoreCase(live.type())).toList();
+        if (sameTypeLive.size() != 1 || sameTypeNew.size() != 1) {
+            return "";
+        }
+        return " (did you mean renamedFrom: " + live.name() + " on column " + sameTypeNew.get(0).name() + "?)";
     }
 
     private String qualified(Column c) {

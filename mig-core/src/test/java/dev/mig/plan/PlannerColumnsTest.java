@@ -51,6 +51,25 @@ class PlannerColumnsTest {
     }
 
     @Test
+    void aNewColumnOfTheTypeOfAnUndeclaredOneIsSuggestedAsItsRename() throws Exception {
+        Schema declared = schema(users().cols(col("id", "INTEGER"), col("title", "TEXT"), col("age", "INTEGER")).build());
+        MigrationPlan p = plan(declared, live(), dir, ROWS);
+        assertEquals(List.of("live column users.full name is not in the declared table users: declare it, list it in "
+                + "dropColumns of users to discard its values, or name it in renamedFrom of the column that replaces it "
+                + "(did you mean renamedFrom: full name on column title?)"), blockerMessages(p));
+    }
+
+    @Test
+    void twoNewColumnsOfThatTypeAreNoSuggestion() throws Exception {
+        Schema declared = schema(users().cols(col("id", "INTEGER"), col("title", "TEXT"), col("subtitle", "TEXT"),
+                col("age", "INTEGER")).build());
+        MigrationPlan p = plan(declared, live(), dir, ROWS);
+        assertEquals(List.of("live column users.full name is not in the declared table users: declare it, list it in "
+                + "dropColumns of users to discard its values, or name it in renamedFrom of the column that replaces "
+                + "it"), blockerMessages(p));
+    }
+
+    @Test
     void droppedColumnWithConsentIsDiscarded() throws Exception {
         Schema declared = schema(users().cols(col("id", "INTEGER"), col("full name", "TEXT")).dropColumns("age")
                 .build());
