@@ -9,6 +9,7 @@ import dev.mig.sql.SqlTokenizer;
 import dev.mig.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,19 +20,39 @@ public final class SchemaDdl {
     private SchemaDdl() {
     }
 
-    /** CREATE TABLE for {@code table}, in {@code schema} (e.g. {@code main}) when non-null. */
+    /**
+     * Canonical CREATE TABLE for {@code table}: types in canonical spelling, every UNIQUE at table level.
+     * What the schema hash is computed from, so it never changes with how a schema is spelled.
+     */
     public static String createTable(Table table) {
+        return createTable(table, false);
+    }
+
+    /**
+     * CREATE TABLE as the schema declares it, for the new database: types as spelled, single-column UNIQUE
+     * constraints on their column where they were declared there. An ORM that reads the new database's
+     * DDL back (Django's inspectdb) then finds what it wrote.
+     */
+    public static String createTableAsDeclared(Table table) {
+        return createTable(table, true);
+    }
+
+    private static String createTable(Table table, boolean asDeclared) {
         List<String> parts = new ArrayList<>();
         boolean inlinePk = table.primaryKey() != null && table.primaryKey().columns().size() == 1;
+        Map<String, UniqueKey> inlineUniques = asDeclared ? table.columnLevelUniques() : Map.of();
         for (Column c : table.columns()) {
             boolean pkHere = inlinePk && Names.same(table.primaryKey().columns().get(0), c.name());
-            parts.add(columnDef(c, pkHere ? table.primaryKey() : null));
+            parts.add(columnDef(c, pkHere ? table.primaryKey() : null, asDeclared,
+                    inlineUniques.containsKey(Names.key(c.name()))));
         }
         if (table.primaryKey() != null && !inlinePk) {
             parts.add("PRIMARY KEY (" + idents(table.primaryKey().columns()) + ")");
         }
         for (UniqueKey u : table.uniques()) {
-            parts.add("UNIQUE (" + idents(u.columns()) + ")");
+            if (!inlineUniques.containsValue(u)) {
+                parts.add("UNIQUE (" + idents(u.columns()) + ")");
+            }
         }
         for (Check ch : table.checks()) {
             parts.add((ch.name() == null ? "" : "CONSTRAINT " + ident(ch.name()) + " ") + "CHECK (" + ch.expr() + ")");
@@ -54,10 +75,10 @@ public final class SchemaDdl {
         return sql.toString();
     }
 
-    private static String columnDef(Column c, PrimaryKey inlinePk) {
+    private static String columnDef(Column c, PrimaryKey inlinePk, boolean asDeclared, boolean unique) {
         StringBuilder sql = new StringBuilder(ident(c.name()));
         if (!c.type().isEmpty()) {
-            sql.append(' ').append(c.type());
+            sql.append(' ').append(asDeclared ? c.typeSpelled() : c.type());
         }
         if (inlinePk != null) {
             sql.append(" PRIMARY KEY");
@@ -70,6 +91,9 @@ public final class SchemaDdl {
         }
         if (c.notNull()) {
             sql.append(" NOT NULL");
+        }
+        if (unique) {
+            sql.append(" UNIQUE");
         }
         if (c.defaultExpr() != null) {
             sql.append(" DEFAULT ").append(defaultValue(c.defaultExpr()));
@@ -149,7 +173,7 @@ public final class SchemaDdl {
     public static List<String> createAll(Schema schema) {
         List<String> out = new ArrayList<>();
         for (Table t : schema.tables()) {
-            out.add(createTable(t));
+            out.add(createTableAsDeclared(t));
         }
         for (Table t : schema.tables()) {
             for (Index i : t.indexes()) {
@@ -163,6 +187,19 @@ public final class SchemaDdl {
             out.add(tr.sql());
         }
         return out;
+    }
+
+    /**
+     * A declared type as it is spelled, for the DDL an ORM reads back: whitespace runs made one space;
+     * null when blank or quoted (a quoted word means its unquoted self to SQLite, so it is spelled
+     * canonically).
+     */
+    public static String spelledType(String declared) {
+        if (declared == null || declared.isBlank() || declared.contains("\"") || declared.contains("'")
+                || declared.contains("`") || declared.contains("[")) {
+            return null;
+        }
+        return declared.strip().replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")");
     }
 
     /**

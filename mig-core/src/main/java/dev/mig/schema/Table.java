@@ -66,4 +66,32 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         return new Table(name, columns.stream().map(Column::structureOnly).toList(), primaryKey, uniques, checks,
                 foreignKeys, indexes, withoutRowid, strict, null, List.of(), IdPolicy.PRESERVE);
     }
+
+    /**
+     * The single-column UNIQUE constraints declared with their column ({@code sku TEXT UNIQUE}, or
+     * {@code unique: true} in schema.yaml), by column key. They lead the list in column order, as SQLite's
+     * CREATE TABLE and schema.yaml both put them before any table-level constraint.
+     */
+    public java.util.Map<String, UniqueKey> columnLevelUniques() {
+        java.util.Map<String, UniqueKey> out = new java.util.LinkedHashMap<>();
+        int last = -1;
+        for (UniqueKey u : uniques) {
+            int pos = u.columns().size() == 1 ? columnIndex(u.columns().get(0)) : -1;
+            if (pos <= last) {
+                break;
+            }
+            out.put(Names.key(u.columns().get(0)), u);
+            last = pos;
+        }
+        return out;
+    }
+
+    private int columnIndex(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

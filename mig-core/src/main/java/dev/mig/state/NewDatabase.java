@@ -123,7 +123,7 @@ public final class NewDatabase {
     private static void createSchema(Connection c, Spec spec) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (Table t : spec.declared().tables()) {
-                s.execute(SchemaDdl.createTable(t));
+                s.execute(SchemaDdl.createTableAsDeclared(t));
             }
             for (View v : spec.declared().views()) {
                 s.execute(SchemaDdl.createView(v));

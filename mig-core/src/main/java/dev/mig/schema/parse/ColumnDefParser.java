@@ -42,11 +42,12 @@ final class ColumnDefParser {
 
     static void parse(TokenCursor c, CreateTableParser.Parts parts) {
         String name = c.name();
-        String type = typeName(c);
-        new ColumnDefParser(c, parts, name).constraints(type);
+        StringBuilder spelled = new StringBuilder();
+        String type = typeName(c, spelled);
+        new ColumnDefParser(c, parts, name).constraints(type, SchemaDdl.spelledType(spelled.toString()));
     }
 
-    private void constraints(String type) {
+    private void constraints(String type, String spelledType) {
         while (!c.atEnd() && !c.peekSymbol(",") && !c.peekSymbol(")")) {
             if (c.acceptWords("CONSTRAINT")) {
                 constraintName = c.name();
@@ -55,7 +56,7 @@ final class ColumnDefParser {
                 constraintName = null;
             }
         }
-        parts.columns.add(new Column(name, type, notNull, defaultExpr, collate, generated, null, null));
+        parts.columns.add(new Column(name, type, notNull, defaultExpr, collate, generated, null, null, spelledType));
     }
 
     private void constraint() {
@@ -131,17 +132,38 @@ final class ColumnDefParser {
      * {@code typename [( signed [, signed] )]}: words up to the first constraint keyword. A quoted
      * word is unquoted ({@code "integer"} is INTEGER to SQLite, and a rowid alias).
      */
-    private static String typeName(TokenCursor c) {
+    private static String typeName(TokenCursor c, StringBuilder spelled) {
         List<String> words = new ArrayList<>();
+        List<Token> raw = new ArrayList<>();
         while (c.peek() != null && isTypeWord(c.peek())) {
             Token t = c.next();
+            raw.add(t);
             boolean quoted = t.type() != Token.Type.WORD;
             words.add(quoted && PLAIN_WORD.matcher(t.nameValue()).matches() ? t.nameValue() : t.text());
         }
         if (!words.isEmpty() && c.peekSymbol("(")) {
-            words.add("(" + Sql.join(c.parenthesized()) + ")");
+            raw.add(c.peek());
+            List<Token> inner = c.parenthesized();
+            raw.addAll(inner);
+            words.add("(" + Sql.join(inner) + ")");
+            spelled.append(spaced(raw)).append(')');
+        } else {
+            spelled.append(spaced(raw));
         }
         return SchemaDdl.canonicalType(String.join(" ", words));
+    }
+
+    /** Tokens as they were written: one space wherever the source had white space between two of them. */
+    private static String spaced(List<Token> tokens) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (i > 0 && t.start() > tokens.get(i - 1).start() + tokens.get(i - 1).text().length()) {
+                out.append(' ');
+            }
+            out.append(t.text());
+        }
+        return out.toString();
     }
 
     private static boolean isTypeWord(Token t) {

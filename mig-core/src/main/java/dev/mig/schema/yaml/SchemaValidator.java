@@ -52,7 +52,7 @@ public final class SchemaValidator {
     private record Run(Connection c, YamlLocations where) {
         void all(Schema schema) {
             for (Table t : schema.tables()) {
-                run(SchemaDdl.createTable(t), YamlLocations.TABLE, t.name(), "table " + t.name());
+                run(SchemaDdl.createTableAsDeclared(t), YamlLocations.TABLE, t.name(), "table " + t.name());
             }
             for (Table t : schema.tables()) {
                 for (Index i : t.indexes()) {

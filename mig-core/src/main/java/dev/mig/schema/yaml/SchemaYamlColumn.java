@@ -88,7 +88,8 @@ final class SchemaYamlColumn {
             throw src.error(pkNode, what + " is generated and cannot be part of the primary key",
                     "SQLite does not allow a generated column in a PRIMARY KEY.");
         }
-        Column column = new Column(name, type, notNull, defaultExpr, collate, generated, renamedFrom, from);
+        String spelled = type.isEmpty() ? null : SchemaDdl.spelledType(src.text(m.get("type"), "'type' of " + what));
+        Column column = new Column(name, type, notNull, defaultExpr, collate, generated, renamedFrom, from, spelled);
         return new Decl(column, entry.keyNode(), pkNode, desc, autoNode, unique, check, fk,
                 fk == null ? null : m.get("references"));
     }

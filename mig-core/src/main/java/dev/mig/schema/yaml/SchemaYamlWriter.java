@@ -136,18 +136,9 @@ final class SchemaYamlWriter {
     /** Which constraints go on columns: the longest prefix of each list that loading puts back in order. */
     private record Placement(Map<String, UniqueKey> columnUniques, Map<String, ForeignKey> columnFks) {
         static Placement of(Table t) {
-            Map<String, UniqueKey> uniques = new LinkedHashMap<>();
-            int last = -1;
-            for (UniqueKey u : t.uniques()) {
-                int pos = u.columns().size() == 1 ? position(t, u.columns().get(0)) : -1;
-                if (pos <= last) {
-                    break;
-                }
-                uniques.put(Names.key(u.columns().get(0)), u);
-                last = pos;
-            }
+            Map<String, UniqueKey> uniques = t.columnLevelUniques();
             Map<String, ForeignKey> fks = new LinkedHashMap<>();
-            last = -1;
+            int last = -1;
             for (ForeignKey fk : t.foreignKeys()) {
                 int pos = fk.columns().size() == 1 && fk.refColumns().size() <= 1 ? position(t, fk.columns().get(0))
                         : -1;
@@ -173,7 +164,7 @@ final class SchemaYamlWriter {
     private void column(Table t, Column c, Placement p) {
         List<String> keys = new ArrayList<>();
         if (!c.type().isEmpty()) {
-            keys.add("type: " + scalar(c.type()));
+            keys.add("type: " + scalar(c.typeSpelled())); // as spelled: init keeps an ORM's varchar(32)
         }
         PrimaryKey pk = t.primaryKey();
         if (pk != null && pk.columns().size() == 1 && Names.same(pk.columns().get(0), c.name())) {

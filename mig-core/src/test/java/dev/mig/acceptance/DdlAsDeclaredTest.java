@@ -1,0 +1,90 @@
+package dev.mig.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.Mig;
+import dev.mig.api.CopyListener;
+import dev.mig.api.Project;
+import dev.mig.project.ProjectFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an ORM reads back from the new database is what it wrote: after 'mig init' and a migration, a
+ * table mig did not change has its declared types spelled as the ORM spelled them and its single-column
+ * UNIQUE constraints on their columns, so that introspection (PRAGMA table_info, the index list, the
+ * CREATE TABLE text Django's inspectdb parses) finds the same columns, lengths and unique flags.
+ */
+class DdlAsDeclaredTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String DJANGO_DDL = "CREATE TABLE \"shop_product\" (\"id\" integer NOT NULL PRIMARY KEY "
+            + "AUTOINCREMENT, \"sku\" varchar(32) NOT NULL UNIQUE, \"price\" decimal(10,2) NULL, "
+            + "\"title\" varchar(100) NOT NULL, \"created\" datetime NOT NULL)";
+
+    @Test
+    void anUnchangedTableReadsBackAsTheOrmDeclaredIt() throws Exception {
+        Path old = dir.resolve("app.db");
+        exec(old, DJANGO_DDL, "INSERT INTO shop_product (sku, price, title, created) VALUES ('a', 1.5, 't', '2026-01-01')");
+        Mig.init(old, dir, false);
+        Mig.migrate(Project.at(dir, old), true, CopyListener.NONE);
+        Path migrated = ProjectFiles.at(dir, null).target();
+
+        assertEquals(rows(old, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('shop_product')"),
+                rows(migrated, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('shop_product')"));
+        assertEquals(uniques(old), uniques(migrated));
+        String ddl = rows(migrated, "SELECT sql FROM sqlite_schema WHERE name = 'shop_product'").get(0);
+        assertTrue(ddl.contains("\"sku\" varchar(32) NOT NULL UNIQUE") && ddl.contains("\"price\" decimal(10,2)"), ddl);
+    }
+
+    @Test
+    void theSchemaHashDoesNotDependOnHowTypesAreSpelled() throws Exception {
+        Path lower = dir.resolve("lower.db");
+        Path upper = dir.resolve("upper.db");
+        exec(lower, DJANGO_DDL);
+        exec(upper, DJANGO_DDL.replace("integer", "INTEGER").replace("varchar", "VARCHAR")
+                .replace("decimal(10,2)", "DECIMAL(10, 2)").replace("datetime", "DATETIME"));
+
+        assertEquals(Mig.schemaHash(upper), Mig.schemaHash(lower));
+    }
+
+    /** Each unique index (column-level UNIQUE makes one): whether unique, how it was made, its columns. */
+    private static List<String> uniques(Path db) throws Exception {
+        return rows(db, "SELECT l.\"unique\" || ' ' || l.origin || ' ' || group_concat(i.name) "
+                + "FROM pragma_index_list('shop_product') AS l, pragma_index_info(l.name) AS i GROUP BY l.name ORDER BY 1");
+    }
+
+    private static void exec(Path db, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static List<String> rows(Path db, String query) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+}
