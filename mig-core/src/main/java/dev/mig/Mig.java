@@ -57,7 +57,16 @@ public final class Mig {
      * to overwrite an existing schema.yaml unless {@code force}, and to write a file mig would reject.
      */
     public static InitResult init(Path from, Path dir, boolean force) {
-        return InitRun.run(from, dir, force);
+        return InitRun.run(from, dir, force, false);
+    }
+
+    /**
+     * {@code mig init --merge}: rewrites {@code <dir>/schema.yaml} from the database {@code from},
+     * keeping the existing file's name and directives (renamedFrom, from, dropColumns, ids, dropTables,
+     * cutover) where they still apply, and saying which no longer do.
+     */
+    public static InitResult initMerge(Path from, Path dir) {
+        return InitRun.run(from, dir, false, true);
     }
 
     /** {@code mig migrate}: start (or resume) a hot migration, or with {@code offline} do it all in one run. */

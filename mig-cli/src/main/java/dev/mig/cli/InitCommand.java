@@ -29,18 +29,34 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing schema.yaml.")
     boolean force;
 
+    @Option(names = "--merge", description = "Rewrite the existing schema.yaml from the database (an ORM's scratch "
+            + "database after its new migrations), keeping its name and directives (renamedFrom, from, dropColumns, "
+            + "ids, dropTables, cutover) where they still apply, and listing those that no longer do.")
+    boolean merge;
+
     @Mixin
     Options.DebugOption debug;
 
     @Override
     public Integer call() {
-        InitResult result = Mig.init(from, dir, force);
+        if (merge && force) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--merge and --force exclude each other: --merge keeps the file's directives, --force does not");
+        }
+        InitResult result = merge ? Mig.initMerge(from, dir) : Mig.init(from, dir, force);
         var out = spec.commandLine().getOut();
         out.println("Wrote " + result.schemaFile());
         for (String leftOut : result.leftOut()) {
             out.println("  left out: " + leftOut);
         }
-        out.println("Next: 'mig plan -d " + result.schemaFile().getParent() + " --source " + from
+        for (String kept : result.kept()) {
+            out.println("  kept: " + kept);
+        }
+        for (String gone : result.noLongerApply()) {
+            out.println("  no longer applies, not kept: " + gone);
+        }
+        out.println(merge ? "Next: 'mig plan -d " + result.schemaFile().getParent() + "' shows how the application's "
+                + "database moves to it." : "Next: 'mig plan -d " + result.schemaFile().getParent() + " --source " + from
                 + "' should report no changes.");
         return 0;
     }

@@ -3,8 +3,10 @@ package dev.mig.run;
 import dev.mig.api.InitResult;
 import dev.mig.api.MigException;
 import dev.mig.project.ProjectFiles;
+import dev.mig.schema.Schema;
 import dev.mig.schema.introspect.Introspector;
 import dev.mig.schema.introspect.LiveDatabase;
+import dev.mig.schema.yaml.SchemaMerge;
 import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
 import java.io.IOException;
@@ -19,24 +21,36 @@ public final class InitRun {
     private InitRun() {
     }
 
+    private static String defaultName(Path dir) {
+        return dir.getFileName() == null ? "db" : dir.getFileName().toString();
+    }
+
     /**
      * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
-     * existing schema.yaml unless {@code force}, and refuses to write a file that mig itself would
-     * reject.
+     * existing schema.yaml unless {@code force} or {@code merge}, and refuses to write a file that mig
+     * itself would reject. With {@code merge} the existing file's name and directives are carried over
+     * where they still apply ({@link SchemaMerge}).
      */
-    public static InitResult run(Path from, Path dir, boolean force) {
+    public static InitResult run(Path from, Path dir, boolean force, boolean merge) {
         SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
             throw MigException.input("Directory " + abs + " does not exist.", "Create it first, or pass another -d DIR.");
         }
         Path file = abs.resolve(ProjectFiles.SCHEMA_FILE);
-        if (Files.exists(file) && !force) {
-            throw MigException.input(file + " already exists.",
-                    "Pass --force to overwrite it, or choose another directory with -d.");
+        if (merge && !Files.isRegularFile(file)) {
+            throw MigException.input("--merge keeps the directives of " + file + ", which does not exist.",
+                    "Leave out --merge to write a new schema.yaml, or pass the project directory with -d.");
         }
+        if (Files.exists(file) && !force && !merge) {
+            throw MigException.input(file + " already exists.",
+                    "Pass --merge to rewrite it from the database keeping its directives, --force to overwrite it, "
+                            + "or choose another directory with -d.");
+        }
+        Schema existing = merge ? SchemaYaml.load(file, defaultName(abs)) : null; // a broken file stops here
         LiveDatabase live = Introspector.read(from);
-        String yaml = SchemaYaml.write(live.schema());
+        SchemaMerge merged = merge ? SchemaMerge.of(live.schema(), existing) : null;
+        String yaml = SchemaYaml.write(merge ? merged.schema() : live.schema());
         try {
             SchemaYaml.load(yaml, file.toString(), live.schema().name());
         } catch (MigException e) {
@@ -69,6 +83,7 @@ public final class InitRun {
             throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
                     "Check the directory's permissions and free space.", e);
         }
-        return new InitResult(file, live.unsupported());
+        return merge ? new InitResult(file, live.unsupported(), merged.kept(), merged.dropped())
+                : new InitResult(file, live.unsupported());
     }
 }

@@ -1,0 +1,96 @@
+package dev.mig.schema.yaml;
+
+import dev.mig.api.plan.IdPolicy;
+import dev.mig.schema.Column;
+import dev.mig.schema.Schema;
+import dev.mig.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code mig init --merge}: the structure of a database (typically a scratch database an ORM just
+ * migrated) with the directives of the existing schema.yaml carried over where they still apply: its
+ * name, each table's {@code renamedFrom}, {@code ids} and {@code dropColumns}, each column's
+ * {@code renamedFrom} and {@code from}, {@code dropTables} and {@code cutover}. A directive whose table or
+ * column is gone is not carried, and said.
+ *
+ * @param schema  the merged schema
+ * @param kept    the directives carried over, one line each ({@code posts.title: renamedFrom headline})
+ * @param dropped the directives that no longer apply, and why
+ */
+public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped) {
+
+    public static SchemaMerge of(Schema fromDatabase, Schema existing) {
+        List<String> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        for (Table t : fromDatabase.tables()) {
+            Optional<Table> old = existing.table(t.name());
+            tables.add(old.isPresent() ? merge(t, old.get(), kept, dropped) : t);
+        }
+        for (Table old : existing.tables()) {
+            if (fromDatabase.table(old.name()).isEmpty() && hasDirectives(old)) {
+                dropped.add("table " + old.name() + ": its directives (the table is not in the database any more)");
+            }
+        }
+        List<String> dropTables = new ArrayList<>();
+        for (String d : existing.dropTables()) {
+            if (fromDatabase.table(d).isPresent()) {
+                dropped.add("dropTables: " + d + " (the database has that table again)");
+            } else {
+                dropTables.add(d);
+                kept.add("dropTables: " + d);
+            }
+        }
+        existing.cutover().forEach(c -> kept.add("cutover: " + c));
+        Schema merged = new Schema(existing.name(), tables, fromDatabase.views(), fromDatabase.triggers(), dropTables,
+                existing.cutover());
+        return new SchemaMerge(merged, List.copyOf(kept), List.copyOf(dropped));
+    }
+
+    private static Table merge(Table t, Table old, List<String> kept, List<String> dropped) {
+        List<Column> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            Optional<Column> was = old.column(c.name());
+            String renamedFrom = was.map(Column::renamedFrom).orElse(null);
+            String from = was.map(Column::from).orElse(null);
+            if (renamedFrom != null) {
+                kept.add(t.name() + "." + c.name() + ": renamedFrom " + renamedFrom);
+            }
+            if (from != null) {
+                kept.add(t.name() + "." + c.name() + ": from " + from);
+            }
+            columns.add(new Column(c.name(), c.type(), c.notNull(), c.defaultExpr(), c.collate(), c.generated(),
+                    renamedFrom, from, c.typeAsDeclared()));
+        }
+        for (Column c : old.columns()) {
+            if (t.column(c.name()).isEmpty() && (c.renamedFrom() != null || c.from() != null)) {
+                dropped.add(t.name() + "." + c.name() + ": " + (c.renamedFrom() != null ? "renamedFrom " + c.renamedFrom()
+                        : "from " + c.from()) + " (the column is not in the database any more)");
+            }
+        }
+        List<String> dropColumns = new ArrayList<>();
+        for (String d : old.dropColumns()) {
+            if (t.column(d).isPresent()) {
+                dropped.add(t.name() + ": dropColumns " + d + " (the table has that column again)");
+            } else {
+                dropColumns.add(d);
+                kept.add(t.name() + ": dropColumns " + d);
+            }
+        }
+        if (old.renamedFrom() != null) {
+            kept.add(t.name() + ": renamedFrom " + old.renamedFrom());
+        }
+        if (old.ids() != IdPolicy.PRESERVE) {
+            kept.add(t.name() + ": ids " + old.ids().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Table(t.name(), columns, t.primaryKey(), t.uniques(), t.checks(), t.foreignKeys(), t.indexes(),
+                t.withoutRowid(), t.strict(), old.renamedFrom(), dropColumns, old.ids());
+    }
+
+    private static boolean hasDirectives(Table t) {
+        return t.renamedFrom() != null || t.ids() != IdPolicy.PRESERVE || !t.dropColumns().isEmpty()
+                || t.columns().stream().anyMatch(c -> c.renamedFrom() != null || c.from() != null);
+    }
+}
