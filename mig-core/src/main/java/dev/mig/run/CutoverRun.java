@@ -93,20 +93,29 @@ public final class CutoverRun {
         return replay;
     }
 
+    /** The cutover: statements to run, and where they come from. */
+    record Statements(List<String> statements, String source) {
+    }
+
     /**
      * The cutover: statements: schema.yaml's while it still declares the migration's schema (so that a
      * statement that failed at cutover can be fixed there), else those stored with the plan.
      */
-    private static List<String> cutoverStatements(ActiveMigration m) {
+    static Statements cutoverStatements(ActiveMigration m) {
         ProjectFiles files = ProjectFiles.at(m.target().getParent(), null);
+        String why;
         try {
-            if (Files.isRegularFile(files.schemaFile()) && files.targetHash().equals(m.plan().targetHash())) {
-                return files.declared().cutover();
+            if (!Files.isRegularFile(files.schemaFile())) {
+                why = "there is no schema.yaml";
+            } else if (files.targetHash().equals(m.plan().targetHash())) {
+                return new Statements(files.declared().cutover(), "schema.yaml");
+            } else {
+                why = "schema.yaml now declares another schema";
             }
         } catch (MigException e) {
-            // schema.yaml no longer parses: the stored statements, as drain and cutover use the stored plan
+            why = "schema.yaml does not load: " + e.getMessage();
         }
-        return m.declared().cutover();
+        return new Statements(m.declared().cutover(), "the plan stored when the migration started, as " + why);
     }
 
     /**
@@ -158,7 +167,8 @@ public final class CutoverRun {
                         s.execute(trigger.sql());
                     }
                 }
-                CutoverStatements.apply(conn, cutoverStatements(m));
+                Statements hooks = cutoverStatements(m);
+                CutoverStatements.apply(conn, hooks.statements(), hooks.source());
                 state.markReady(conn, m.plan().remappedTables());
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,

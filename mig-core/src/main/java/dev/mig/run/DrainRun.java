@@ -20,6 +20,7 @@ import dev.mig.sql.Deadline;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
+import dev.mig.state.CutoverStatements;
 import dev.mig.state.ReplayState;
 import dev.mig.state.StateStore;
 import dev.mig.state.TableProgress;
@@ -158,6 +159,7 @@ public final class DrainRun {
             catchUp(replayer, sizer, convergence);
             synchronous(pair, "FULL");
             long verifyInPauseMs = verifyInPauseMs(pair, convergence);
+            tryCutoverStatements(m);
             WritePause pause = pause(m, old, replayer, sizer, convergence);
             long pauseMs = tail(m, pair, replayer, pause, convergence.replayRate(), verifyInPauseMs);
             if (TestFaults.losePauseAt("drained")) {
@@ -224,8 +226,9 @@ public final class DrainRun {
         long[] replayed = {0};
         long max = options.maxPauseMs();
         Deadline deadline;
+        long budgetMs = max - Math.min(pause.flipMs(), max / 4);
         try {
-            deadline = Deadline.on(pair, pause.startNanos(), max - Math.min(pause.flipMs(), max / 4));
+            deadline = Deadline.on(pair, pause.startNanos(), budgetMs);
         } catch (SQLException | RuntimeException e) {
             pause.resumeQuietly(e);
             throw e;
@@ -249,7 +252,7 @@ public final class DrainRun {
             deadline.check();
             pause.requireHolds();
             deadline.check();
-            verifyInPause(m, pause, verifyInPauseMs);
+            verifyInPause(m, pair, pause, verifyInPauseMs, budgetMs);
             deadline.check();
             long pauseMs = pause.elapsedMs();
             deadline.close();
@@ -269,8 +272,8 @@ public final class DrainRun {
             }
             pause.resumeQuietly(e);
             throw e;
-        } catch (RuntimeException e) {
-            pause.resumeQuietly(e);
+        } catch (RuntimeException | Error e) {
+            pause.resumeQuietly(e); // an Error too (out of memory in a comparison): never leave writes paused
             throw e;
         } finally {
             deadline.close();
@@ -300,6 +303,32 @@ public final class DrainRun {
     }
 
     /**
+     * Before a drain --cutover pauses anything: its cutover: statements, tried on the new database as it
+     * is now and rolled back. One that fails here (a history row already there) would fail the cutover
+     * with the application's writes paused.
+     */
+    private void tryCutoverStatements(ActiveMigration m) throws SQLException {
+        if (!options.cutover()) {
+            return;
+        }
+        CutoverRun.Statements hooks = CutoverRun.cutoverStatements(m);
+        if (hooks.statements().isEmpty()) {
+            return;
+        }
+        try (Connection c = SqliteFiles.openReadWrite(m.target()); Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                CutoverStatements.apply(c, hooks.statements(), hooks.source());
+            } catch (MigException e) {
+                throw MigException.refused(e.getMessage().replace("Nothing was made ready: the transaction that "
+                        + "would have was rolled back.", "Tried before pausing: nothing was paused."), e.hint());
+            } finally {
+                s.execute("ROLLBACK");
+            }
+        }
+    }
+
+    /**
      * How long verifying a rollback-journal source inside the write pause should take, estimated from the
      * copy; -1 when it will not be: a WAL source (verified before the pause), or --no-verify. Refuses,
      * before anything is paused, a drain --cutover whose verify would not fit in --max-pause with the tail:
@@ -325,23 +354,34 @@ public final class DrainRun {
     }
 
     /**
-     * Inside the pause, for a rollback-journal source: verify now, when the estimate fits what the pause
-     * has left (the result is recorded for cutover's guard); otherwise say how to verify before cutover.
-     * Differences end the pause and the drain, as any failure inside it does.
+     * Inside the pause, for a rollback-journal source: verify now, on the drain's own connection so that
+     * the pause's deadline bounds it too, when the estimate fits what the deadline has left (the result is
+     * recorded for cutover's guard). When it does not fit, a drain --cutover stops here (its cutover would
+     * be refused with writes paused), and a plain drain says how to verify before cutover. Differences,
+     * or the deadline, end the pause and the drain, as any failure inside it does.
      */
-    private void verifyInPause(ActiveMigration m, WritePause pause, long estimateMs) throws SQLException {
+    private void verifyInPause(ActiveMigration m, Connection pair, WritePause pause, long estimateMs, long budgetMs)
+            throws SQLException {
         if (estimateMs < 0) {
             return;
         }
         verifiedInPause = null;
-        if (estimateMs > options.maxPauseMs() - pause.elapsedMs()) {
-            log.accept(String.format(Locale.ROOT, "Not verified inside the pause (about %d ms, more than is left of "
-                    + "--max-pause): writes stay paused until cutover; run 'mig verify' now, then 'mig cutover'.",
-                    estimateMs));
+        if (estimateMs > budgetMs - pause.elapsedMs()) {
+            String why = String.format(Locale.ROOT, "verifying takes about %d ms, more than is left of --max-pause",
+                    estimateMs);
+            if (options.cutover()) {
+                throw MigException.refused("The old database is in rollback-journal mode and " + why + ", so it "
+                                + "cannot be verified before this cutover. Writes to the old database were resumed; "
+                                + "nothing was marked drained.",
+                        "Run 'mig drain' (writes then stay paused until cutover), 'mig verify', then 'mig cutover'; "
+                                + "or allow the pause with --max-pause; or cut over unverified with --no-verify.");
+            }
+            log.accept("Not verified inside the pause (" + why + "): writes stay paused until cutover; run 'mig "
+                    + "verify' now, then 'mig cutover'.");
             return;
         }
         long t0 = System.nanoTime();
-        VerifyResult r = VerifyRun.verify(m);
+        VerifyResult r = VerifyRun.verifyOn(pair, m);
         if (!r.equal()) {
             throw MigException.refused("Verify found differences inside the write pause: " + r.summary()
                             + ". Writes to the old database were resumed; nothing was marked drained.",

@@ -9,6 +9,7 @@ import dev.mig.schema.introspect.LiveDatabase;
 import dev.mig.schema.yaml.SchemaMerge;
 import dev.mig.schema.yaml.SchemaYaml;
 import dev.mig.sql.SqliteFiles;
+import dev.mig.state.StateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 public final class InitRun {
 
     private InitRun() {
+    }
+
+    /** The database schema.yaml's schema was already migrated to (ready), by file name; null if none. */
+    private static String appliedTo(Path dir) {
+        Path target = ProjectFiles.at(dir, null).target();
+        return StateStore.isReady(target) ? target.getFileName().toString() : null;
     }
 
     private static String defaultName(Path dir) {
@@ -49,7 +56,7 @@ public final class InitRun {
         }
         Schema existing = merge ? SchemaYaml.load(file, defaultName(abs)) : null; // a broken file stops here
         LiveDatabase live = Introspector.read(from);
-        SchemaMerge merged = merge ? SchemaMerge.of(live.schema(), existing) : null;
+        SchemaMerge merged = merge ? SchemaMerge.of(live.schema(), existing, appliedTo(abs)) : null;
         String yaml = SchemaYaml.write(merge ? merged.schema() : live.schema());
         try {
             SchemaYaml.load(yaml, file.toString(), live.schema().name());

@@ -42,22 +42,30 @@ public final class VerifyRun {
     /** Verifies {@code m}; the caller holds the project lock. */
     static VerifyResult verify(ActiveMigration m) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
-        m.requireCaptureIntact();
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
-            requirePhase(pair);
-            requireNonBlockingSnapshot(pair);
-            Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
-            Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
-            return Tx.deferred(pair, c -> {
-                replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
-                long position = replayer.checkpoint();
-                VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
-                if (r.equal()) {
-                    new StateStore(SchemaName.NEW).markVerified(c, position);
-                }
-                return r;
-            });
+            return verifyOn(pair, m);
         }
+    }
+
+    /**
+     * Verifies {@code m} on {@code pair}, a copy connection the caller opened (drain's, whose deadline
+     * then bounds the comparison too); the caller holds the project lock.
+     */
+    static VerifyResult verifyOn(Connection pair, ActiveMigration m) throws SQLException {
+        m.requireCaptureIntact();
+        requirePhase(pair);
+        requireNonBlockingSnapshot(pair);
+        Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+        Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
+        return Tx.deferred(pair, c -> {
+            replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
+            long position = replayer.checkpoint();
+            VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
+            if (r.equal()) {
+                new StateStore(SchemaName.NEW).markVerified(c, position);
+            }
+            return r;
+        });
     }
 
     private static void requirePhase(Connection pair) throws SQLException {

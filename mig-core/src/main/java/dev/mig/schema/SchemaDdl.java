@@ -49,10 +49,10 @@ public final class SchemaDdl {
         if (table.primaryKey() != null && !inlinePk) {
             parts.add("PRIMARY KEY (" + idents(table.primaryKey().columns()) + ")");
         }
-        for (UniqueKey u : table.uniques()) {
-            if (!inlineUniques.containsValue(u)) {
-                parts.add("UNIQUE (" + idents(u.columns()) + ")");
-            }
+        // The inlined ones are the list's leading entries (columnLevelUniques): skip them by position, as
+        // two equal constraints are still two.
+        for (UniqueKey u : table.uniques().subList(inlineUniques.size(), table.uniques().size())) {
+            parts.add("UNIQUE (" + idents(u.columns()) + ")");
         }
         for (Check ch : table.checks()) {
             parts.add((ch.name() == null ? "" : "CONSTRAINT " + ident(ch.name()) + " ") + "CHECK (" + ch.expr() + ")");
@@ -191,12 +191,12 @@ public final class SchemaDdl {
 
     /**
      * A declared type as it is spelled, for the DDL an ORM reads back: whitespace runs made one space;
-     * null when blank or quoted (a quoted word means its unquoted self to SQLite, so it is spelled
-     * canonically).
+     * null when blank, quoted (a quoted word means its unquoted self to SQLite) or holding a comment:
+     * then it is spelled canonically.
      */
     public static String spelledType(String declared) {
         if (declared == null || declared.isBlank() || declared.contains("\"") || declared.contains("'")
-                || declared.contains("`") || declared.contains("[")) {
+                || declared.contains("`") || declared.contains("[") || declared.contains("--") || declared.contains("/*")) {
             return null;
         }
         return declared.strip().replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")");

@@ -133,7 +133,7 @@ public final class NewDatabase {
         state.create(c, spec.keyWidth(), spec.remapped(), spec.plan() != null);
         if (spec.status() == Status.READY) {
             createIndexesAndTriggers(c, spec.declared());
-            CutoverStatements.apply(c, spec.declared().cutover());
+            CutoverStatements.apply(c, spec.declared().cutover(), "schema.yaml");
         }
         state.seed(c, spec.status(), spec.identity(), spec.plan());
         if (spec.plan() != null) {

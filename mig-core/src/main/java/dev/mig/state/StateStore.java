@@ -168,15 +168,16 @@ public final class StateStore {
     /**
      * Records that verify found both databases equal with the change log replayed up to {@code seq}:
      * cutover of a rollback-journal source asks for this at its checkpoint. A migration begun by a mig
-     * without the column records nothing (and its cutover then needs --no-verify).
+     * without the column gets it here.
      */
     public void markVerified(Connection c, long seq) throws SQLException {
-        if (hasReplayColumn(c, "verified_seq")) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
-                    + " SET verified_seq = ? WHERE id = 0")) {
-                ps.setLong(1, seq);
-                ps.executeUpdate();
-            }
+        if (!hasReplayColumn(c, "verified_seq")) {
+            update(c, "ALTER TABLE " + t(StateTables.REPLAY) + " ADD COLUMN verified_seq INTEGER");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.REPLAY)
+                + " SET verified_seq = ? WHERE id = 0")) {
+            ps.setLong(1, seq);
+            ps.executeUpdate();
         }
     }
 

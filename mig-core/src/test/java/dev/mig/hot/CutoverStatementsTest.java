@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.api.CopyListener;
+import dev.mig.api.DrainOptions;
 import dev.mig.api.MigException;
 import dev.mig.api.plan.Blocker;
+import dev.mig.capture.Capture;
+import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +56,18 @@ class CutoverStatementsTest {
             + "VALUES ('blog', '0002_post_title', datetime('now'))";
 
     private HotProject migratedToV2(String statement) {
+        HotProject p = copiedToV2(statement);
+        p.drain();
+        return p;
+    }
+
+    private HotProject copiedToV2(String statement) {
         HotProject p = HotProject.bootstrap(dir, V1, "WAL");
         try (Db db = p.open()) {
             db.exec("INSERT INTO django_migrations (app, name, applied) VALUES ('blog', '0001_initial', '2026-01-01');"
                     + "INSERT INTO posts (body) VALUES ('hello');");
         }
         p.migrate(v2(statement));
-        p.drain();
         return p;
     }
 
@@ -85,9 +94,9 @@ class CutoverStatementsTest {
 
         MigException e = assertThrows(MigException.class, p::cutover);
 
-        assertTrue(e.getMessage().startsWith("cutover statement 1 of schema.yaml failed: ")
+        assertTrue(e.getMessage().startsWith("cutover statement 1 (from schema.yaml) failed: ")
                 && e.getMessage().contains("UNIQUE"), e.getMessage());
-        assertTrue(e.hint().contains("INSERT OR IGNORE"), e.hint());
+        assertTrue(e.hint().contains("INSERT OR IGNORE") && e.hint().contains("read again"), e.hint());
         assertFalse(StateStore.isReady(p.newDb()), "rolled back: the new database is not ready");
         assertEquals(List.of("0001_initial"), history(p.newDb()));
 
@@ -96,6 +105,21 @@ class CutoverStatementsTest {
 
         assertTrue(StateStore.isReady(p.newDb()));
         assertEquals(List.of("0001_initial", "0002_post_title"), history(p.newDb()));
+    }
+
+    @Test
+    void drainCutoverTriesTheStatementsBeforePausingAnything() throws Exception {
+        HotProject p = copiedToV2("INSERT INTO django_migrations (id, app, name, applied) VALUES (1, 'x', 'y', 1)");
+
+        MigException e = assertThrows(MigException.class, () -> Mig.drain(HotProject.project(dir),
+                new DrainOptions(3_000, true, true), line -> { }));
+
+        assertTrue(e.getMessage().startsWith("cutover statement 1 (from schema.yaml) failed: ")
+                && e.getMessage().endsWith("Tried before pausing: nothing was paused."), e.getMessage());
+        try (Connection old = SqliteFiles.openReadOnly(p.oldDb)) {
+            assertEquals(Capture.Marker.RECORDING, Capture.marker(old), "the application never stopped writing");
+        }
+        assertFalse(StateStore.isReady(p.newDb()));
     }
 
     @Test

@@ -113,6 +113,28 @@ class RollbackJournalVerifyTest {
     }
 
     @Test
+    void drainCutoverWhosePauseRanShortOfTimeForTheVerifyResumesWritesAndDrainsNothing() throws Exception {
+        HotProject p = migrated("DELETE", 20_000);
+        System.setProperty("mig.test.pauseDelayMs", "1900"); // a slow flip: the pause budget is all but spent
+        MigException e;
+        try {
+            e = assertThrows(MigException.class, () -> drain(p, 2_000, true, true));
+        } finally {
+            System.clearProperty("mig.test.pauseDelayMs");
+        }
+
+        // Usually the verify no longer fits; on a slow machine the deadline itself may pass first. Either
+        // way the pause ends and nothing is drained.
+        assertTrue(e.getMessage().contains("cannot be verified before this cutover. Writes to the old database were "
+                + "resumed; nothing was marked drained.") || e.getMessage().contains("so writes to the old database "
+                + "were resumed"), e.getMessage());
+        assertFalse(ready(p));
+        try (Connection old = SqliteFiles.openReadOnly(p.oldDb)) {
+            assertEquals(Capture.Marker.RECORDING, Capture.marker(old), "the application writes again");
+        }
+    }
+
+    @Test
     void aWalSourceWasVerifiedBeforeThePauseAndNeedsNoVerifyAtCutover() throws Exception {
         HotProject p = migrated("WAL", 50);
         drain(p, 3_000, false, false);

@@ -68,6 +68,34 @@ class InitMergeTest {
     }
 
     @Test
+    void directivesOfASchemaAlreadyMigratedToAreNotAppliedAgain() throws Exception {
+        Path dir = Fixture.project(tmp, "blog", """
+                name: blog
+                tables:
+                  posts:
+                    columns:
+                      id: {type: integer, primaryKey: true}
+                      title: {type: text, renamedFrom: headline}
+                      cents: {type: integer, from: "amount * 100"}
+                    dropColumns: [amount]
+                """, "CREATE TABLE posts (id integer PRIMARY KEY, headline text, amount integer);");
+        assertEquals(0, mig("migrate", "-d", dir.toString(), "--offline").exit());
+        Fixture.database(tmp.resolve("scratch.db"),
+                "CREATE TABLE posts (id integer PRIMARY KEY, title text, cents integer, views integer);");
+
+        Cli.Run init = mig("init", "--from", tmp.resolve("scratch.db").toString(), "-d", dir.toString(), "--merge")
+                .assertNoStackTrace();
+
+        assertEquals(0, init.exit(), init.toString());
+        String yaml = Files.readString(dir.resolve("schema.yaml"));
+        assertTrue(yaml.contains("name: blog") && !yaml.contains("from:") && !yaml.contains("renamedFrom")
+                        && !yaml.contains("dropColumns"),
+                "a from: kept would multiply by 100 again:\n" + yaml);
+        assertTrue(init.out().contains("  no longer applies, not kept: posts.cents: from amount * 100 (already "
+                + "applied by the migration to blog-"), init.out());
+    }
+
+    @Test
     void mergeWithoutASchemaFileIsBadInputAndWritesNothing() throws Exception {
         Path dir = project();
         Files.delete(dir.resolve("schema.yaml"));

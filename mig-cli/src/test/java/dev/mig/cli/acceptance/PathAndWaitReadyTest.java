@@ -78,6 +78,21 @@ class PathAndWaitReadyTest {
     }
 
     @Test
+    void aSchemaYamlPutBackToASchemaThatWasMigratedFromIsNotCurrent() throws Exception {
+        Path dir = project();
+        assertEquals(0, mig("migrate", "-d", dir.toString()).exit());
+        assertEquals(0, mig("drain", "-d", dir.toString(), "--cutover").exit());
+        Fixture.write(dir.resolve("schema.yaml"), "name: app\ntables:\n  notes:\n    columns:\n"
+                + "      id: {type: INTEGER, primaryKey: true}\n      body: {type: TEXT, nullable: false}\n");
+
+        Cli.Run path = mig("path", "-d", dir.toString()).assertNoStackTrace();
+
+        assertEquals(1, path.exit(), path.toString());
+        assertTrue(path.err().contains("was migrated to") && path.err().contains("no longer holds the application's data"),
+                path.toString());
+    }
+
+    @Test
     void aProjectWithoutAnyDatabaseHasNothingToOpen() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("fresh"));
         Fixture.write(dir.resolve("schema.yaml"), Fixture.NOTES_V2);

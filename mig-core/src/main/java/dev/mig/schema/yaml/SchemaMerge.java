@@ -13,7 +13,9 @@ import java.util.Optional;
  * migrated) with the directives of the existing schema.yaml carried over where they still apply: its
  * name, each table's {@code renamedFrom}, {@code ids} and {@code dropColumns}, each column's
  * {@code renamedFrom} and {@code from}, {@code dropTables} and {@code cutover}. A directive whose table or
- * column is gone is not carried, and said.
+ * column is gone is not carried, and said. When the existing file's schema was already migrated to (its
+ * database is ready), its directives were applied then and must not be applied again (a {@code from:
+ * amount * 100} twice multiplies twice): only its name is carried, and each directive is said.
  *
  * @param schema  the merged schema
  * @param kept    the directives carried over, one line each ({@code posts.title: renamedFrom headline})
@@ -21,7 +23,18 @@ import java.util.Optional;
  */
 public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped) {
 
-    public static SchemaMerge of(Schema fromDatabase, Schema existing) {
+    /**
+     * @param appliedTo the database the existing file's schema was already migrated to; null while that
+     *                  migration is still to come
+     */
+    public static SchemaMerge of(Schema fromDatabase, Schema existing, String appliedTo) {
+        if (appliedTo != null) {
+            List<String> applied = new ArrayList<>();
+            directives(existing).forEach(d -> applied.add(d + " (already applied by the migration to " + appliedTo + ")"));
+            Schema named = new Schema(existing.name(), fromDatabase.tables(), fromDatabase.views(),
+                    fromDatabase.triggers(), List.of(), List.of());
+            return new SchemaMerge(named, List.of(), List.copyOf(applied));
+        }
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
@@ -87,6 +100,31 @@ public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped
         }
         return new Table(t.name(), columns, t.primaryKey(), t.uniques(), t.checks(), t.foreignKeys(), t.indexes(),
                 t.withoutRowid(), t.strict(), old.renamedFrom(), dropColumns, old.ids());
+    }
+
+    /** Every directive of {@code s}, one line each, as the merge lists them. */
+    private static List<String> directives(Schema s) {
+        List<String> out = new ArrayList<>();
+        for (Table t : s.tables()) {
+            for (Column c : t.columns()) {
+                if (c.renamedFrom() != null) {
+                    out.add(t.name() + "." + c.name() + ": renamedFrom " + c.renamedFrom());
+                }
+                if (c.from() != null) {
+                    out.add(t.name() + "." + c.name() + ": from " + c.from());
+                }
+            }
+            if (t.renamedFrom() != null) {
+                out.add(t.name() + ": renamedFrom " + t.renamedFrom());
+            }
+            if (t.ids() != IdPolicy.PRESERVE) {
+                out.add(t.name() + ": ids " + t.ids().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            t.dropColumns().forEach(d -> out.add(t.name() + ": dropColumns " + d));
+        }
+        s.dropTables().forEach(d -> out.add("dropTables: " + d));
+        s.cutover().forEach(c -> out.add("cutover: " + c));
+        return out;
     }
 
     private static boolean hasDirectives(Table t) {
