@@ -104,9 +104,12 @@ public final class Mig {
         return Files.isRegularFile(project.schemaFile()) ? project.target() : null;
     }
 
-    /** {@code mig verify}: compare the new database with the old one mapped through the plan. */
+    /**
+     * {@code mig verify}: compare the new database with the old one mapped through the plan; after the
+     * cutover, report the comparison the cutover was made on.
+     */
     public static VerifyResult verify(Project project) {
-        return VerifyRun.run(project.dir());
+        return VerifyRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)));
     }
 
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
                 + "(row count and an order-independent checksum; remapped keys through the id mappings). Takes one read "
                 + "snapshot of the old database and first replays the change log up to it, so the application keeps "
                 + "writing meanwhile when the old database is in WAL mode.",
-                "In rollback-journal mode it runs only while writes are paused (after 'mig drain')."},
+                "In rollback-journal mode it runs only while writes are paused (after 'mig drain').",
+                "After cutover it reports the verify the cutover was made on (exit 0), or that it was cut over "
+                        + "unverified (exit 1)."},
         footer = {"", "Exit codes: 0 equal, 1 differences (tables and sample rows are listed) or refused, 2 bad input, "
                 + "3 runtime failure."})
 final class VerifyCommand extends ProjectCommand {
@@ -29,6 +31,12 @@ final class VerifyCommand extends ProjectCommand {
         if (json) {
             out.println(Mig.json(r));
             return r.equal() ? 0 : 1;
+        }
+        if (r.atCutover()) {
+            out.println("Verified at cutover: " + r.target().getFileName() + " was made ready after verify found it "
+                    + "equal to the old database at change-log position " + r.logPosition() + ". It is the "
+                    + "application's database now, so it is not compared again.");
+            return 0;
         }
         out.println("Compared at change-log position " + r.logPosition() + ":");
         for (TableVerdict t : r.tables()) {

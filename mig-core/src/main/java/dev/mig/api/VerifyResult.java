@@ -4,8 +4,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
 
-/** What verify found: a verdict per table, compared at change-log position {@code logPosition}. */
-public record VerifyResult(Path source, Path target, long logPosition, List<TableVerdict> tables) {
+/**
+ * What verify found: a verdict per table, compared at change-log position {@code logPosition}.
+ *
+ * @param atCutover after cutover: the comparison is the one the cutover was made on, at
+ *                  {@code logPosition}, recorded then (no table verdicts: the new database is the
+ *                  application's now, and its writes would differ from the old file's)
+ */
+public record VerifyResult(Path source, Path target, long logPosition, List<TableVerdict> tables, boolean atCutover) {
+
+    /** A comparison made now. */
+    public VerifyResult(Path source, Path target, long logPosition, List<TableVerdict> tables) {
+        this(source, target, logPosition, tables, false);
+    }
 
     public boolean equal() {
         return tables.stream().allMatch(TableVerdict::equal);

@@ -161,6 +161,7 @@ public final class CutoverRun {
                 s.execute("PRAGMA synchronous = FULL");
             }
             ReplayState replay = state.replay(c).orElseThrow();
+            OptionalLong verified = state.verifiedSeq(c); // read before markReady drops the replay table
             Tx.immediate(c, conn -> {
                 try (Statement s = conn.createStatement()) {
                     for (var trigger : m.declared().triggers()) {
@@ -173,6 +174,7 @@ public final class CutoverRun {
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,
                         dev.mig.common.Versions.mig()));
+                state.markCutoverVerified(conn, verified.isPresent() ? verified.getAsLong() : null);
                 return null;
             });
         }

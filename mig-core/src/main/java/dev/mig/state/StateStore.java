@@ -198,8 +198,13 @@ public final class StateStore {
 
     /** Columns added to _migration_replay after its first release are missing from older migrations. */
     private boolean hasReplayColumn(Connection c, String column) throws SQLException {
+        return hasColumn(c, StateTables.REPLAY, column);
+    }
+
+    /** Columns added to a bookkeeping table after its first release are missing from older databases. */
+    private boolean hasColumn(Connection c, String table, String column) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pragma_table_info(?, ?) WHERE name = ?")) {
-            ps.setString(1, StateTables.REPLAY);
+            ps.setString(1, table);
             ps.setString(2, db.alias());
             ps.setString(3, column);
             try (ResultSet rs = ps.executeQuery()) {
@@ -297,6 +302,36 @@ public final class StateStore {
             ps.setObject(7, h.writePauseMs());
             ps.setString(8, h.migVersion());
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records on the newest history row the change-log position the cutover was verified at (null: it
+     * was not). A history table made by a mig without the column is left as it is.
+     */
+    public void markCutoverVerified(Connection c, Long seq) throws SQLException {
+        if (!hasColumn(c, StateTables.HISTORY, "verified_seq")) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + t(StateTables.HISTORY) + " SET verified_seq = ? "
+                + "WHERE id = (SELECT max(id) FROM " + t(StateTables.HISTORY) + ")")) {
+            ps.setObject(1, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The position the newest migration's cutover was verified at; empty when it was not, or is not known. */
+    public OptionalLong lastCutoverVerified(Connection c) throws SQLException {
+        if (!hasTable(c, StateTables.HISTORY) || !hasColumn(c, StateTables.HISTORY, "verified_seq")) {
+            return OptionalLong.empty();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT verified_seq FROM "
+                + t(StateTables.HISTORY) + " ORDER BY id DESC LIMIT 1")) {
+            if (!rs.next()) {
+                return OptionalLong.empty();
+            }
+            long seq = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(seq);
         }
     }
 

@@ -37,7 +37,9 @@ public final class StateTables {
                 "CREATE TABLE IF NOT EXISTS " + ident(HISTORY) + " (id INTEGER PRIMARY KEY, from_hash TEXT, "
                         + "to_hash TEXT NOT NULL, started_utc TEXT NOT NULL, finished_utc TEXT NOT NULL, "
                         + "rows_copied INTEGER NOT NULL, entries_replayed INTEGER NOT NULL, write_pause_ms INTEGER, "
-                        + "mig_version TEXT NOT NULL)");
+                        + "mig_version TEXT NOT NULL, "
+                        // the change-log position the cutover was verified at; NULL: cut over unverified
+                        + "verified_seq INTEGER)");
     }
 
     /**

@@ -135,6 +135,29 @@ class RollbackJournalVerifyTest {
     }
 
     @Test
+    void verifyAfterCutoverReportsTheComparisonTheCutoverWasMadeOn() throws Exception {
+        HotProject p = migrated("DELETE", 50);
+        DrainResult r = drain(p, 3_000, true, true);
+
+        var after = Mig.verify(HotProject.project(p.dir));
+
+        assertTrue(after.atCutover() && after.equal(), after.toString());
+        assertEquals(r.verified().logPosition(), after.logPosition());
+        assertEquals(p.newDb(), after.target());
+    }
+
+    @Test
+    void verifyAfterAnUnverifiedCutoverSaysSo() throws Exception {
+        HotProject p = migrated("DELETE", 50);
+        drain(p, 3_000, true, false);
+
+        MigException e = assertThrows(MigException.class, () -> Mig.verify(HotProject.project(p.dir)));
+
+        assertEquals(MigException.Kind.REFUSED, e.kind());
+        assertTrue(e.getMessage().contains("was cut over without a verify at the drained state"), e.getMessage());
+    }
+
+    @Test
     void aWalSourceWasVerifiedBeforeThePauseAndNeedsNoVerifyAtCutover() throws Exception {
         HotProject p = migrated("WAL", 50);
         drain(p, 3_000, false, false);

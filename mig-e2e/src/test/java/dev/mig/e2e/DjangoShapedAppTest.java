@@ -79,6 +79,7 @@ class DjangoShapedAppTest {
         Files.writeString(stop, "");
         String oldOut = finish(oldApp);
         Path v2 = Path.of(mig(0, "path", "-d", dir.toString()).strip());
+        String verified = mig(0, "verify", "-d", dir.toString()); // the check a deploy script runs next
 
         assertTrue(oldOut.contains("rejected=1"), "the old version met the draining rejection: " + oldOut);
         assertTrue(newOut.contains("\"exit\": 0") && newOut.contains("\"db\": \"" + v2 + "\""), newOut);
@@ -90,6 +91,7 @@ class DjangoShapedAppTest {
         List<String> lost = ackedPosts.stream().filter(p -> !titles.contains(p)).toList();
         assertEquals(List.of(), lost, "every post the old version saw committed is in the new database\n" + drained);
         assertTrue(titles.contains("written by v2"));
+        assertTrue(verified.startsWith("Verified at cutover: "), verified);
         assertEquals(List.of("0001_initial"), rows(v1, "SELECT name FROM django_migrations ORDER BY id"),
                 "the old database keeps its own history");
     }
