@@ -318,10 +318,8 @@ public final class DrainRun {
         try (Connection c = SqliteFiles.openReadWrite(m.target()); Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
-                CutoverStatements.apply(c, hooks.statements(), hooks.source());
-            } catch (MigException e) {
-                throw MigException.refused(e.getMessage().replace("Nothing was made ready: the transaction that "
-                        + "would have was rolled back.", "Tried before pausing: nothing was paused."), e.hint());
+                CutoverStatements.apply(c, hooks.statements(), hooks.source(),
+                        "Tried before pausing: nothing was paused.");
             } finally {
                 s.execute("ROLLBACK");
             }

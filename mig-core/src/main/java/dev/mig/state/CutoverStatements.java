@@ -22,14 +22,20 @@ public final class CutoverStatements {
      * @param source where they come from, for the message: {@code "schema.yaml"}, or the stored plan
      */
     public static void apply(Connection c, List<String> statements, String source) throws SQLException {
+        apply(c, statements, source, "Nothing was made ready: the transaction that would have was rolled back.");
+    }
+
+    /** As {@link #apply(Connection, List, String)}, saying {@code outcome} of a failure. */
+    public static void apply(Connection c, List<String> statements, String source, String outcome)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < statements.size(); i++) {
                 try {
                     s.executeUpdate(statements.get(i));
                 } catch (SQLException e) {
                     throw new MigException(MigException.Kind.REFUSED, "cutover statement " + (i + 1) + " (from "
-                                    + source + ") failed: " + e.getMessage() + " (" + statements.get(i) + "). Nothing "
-                                    + "was made ready: the transaction that would have was rolled back.",
+                                    + source + ") failed: " + e.getMessage() + " (" + statements.get(i) + "). "
+                                    + outcome,
                             "Fix the statement under cutover: in schema.yaml, which is read again while it declares "
                                     + "this schema (INSERT OR IGNORE keeps a history row that already exists from "
                                     + "failing), then run the command again.", e);
