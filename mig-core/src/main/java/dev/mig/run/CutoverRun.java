@@ -67,8 +67,11 @@ public final class CutoverRun {
      */
     private static ReplayState guards(ActiveMigration m, boolean skipVerify) throws SQLException {
         ReplayState replay;
+        OptionalLong verified;
         try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            replay = new StateStore(SchemaName.MAIN).replay(c).orElseThrow();
+            StateStore state = new StateStore(SchemaName.MAIN);
+            replay = state.replay(c).orElseThrow();
+            verified = state.verifiedSeq(c);
         }
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {
@@ -87,7 +90,7 @@ public final class CutoverRun {
                         + "beyond the replay checkpoint.", "Run 'mig drain' again to replay them.");
             }
             if (!skipVerify) {
-                requireVerified(m, old, replay);
+                requireVerified(old, replay, verified);
             }
         }
         return replay;
@@ -124,13 +127,10 @@ public final class CutoverRun {
      * operator runs 'mig verify' while writes are paused; without that, cutover needs --no-verify, given
      * on purpose. WAL sources were verified by drain before its pause.
      */
-    private static void requireVerified(ActiveMigration m, Connection old, ReplayState replay) throws SQLException {
+    private static void requireVerified(Connection old, ReplayState replay, OptionalLong verified)
+            throws SQLException {
         if (DrainRun.walMode(old)) {
             return;
-        }
-        OptionalLong verified;
-        try (Connection c = SqliteFiles.openReadOnly(m.target())) {
-            verified = new StateStore(SchemaName.MAIN).verifiedSeq(c);
         }
         if (verified.isEmpty() || verified.getAsLong() != replay.lastSeq()) {
             throw MigException.refused("The new database has not been verified against the old one as drained "

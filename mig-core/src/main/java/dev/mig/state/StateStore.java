@@ -186,13 +186,17 @@ public final class StateStore {
         if (!hasReplayColumn(c, "verified_seq")) {
             return OptionalLong.empty();
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT verified_seq FROM "
-                + t(StateTables.REPLAY) + " WHERE id = 0")) {
+        return nullableLong(c, "SELECT verified_seq FROM " + t(StateTables.REPLAY) + " WHERE id = 0");
+    }
+
+    /** The first column of the first row of {@code sql}; empty when there is no row or it is NULL. */
+    private static OptionalLong nullableLong(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
                 return OptionalLong.empty();
             }
-            long seq = rs.getLong(1);
-            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(seq);
+            long value = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
         }
     }
 
@@ -325,14 +329,7 @@ public final class StateStore {
         if (!hasTable(c, StateTables.HISTORY) || !hasColumn(c, StateTables.HISTORY, "verified_seq")) {
             return OptionalLong.empty();
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT verified_seq FROM "
-                + t(StateTables.HISTORY) + " ORDER BY id DESC LIMIT 1")) {
-            if (!rs.next()) {
-                return OptionalLong.empty();
-            }
-            long seq = rs.getLong(1);
-            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(seq);
-        }
+        return nullableLong(c, "SELECT verified_seq FROM " + t(StateTables.HISTORY) + " ORDER BY id DESC LIMIT 1");
     }
 
     /**

@@ -66,21 +66,13 @@ public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped
         List<Column> columns = new ArrayList<>();
         for (Column c : t.columns()) {
             Optional<Column> was = old.column(c.name());
-            String renamedFrom = was.map(Column::renamedFrom).orElse(null);
-            String from = was.map(Column::from).orElse(null);
-            if (renamedFrom != null) {
-                kept.add(t.name() + "." + c.name() + ": renamedFrom " + renamedFrom);
-            }
-            if (from != null) {
-                kept.add(t.name() + "." + c.name() + ": from " + from);
-            }
+            was.ifPresent(w -> kept.addAll(columnDirectives(t.name(), w)));
             columns.add(new Column(c.name(), c.type(), c.notNull(), c.defaultExpr(), c.collate(), c.generated(),
-                    renamedFrom, from, c.typeAsDeclared()));
+                    was.map(Column::renamedFrom).orElse(null), was.map(Column::from).orElse(null), c.typeAsDeclared()));
         }
         for (Column c : old.columns()) {
-            if (t.column(c.name()).isEmpty() && (c.renamedFrom() != null || c.from() != null)) {
-                dropped.add(t.name() + "." + c.name() + ": " + (c.renamedFrom() != null ? "renamedFrom " + c.renamedFrom()
-                        : "from " + c.from()) + " (the column is not in the database any more)");
+            if (t.column(c.name()).isEmpty()) {
+                columnDirectives(t.name(), c).forEach(d -> dropped.add(d + " (the column is not in the database any more)"));
             }
         }
         List<String> dropColumns = new ArrayList<>();
@@ -92,12 +84,7 @@ public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped
                 kept.add(t.name() + ": dropColumns " + d);
             }
         }
-        if (old.renamedFrom() != null) {
-            kept.add(t.name() + ": renamedFrom " + old.renamedFrom());
-        }
-        if (old.ids() != IdPolicy.PRESERVE) {
-            kept.add(t.name() + ": ids " + old.ids().name().toLowerCase(java.util.Locale.ROOT));
-        }
+        kept.addAll(tableDirectives(old));
         return new Table(t.name(), columns, t.primaryKey(), t.uniques(), t.checks(), t.foreignKeys(), t.indexes(),
                 t.withoutRowid(), t.strict(), old.renamedFrom(), dropColumns, old.ids());
     }
@@ -106,20 +93,8 @@ public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped
     private static List<String> directives(Schema s) {
         List<String> out = new ArrayList<>();
         for (Table t : s.tables()) {
-            for (Column c : t.columns()) {
-                if (c.renamedFrom() != null) {
-                    out.add(t.name() + "." + c.name() + ": renamedFrom " + c.renamedFrom());
-                }
-                if (c.from() != null) {
-                    out.add(t.name() + "." + c.name() + ": from " + c.from());
-                }
-            }
-            if (t.renamedFrom() != null) {
-                out.add(t.name() + ": renamedFrom " + t.renamedFrom());
-            }
-            if (t.ids() != IdPolicy.PRESERVE) {
-                out.add(t.name() + ": ids " + t.ids().name().toLowerCase(java.util.Locale.ROOT));
-            }
+            t.columns().forEach(c -> out.addAll(columnDirectives(t.name(), c)));
+            out.addAll(tableDirectives(t));
             t.dropColumns().forEach(d -> out.add(t.name() + ": dropColumns " + d));
         }
         s.dropTables().forEach(d -> out.add("dropTables: " + d));
@@ -127,8 +102,32 @@ public record SchemaMerge(Schema schema, List<String> kept, List<String> dropped
         return out;
     }
 
+    /** A column's directives: {@code posts.title: renamedFrom headline}, {@code posts.slug: from lower(...)}. */
+    private static List<String> columnDirectives(String table, Column c) {
+        List<String> out = new ArrayList<>();
+        if (c.renamedFrom() != null) {
+            out.add(table + "." + c.name() + ": renamedFrom " + c.renamedFrom());
+        }
+        if (c.from() != null) {
+            out.add(table + "." + c.name() + ": from " + c.from());
+        }
+        return out;
+    }
+
+    /** A table's own directives: {@code posts: renamedFrom blog_post}, {@code posts: ids remap}. */
+    private static List<String> tableDirectives(Table t) {
+        List<String> out = new ArrayList<>();
+        if (t.renamedFrom() != null) {
+            out.add(t.name() + ": renamedFrom " + t.renamedFrom());
+        }
+        if (t.ids() != IdPolicy.PRESERVE) {
+            out.add(t.name() + ": ids " + t.ids().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
     private static boolean hasDirectives(Table t) {
-        return t.renamedFrom() != null || t.ids() != IdPolicy.PRESERVE || !t.dropColumns().isEmpty()
-                || t.columns().stream().anyMatch(c -> c.renamedFrom() != null || c.from() != null);
+        return !tableDirectives(t).isEmpty() || !t.dropColumns().isEmpty()
+                || t.columns().stream().anyMatch(c -> !columnDirectives(t.name(), c).isEmpty());
     }
 }
