@@ -1,6 +1,6 @@
 /**
  * mig-core: hot migrations for SQLite. Exported: the facade ({@code dev.mig}), the types its calls take
- * and return ({@code dev.mig.api}, the plan in {@code dev.mig.api.plan}) and the application API
+ * and return ({@code dev.mig.api}, the plan in {@code dev.mig.api.plan}, how numbers are written in {@code dev.mig.api.text}) and the application API
  * ({@code dev.mig.app}). The pipeline packages stay internal; specs/architecture.md says what each owns.
  */
 module dev.mig.core {
@@ -13,6 +13,7 @@ module dev.mig.core {
     exports dev.mig;
     exports dev.mig.api;
     exports dev.mig.api.plan;
+    exports dev.mig.api.text;
     exports dev.mig.app;
 
     // Jackson reads and writes these records: --json output, and the plan and schemas a new database stores.

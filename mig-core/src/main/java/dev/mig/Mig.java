@@ -1,7 +1,6 @@
 package dev.mig;
 
 import dev.mig.api.ArchiveResult;
-import dev.mig.api.CopyListener;
 import dev.mig.api.CutoverResult;
 import dev.mig.api.DatabasePath;
 import dev.mig.api.DrainOptions;
@@ -10,6 +9,7 @@ import dev.mig.api.InitResult;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.ResetResult;
 import dev.mig.api.StatusReport;
@@ -32,7 +32,6 @@ import dev.mig.schema.introspect.Introspector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * What each mig command does, as calls the CLI (or an application) can make: one line per command,
@@ -49,7 +48,12 @@ public final class Mig {
      * specs/planning.md). Decides as migrate decides, so that its verdict is migrate's.
      */
     public static PlanReport plan(Project project) {
-        return PlanRun.run(ProjectFiles.of(project));
+        return plan(project, Progress.NONE);
+    }
+
+    /** {@code mig plan}, telling {@code progress} each read of the database as it is made. */
+    public static PlanReport plan(Project project, Progress progress) {
+        return PlanRun.run(ProjectFiles.of(project), progress);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Mig {
     }
 
     /** {@code mig migrate}: start (or resume) a hot migration, or with {@code offline} do it all in one run. */
-    public static MigrateResult migrate(Project project, boolean offline, CopyListener listener) {
+    public static MigrateResult migrate(Project project, boolean offline, Progress listener) {
         return new MigrateRun(ProjectFiles.of(project), offline, listener).run();
     }
 
@@ -80,10 +84,10 @@ public final class Mig {
     }
 
     /** {@code mig drain}: replay the change log, pausing the old database's writes only for the tail. */
-    public static DrainResult drain(Project project, DrainOptions options, Consumer<String> log) {
+    public static DrainResult drain(Project project, DrainOptions options, Progress progress) {
         // Read schema.yaml only when no migration is in progress: during one the stored plan wins, and an
         // edited (even broken) schema.yaml must not stop the drain.
-        return new DrainRun(project.dir(), options, log).run(() -> declaredTarget(ProjectFiles.of(project)));
+        return new DrainRun(project.dir(), options, progress).run(() -> declaredTarget(ProjectFiles.of(project)));
     }
 
     /** {@code mig cutover}: mark the new database ready, after its guards. */
@@ -109,7 +113,12 @@ public final class Mig {
      * cutover, report the comparison the cutover was made on.
      */
     public static VerifyResult verify(Project project) {
-        return VerifyRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)));
+        return verify(project, Progress.NONE);
+    }
+
+    /** {@code mig verify}, telling {@code progress} each table as it is compared. */
+    public static VerifyResult verify(Project project, Progress progress) {
+        return VerifyRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), progress);
     }
 
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */
@@ -156,12 +165,24 @@ public final class Mig {
     }
 
     /**
-     * The JSON form of a result this API returns (the {@code --json} output of the CLI): record
-     * components as keys, paths as strings, enums in lower case where the type says so.
+     * The JSON form of a result this API returns (the {@code --json} output of the CLI): {@code
+     * formatVersion} first, then the record components as keys, paths as strings, enums in lower case
+     * where the type says so.
      */
     public static String json(Object result) {
-        return Json.write(result);
+        return Json.document(result, JSON_FORMAT_VERSION, false);
     }
+
+    /** As {@link #json}, on one line: one object per line for a stream of results ({@code status --watch}). */
+    public static String jsonLine(Object result) {
+        return Json.document(result, JSON_FORMAT_VERSION, true);
+    }
+
+    /**
+     * The version of every {@code --json} document's shape (specs/json.md): keys are only ever added
+     * within a version; a key that changes meaning or goes away makes the next version.
+     */
+    public static final int JSON_FORMAT_VERSION = 1;
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */
     public static String version() {

@@ -1,7 +1,7 @@
 package dev.mig.bench;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.common.Elapsed;
 import dev.mig.project.ProjectFiles;
 import dev.mig.run.MigrateRun;
@@ -24,7 +24,7 @@ public final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        MigrateResult r = new MigrateRun(ProjectFiles.at(Path.of(args[0]), Path.of(args[1])), false, CopyListener.NONE).run();
+        MigrateResult r = new MigrateRun(ProjectFiles.at(Path.of(args[0]), Path.of(args[1])), false, Progress.NONE).run();
         long millis = Elapsed.millisSince(t0);
         long peak = 0;
         long afterGc = 0;

@@ -1,8 +1,8 @@
 package dev.mig.bench;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
+import dev.mig.api.Progress;
 import dev.mig.common.Elapsed;
 import dev.mig.run.DrainRun;
 import dev.mig.run.MigrateRun;
@@ -37,10 +37,10 @@ final class PauseBench {
         t.start();
         try {
             Thread.sleep(200);
-            new MigrateRun(run.project(), false, CopyListener.NONE).run();
+            new MigrateRun(run.project(), false, Progress.NONE).run();
             Thread.sleep(300); // the application keeps writing between migrate and drain
             long drainStart = System.nanoTime();
-            DrainResult d = new DrainRun(run.dir(), new DrainOptions(3_000, true, false), log).run();
+            DrainResult d = new DrainRun(run.dir(), new DrainOptions(3_000, true, false), Progress.lines(log)).run();
             log.accept("  drain took " + Elapsed.millisSince(drainStart) + " ms");
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!writer.switched() && writer.failure() == null && System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package dev.mig.bench;
 
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
+import dev.mig.api.Progress;
 import dev.mig.capture.Capture;
 import dev.mig.common.Elapsed;
 import dev.mig.run.DrainRun;
@@ -36,7 +37,7 @@ final class ReplayBench {
             entries = Capture.lastSeq(c);
         }
         long t0 = System.nanoTime();
-        DrainResult d = new DrainRun(run.dir(), new DrainOptions(600_000, false, false), line -> { }).run();
+        DrainResult d = new DrainRun(run.dir(), new DrainOptions(600_000, false, false), Progress.NONE).run();
         long ms = Elapsed.millisSince(t0);
         return new BenchReport.ReplayRun(entries, d.entriesPerSecond(), ms);
     }

@@ -4,8 +4,10 @@ import dev.mig.Mig;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.Project;
+import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig drain}: replay the recorded writes; pause the old database's writes only for the tail. */
@@ -37,18 +39,19 @@ final class DrainCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Mixin
+    Options.OutputOptions output;
+
     @Override
     public Integer call() {
         if (maxPauseMs < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pause must be 0 or more");
         }
         PrintWriter out = out();
-        PrintWriter err = err();
-        DrainResult r = Mig.drain(Project.at(project.dir, null), new DrainOptions(maxPauseMs, cutover, !noVerify),
-                json ? line -> { } : line -> {
-                    err.println(line);
-                    err.flush();
-                });
+        DrainResult r;
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+            r = Mig.drain(Project.at(project.dir, null), new DrainOptions(maxPauseMs, cutover, !noVerify), progress);
+        }
         if (json) {
             out.println(Mig.json(r));
             return 0;
@@ -61,9 +64,10 @@ final class DrainCommand extends ProjectCommand {
             out.println("Already drained (" + r.entriesReplayed() + " entries replayed; writes were paused for "
                     + r.writePauseMs() + " ms).");
         } else {
-            out.printf("Drained: %d entries replayed (%.0f entries/s in catch-up, %d rounds).%n", r.entriesReplayed(),
-                    r.entriesPerSecond(), r.catchUpRounds());
-            out.println("Writes paused for " + r.writePauseMs() + " ms");
+            out.println("Drained: " + Format.count(r.entriesReplayed(), "entry", "entries") + " replayed ("
+                    + Format.rate(r.entriesPerSecond()) + " in catch-up, " + Format.count(r.catchUpRounds(), "round",
+                    "rounds") + ").");
+            out.println("Writes paused for " + Format.duration(r.writePauseMs()) + ".");
         }
         out.println(r.cutOver() ? "Cut over: " + r.target() + " is ready. Start the new application version; then "
                 + "clean up the old database with: " + Mig.archiveOldCommand(project.dir, r.source())

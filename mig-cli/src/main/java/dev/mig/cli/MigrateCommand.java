@@ -1,10 +1,10 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Project;
 import dev.mig.api.TableCopyResult;
+import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,11 +31,17 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the summary as JSON (no progress output; warnings still go to stderr).")
     boolean json;
 
+    @Mixin
+    Options.OutputOptions output;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
-        CopyListener progress = json ? warningsOnly(err()) : new ProgressPrinter(err(), System.console() != null);
-        MigrateResult r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
+        long start = System.nanoTime();
+        MigrateResult r;
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+            r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
+        }
         if (json) {
             out.println(Mig.json(r));
             return 0;
@@ -44,28 +50,20 @@ final class MigrateCommand extends ProjectCommand {
             case BOOTSTRAPPED -> out.println("No source database: created " + r.target() + " from schema.yaml (ready).");
             case ALREADY_CURRENT -> out.println(r.target() + " already holds this schema; nothing to migrate. To "
                     + "change the schema, edit schema.yaml and run 'mig plan'.");
-            case COPIED, COMPLETED_OFFLINE -> summary(out, r);
+            case COPIED, COMPLETED_OFFLINE -> summary(out, r, (System.nanoTime() - start) / 1_000_000);
         }
         return 0;
     }
 
-    private static CopyListener warningsOnly(PrintWriter err) {
-        return new CopyListener() {
-            @Override
-            public void warning(String message) {
-                ProgressPrinter.printWarning(err, message);
-            }
-        };
-    }
-
-    private static void summary(PrintWriter out, MigrateResult r) {
-        // Row counts are the copy's totals, earlier runs included; the time is this run's.
-        out.println((r.resumed() ? "Resumed; the copy is complete: " : "Copied ") + r.copy().rows() + " rows ("
-                + r.copy().millis() + " ms" + (r.resumed() ? " in this run)" : ")"));
+    private static void summary(PrintWriter out, MigrateResult r, long commandMs) {
+        // Row counts are the copy's totals, earlier runs included; the times are this run's.
+        out.println((r.resumed() ? "Resumed; the copy is complete: " : "Copied ") + Format.count(r.copy().rows(),
+                "row", "rows") + " in " + Format.duration(r.copy().millis()) + (r.resumed() ? " (this run)" : "")
+                + "; the whole command took " + Format.duration(commandMs) + ".");
         out.println("  from " + r.source());
         out.println("  to   " + r.target());
         for (TableCopyResult t : r.copy().tables()) {
-            out.printf("  %-28s %,12d rows %,8d ms%n", t.table(), t.rows(), t.millis());
+            out.printf("  %-28s %12s rows %10s%n", t.table(), Format.count(t.rows()), Format.duration(t.millis()));
         }
         if (r.outcome() == MigrateResult.Outcome.COMPLETED_OFFLINE) {
             out.println("The new database is ready (offline migration).");

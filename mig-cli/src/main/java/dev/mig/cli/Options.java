@@ -26,6 +26,16 @@ final class Options {
         Path path;
     }
 
+    /** {@code --quiet} and {@code --no-progress}: how much of what a command does goes to stderr. */
+    static final class OutputOptions {
+        @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr but warnings and errors.")
+        boolean quiet;
+
+        @Option(names = "--no-progress", description = "No progress bars or lines redrawn in place: one plain line "
+                + "per step as it ends (the default when stderr is not a terminal adds a line every 2 s).")
+        boolean noProgress;
+    }
+
     /** {@code --debug}: adds stack traces to error messages. */
     static final class DebugOption {
         @Option(names = "--debug", description = "Print stack traces with errors.")
@@ -33,8 +43,13 @@ final class Options {
     }
 
     static boolean debugRequested(ParseResult parsed) {
+        return requested(parsed, "--debug");
+    }
+
+    /** Whether {@code option} was given to the command or any of its parents. */
+    static boolean requested(ParseResult parsed, String option) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--debug")) {
+            if (p.commandSpec().findOption(option) != null && p.hasMatchedOption(option)) {
                 return true;
             }
         }

@@ -25,9 +25,15 @@ final class PlanCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    @Mixin
+    Options.OutputOptions output;
+
     @Override
     public Integer call() {
-        PlanReport report = Mig.plan(Project.at(project.dir, source.path));
+        PlanReport report;
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+            report = Mig.plan(Project.at(project.dir, source.path), progress);
+        }
         var out = out();
         if (json) {
             out.print(Mig.json(report) + "\n");

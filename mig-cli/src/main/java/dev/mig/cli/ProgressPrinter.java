@@ -1,85 +1,239 @@
 package dev.mig.cli;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
+import dev.mig.api.text.Format;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Copy progress for people: a bar redrawn in place on a terminal, a plain line every few seconds
- * otherwise (logs, CI). Rows, percentage, rate and ETA per table.
+ * What a command is doing, on stderr, for people. On a terminal the current step or table is one line
+ * redrawn in place and fitted to the width; anywhere else (a file, a pipe, CI) every line is printed
+ * once, no escapes, and a long step says it is still running every {@value #HEARTBEAT_MS} ms, so no
+ * log is silent for longer. Every step ends with a line that gives its duration.
  */
-final class ProgressPrinter implements CopyListener {
+final class ProgressPrinter implements Progress, AutoCloseable {
 
-    private static final long LINE_EVERY_MS = 2_000;
-    private static final long REDRAW_EVERY_MS = 100;
+    /** How output is drawn; see {@link #forCommand}. */
+    enum Mode {
+        /** Warnings only: --quiet, --json. */
+        QUIET,
+        /** A line when each step ends, no bars, no heartbeats: --no-progress. */
+        LINES,
+        /** Lines, with copy progress and heartbeats every two seconds: not a terminal. */
+        PLAIN,
+        /** The current step redrawn in place: a terminal. */
+        LIVE
+    }
+
+    static final long HEARTBEAT_MS = 2_000;
+    private static final long REDRAW_MS = 200;
+    private static final String CLEAR_LINE = "\r\u001b[K";
 
     private final PrintWriter err;
-    private final boolean terminal;
-    private long tableStartNanos;
+    private final Mode mode;
+    private final Terminal terminal;
+    private final LongSupplier nanos;
+    private ScheduledExecutorService ticker;
+
+    private String step;
+    private long stepStart;
+    private String table;
+    private long tableStart;
     private long rowsAtStart;
-    private long lastPrint;
+    private long rowsCopied;
+    private long rowsTotal;
+    private boolean drawn;
+    private long lastOutput;
 
-    ProgressPrinter(PrintWriter err, boolean terminal) {
+    ProgressPrinter(PrintWriter err, Mode mode, Terminal terminal, LongSupplier nanos) {
         this.err = err;
+        this.mode = mode;
         this.terminal = terminal;
+        this.nanos = nanos;
+        this.lastOutput = nanos.getAsLong();
+    }
+
+    /** The printer a command's output options ask for, ticking on its own thread until closed. */
+    static ProgressPrinter forCommand(PrintWriter err, Options.OutputOptions output, boolean json) {
+        Terminal terminal = Terminal.ofStderr();
+        Mode mode = json || output.quiet ? Mode.QUIET
+                : output.noProgress ? Mode.LINES
+                : terminal.live() ? Mode.LIVE : Mode.PLAIN;
+        ProgressPrinter p = new ProgressPrinter(err, mode, terminal, System::nanoTime);
+        if (mode == Mode.LIVE || mode == Mode.PLAIN) {
+            p.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mig-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = mode == Mode.LIVE ? REDRAW_MS : HEARTBEAT_MS / 4;
+            p.ticker.scheduleAtFixedRate(p::tick, every, every, TimeUnit.MILLISECONDS);
+        }
+        return p;
     }
 
     @Override
-    public void tableStarted(String table, long rowsTotal, long rowsCopied) {
-        tableStartNanos = System.nanoTime();
-        rowsAtStart = rowsCopied;
-        lastPrint = 0;
+    public synchronized void stepStarted(String name) {
+        step = name;
+        stepStart = nanos.getAsLong();
+        if (mode == Mode.LIVE) {
+            draw(stepLine(" ..."));
+        }
     }
 
     @Override
-    public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
-        long now = System.currentTimeMillis();
-        if (now - lastPrint < (terminal ? REDRAW_EVERY_MS : LINE_EVERY_MS)) {
-            return;
+    public synchronized void stepFinished(String name, long millis) {
+        step = null;
+        if (mode != Mode.QUIET) {
+            println(stepDone(name, millis));
         }
-        lastPrint = now;
-        String line = line(table, rowsCopied, rowsTotal);
-        if (terminal) {
-            err.print("\r" + line + "\u001b[K");
-        } else {
-            err.println(line);
-        }
-        err.flush();
     }
 
     @Override
-    public void tableFinished(String table, long rowsCopied, long millis) {
-        if (terminal) {
-            err.print("\r\u001b[K");
+    public synchronized void tableStarted(String name, long total, long copied) {
+        table = name;
+        tableStart = nanos.getAsLong();
+        rowsAtStart = copied;
+        rowsCopied = copied;
+        rowsTotal = total;
+        if (mode == Mode.LIVE) {
+            draw(copyLine());
         }
-        err.printf(Locale.ROOT, "  copied %-24s %,12d rows in %,8d ms%n", table, rowsCopied, millis);
-        err.flush();
     }
 
     @Override
-    public void warning(String message) {
-        if (terminal) {
-            err.print("\r\u001b[K"); // not glued to a bar drawn in place
+    public synchronized void chunkCopied(String name, long copied, long total) {
+        rowsCopied = copied;
+        rowsTotal = total;
+        long sinceOutput = (nanos.getAsLong() - lastOutput) / 1_000_000;
+        if (mode == Mode.LIVE && sinceOutput >= REDRAW_MS) {
+            draw(copyLine());
+        } else if (mode == Mode.PLAIN && sinceOutput >= HEARTBEAT_MS) {
+            println(copyLine());
         }
-        printWarning(err, message);
     }
 
-    /** A warning on stderr, also under --json (whose stdout stays one JSON document). */
-    static void printWarning(PrintWriter err, String message) {
-        err.println("WARNING: " + message);
-        err.flush();
+    @Override
+    public synchronized void tableFinished(String name, long copied, long millis) {
+        table = null;
+        if (mode != Mode.QUIET) {
+            println(stepDone("copy " + name + ": " + Format.count(copied, "row", "rows"), millis));
+        }
     }
 
-    private String line(String table, long copied, long total) {
-        double secs = Math.max((System.nanoTime() - tableStartNanos) / 1e9, 1e-3);
-        double rate = (copied - rowsAtStart) / secs;
-        long left = Math.max(total - copied, 0);
-        String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", left / rate) : "?";
-        double pct = total > 0 ? Math.min(100.0, 100.0 * copied / total) : 100.0;
-        int width = 24;
+    @Override
+    public synchronized void info(String line) {
+        if (mode != Mode.QUIET) {
+            println(line);
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        println("WARNING: " + message);
+    }
+
+    /** Redraws the current line (a terminal) or says a long step is still running (anything else). */
+    synchronized void tick() {
+        long sinceOutput = (nanos.getAsLong() - lastOutput) / 1_000_000;
+        if (mode == Mode.LIVE) {
+            if (table != null) {
+                draw(copyLine());
+            } else if (step != null) {
+                draw(stepLine(" " + Format.duration(elapsedMs(stepStart))));
+            }
+        } else if (mode == Mode.PLAIN && sinceOutput >= HEARTBEAT_MS) {
+            if (table != null) {
+                println(copyLine());
+            } else if (step != null) {
+                println(stepLine(": still running, " + Format.duration(elapsedMs(stepStart))));
+            }
+        }
+    }
+
+    /** Stops ticking and ends a line drawn in place, so that what follows starts on a line of its own. */
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (drawn) {
+            err.print(CLEAR_LINE);
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    private String stepLine(String suffix) {
+        return "  " + step + suffix;
+    }
+
+    private String stepDone(String name, long millis) {
+        String d = Format.duration(millis);
+        int pad = Math.max(1, Math.min(terminal.width() - 1, 72) - 2 - name.length() - d.length());
+        return "  " + name + " ".repeat(pad) + d;
+    }
+
+    /** The copy's parts from the richest line to the leanest: the bar goes first, then counts, then the rate. */
+    private static final int[][] COPY_LINES = {{0, 1, 2, 3, 4, 5}, {0, 2, 3, 4, 5}, {0, 2, 4, 5}, {0, 2, 5}};
+
+    /** The copy's line, the richest that fits: the table, percentage and ETA always show. */
+    String copyLine() {
+        double secs = Math.max(elapsedMs(tableStart) / 1000.0, 1e-3);
+        double rate = (rowsCopied - rowsAtStart) / secs;
+        long left = Math.max(rowsTotal - rowsCopied, 0);
+        double pct = rowsTotal > 0 ? Math.min(100.0, 100.0 * rowsCopied / rowsTotal) : 100.0;
+        String[] parts = {
+                "  copy " + table,
+                bar(pct),
+                String.format(Locale.ROOT, "%5.1f%%", pct),
+                Format.count(rowsCopied) + "/" + Format.count(rowsTotal) + " rows",
+                Format.rate(rate),
+                "ETA " + (rate > 0 ? Format.eta(Math.round(left / rate)) : "?")};
+        String line = "";
+        for (int[] pick : COPY_LINES) {
+            List<String> chosen = new ArrayList<>();
+            for (int i : pick) {
+                chosen.add(parts[i]);
+            }
+            line = String.join(" ", chosen);
+            if (line.length() <= terminal.width() - 1) {
+                break;
+            }
+        }
+        return line;
+    }
+
+    private static String bar(double pct) {
+        int width = 20;
         int filled = (int) Math.round(pct / 100 * width);
-        String bar = "#".repeat(filled) + ".".repeat(width - filled);
-        return String.format(Locale.ROOT, "  copying %-20s [%s] %5.1f%% %,d/%,d rows %,.0f rows/s ETA %s",
-                table, bar, pct, copied, total, rate, eta);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    }
+
+    private long elapsedMs(long startNanos) {
+        return (nanos.getAsLong() - startNanos) / 1_000_000;
+    }
+
+    private void draw(String line) {
+        err.print("\r" + terminal.fit(line) + "\u001b[K");
+        err.flush();
+        drawn = true;
+        lastOutput = nanos.getAsLong();
+    }
+
+    private void println(String line) {
+        if (drawn) {
+            err.print(CLEAR_LINE);
+            drawn = false;
+        }
+        err.println(line);
+        err.flush();
+        lastOutput = nanos.getAsLong();
     }
 }

@@ -4,6 +4,7 @@ import dev.mig.Mig;
 import dev.mig.api.Phase;
 import dev.mig.api.Project;
 import dev.mig.api.StatusReport;
+import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -37,29 +38,49 @@ final class StatusCommand extends ProjectCommand {
                     "--interval must be a number of seconds, at least " + MIN_INTERVAL_S + " (not " + interval + ")");
         }
         PrintWriter out = out();
-        boolean terminal = System.console() != null;
-        do {
+        boolean redraw = watch && !json && System.console() != null;
+        for (boolean first = true; ; first = false) {
             StatusReport r = Mig.status(Project.at(project.dir, null));
-            if (watch && terminal && !json) {
-                out.print("\u001b[H\u001b[2J");
+            if (json) {
+                out.println(watch ? Mig.jsonLine(r) : Mig.json(r)); // --watch: JSON lines, one object per refresh
+            } else if (redraw) {
+                out.print(inPlace(render(r), first));
+            } else {
+                out.print(render(r));
             }
-            out.print(json ? Mig.json(r) + "\n" : render(r));
             out.flush();
-            if (watch) {
-                Thread.sleep((long) (interval * 1000));
+            if (!watch) {
+                return 0;
             }
-        } while (watch);
-        return 0;
+            Thread.sleep((long) (interval * 1000));
+        }
+    }
+
+    /**
+     * A refresh drawn over the last one without clearing the screen first, which flickers on a slow link:
+     * home, each line with the rest of its row cleared, then everything below the last line cleared.
+     */
+    static String inPlace(String frame, boolean first) {
+        StringBuilder out = new StringBuilder(first ? "\u001b[H\u001b[2J" : "\u001b[H");
+        frame.lines().forEach(line -> out.append(line).append("\u001b[K\n"));
+        return out.append("\u001b[J").toString();
     }
 
     static String render(StatusReport r) {
         StringBuilder out = new StringBuilder();
         line(out, "Phase:", r.phase().label());
+        if (r.runner() != null) {
+            var p = r.runner();
+            line(out, p.running() ? "Running:" : "Stopped:", (p.command().isEmpty() ? "mig" : "'" + p.command() + "'")
+                    + " (pid " + p.pid() + (p.sinceUtc().isEmpty() ? "" : ", since " + p.sinceUtc()) + ")"
+                    + (p.running() ? "" : " stopped without finishing: killed, or its machine went down"));
+        }
         if (r.oldDatabase() != null) {
             var o = r.oldDatabase();
             line(out, "Old database:", o.path() + (o.exists() ? "" : " (gone)"));
             if (o.exists()) {
-                line(out, "  marker:", o.marker() + ", " + o.logEntries() + " change-log entries");
+                line(out, "  marker:", o.marker() + ", " + Format.count(o.logEntries(), "change-log entry",
+                        "change-log entries"));
             }
         }
         if (r.newDatabase() != null) {
@@ -74,18 +95,24 @@ final class StatusCommand extends ProjectCommand {
         if (!r.copy().isEmpty()) {
             out.append("Copy:\n");
             for (var t : r.copy()) {
-                out.append(String.format(Locale.ROOT, "  %-24s %,12d / %,12d rows %6.1f%%  %,10.0f rows/s  %s%n",
-                        t.table(), t.rowsCopied(), t.rowsTotal(), t.percent(), t.rowsPerSecond(),
-                        t.done() ? "done" : t.etaSeconds() == null ? "ETA ?" : "ETA " + t.etaSeconds() + " s"));
+                out.append(String.format(Locale.ROOT, "  %-24s %12s / %12s rows %6.1f%%  %s%n", t.table(),
+                        Format.count(t.rowsCopied()), Format.count(t.rowsTotal()), t.percent(), t.done() ? "done"
+                                : t.rowsPerSecond() > 0 ? Format.rate(t.rowsPerSecond()) + "  ETA " + Format.eta(t.etaSeconds())
+                                : running(r) ? "waiting" : "not copying"));
             }
+        }
+        if (r.etaSeconds() != null) {
+            line(out, "ETA:", "about " + Format.eta(r.etaSeconds()) + " until '" + r.runner().command() + "' is done"
+                    + " with its copy or replay");
         }
         if (r.replay() != null) {
             var p = r.replay();
             out.append("Replay:\n");
-            line(out, "  replayed:", p.entriesReplayed() + " entries (" + Math.round(p.entriesPerSecond()) + " entries/s)");
-            line(out, "  pending:", p.pending() + " entries");
+            line(out, "  replayed:", Format.count(p.entriesReplayed(), "entry", "entries") + " ("
+                    + Format.rate(p.entriesPerSecond()) + ")");
+            line(out, "  pending:", Format.count(p.pending(), "entry", "entries"));
             if (p.drainComplete()) {
-                line(out, "  drained:", "yes; writes were paused for " + p.writePauseMs() + " ms");
+                line(out, "  drained:", "yes; writes were paused for " + Format.duration(p.writePauseMs()));
             } else {
                 line(out, "  pause now:", p.predictedPauseMs() == null ? "unknown (nothing replayed yet)"
                         : "about " + p.predictedPauseMs() + " ms");
@@ -100,8 +127,19 @@ final class StatusCommand extends ProjectCommand {
             }
         }
         boolean stale = r.replay() != null && r.replay().oldWrittenOffline();
-        out.append(stale ? STALE_OFFLINE_COPY : next(r.phase())).append('\n');
+        out.append(stale ? STALE_OFFLINE_COPY : running(r) ? "Next: wait for '" + r.runner().command() + "' to finish."
+                : next(r.phase()) + stopped(r)).append('\n');
         return out.toString();
+    }
+
+    private static boolean running(StatusReport r) {
+        return r.runner() != null && r.runner().running();
+    }
+
+    /** What a killed command leaves to do: every mig command resumes where it stopped when run again. */
+    private static String stopped(StatusReport r) {
+        return r.runner() == null || r.runner().command().isEmpty() ? ""
+                : " ('" + r.runner().command() + "' stopped: run it again to resume it, or 'mig reset' to undo.)";
     }
 
     static final String STALE_OFFLINE_COPY = "The --offline copy saw the old database written while it copied, so it "

@@ -4,8 +4,10 @@ import dev.mig.Mig;
 import dev.mig.api.Project;
 import dev.mig.api.TableVerdict;
 import dev.mig.api.VerifyResult;
+import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig verify}: prove the new database equals the old one mapped through the plan. */
@@ -24,9 +26,15 @@ final class VerifyCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Mixin
+    Options.OutputOptions output;
+
     @Override
     public Integer call() {
-        VerifyResult r = Mig.verify(Project.at(project.dir, null));
+        VerifyResult r;
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+            r = Mig.verify(Project.at(project.dir, null), progress);
+        }
         PrintWriter out = out();
         if (json) {
             out.println(Mig.json(r));
@@ -40,8 +48,8 @@ final class VerifyCommand extends ProjectCommand {
         }
         out.println("Compared at change-log position " + r.logPosition() + ":");
         for (TableVerdict t : r.tables()) {
-            out.printf("  %-28s %-9s %,12d rows%s%n", t.table(), t.equal() ? "equal" : "DIFFERENT", t.newRows(),
-                    t.equal() ? "" : " (old: " + t.oldRows() + ")");
+            out.printf("  %-28s %-9s %12s rows%s%n", t.table(), t.equal() ? "equal" : "DIFFERENT",
+                    Format.count(t.newRows()), t.equal() ? "" : " (old: " + Format.count(t.oldRows()) + ")");
             t.oldOnly().forEach(row -> out.println("      missing in new: " + row));
             t.newOnly().forEach(row -> out.println("      only in new:    " + row));
         }

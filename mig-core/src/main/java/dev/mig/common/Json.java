@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.mig.api.MigException;
 import java.nio.file.Path;
@@ -33,6 +34,21 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
+            throw new MigException(MigException.Kind.INTERNAL, "cannot render JSON: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * {@code value} as a versioned document: its keys after {@code "formatVersion": version}; on one line
+     * when {@code oneLine} (JSON lines).
+     */
+    public static String document(Object value, int version, boolean oneLine) {
+        try {
+            ObjectNode doc = MAPPER.createObjectNode().put("formatVersion", version);
+            doc.setAll((ObjectNode) MAPPER.valueToTree(value));
+            return oneLine ? MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc)
+                    : MAPPER.writeValueAsString(doc);
+        } catch (JsonProcessingException | ClassCastException e) {
             throw new MigException(MigException.Kind.INTERNAL, "cannot render JSON: " + e.getMessage(), null, e);
         }
     }

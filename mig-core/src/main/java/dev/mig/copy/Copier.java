@@ -3,8 +3,8 @@ package dev.mig.copy;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.CopyResult;
+import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.api.plan.IdPolicy;
 import dev.mig.api.plan.MigrationPlan;
@@ -42,7 +42,7 @@ public final class Copier {
     private final MigrationPlan plan;
     private final Schema declared;
     private final Schema live;
-    private final CopyListener listener;
+    private final Progress listener;
     private final ProgressStore progress = new ProgressStore(SchemaName.NEW);
     /**
      * Chunks of about 75 ms: a chunk holds a read lock on the old database, which in rollback-journal
@@ -50,7 +50,7 @@ public final class Copier {
      */
     private final BatchSizer sizer = new BatchSizer(75, 100, 200_000, 1_000);
 
-    public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, CopyListener listener) {
+    public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, Progress listener) {
         this.pair = pair;
         this.plan = plan;
         this.declared = declared;
@@ -62,7 +62,10 @@ public final class Copier {
         long started = System.nanoTime();
         for (TablePlan t : plan.tables()) {
             if (t.sourceTable() != null && t.ids() == IdPolicy.REMAP && !started(t)) {
-                copier(t).mapAllKeys();
+                listener.step("map the keys of " + t.table(), () -> {
+                    copier(t).mapAllKeys();
+                    return null;
+                });
             }
         }
         List<TableCopyResult> results = new ArrayList<>();
@@ -92,12 +95,12 @@ public final class Copier {
     private void buildIndexes(Table table) throws SQLException {
         for (Index index : table.indexes()) {
             if (!indexExists(index.name())) {
-                Tx.deferred(pair, c -> {
+                listener.step("build index " + index.name(), () -> Tx.deferred(pair, c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute(SchemaDdl.createIndex(SchemaName.NEW, table.name(), index));
                     }
                     return null;
-                });
+                }));
             }
         }
     }

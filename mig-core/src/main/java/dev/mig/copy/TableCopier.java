@@ -1,6 +1,6 @@
 package dev.mig.copy;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.api.plan.IdPolicy;
 import dev.mig.api.plan.TablePlan;
@@ -29,11 +29,11 @@ final class TableCopier {
     private final TablePlan plan;
     private final MappingSql mapping;
     private final ProgressStore progress;
-    private final CopyListener listener;
+    private final Progress listener;
     private final KeyRange range;
     private final BatchSizer sizer;
 
-    TableCopier(Connection pair, TablePlan plan, MappingSql mapping, ProgressStore progress, CopyListener listener,
+    TableCopier(Connection pair, TablePlan plan, MappingSql mapping, ProgressStore progress, Progress listener,
                 BatchSizer sizer) {
         this.pair = pair;
         this.plan = plan;

@@ -1,5 +1,6 @@
 package dev.mig.plan;
 
+import dev.mig.api.Progress;
 import dev.mig.api.plan.Blocker;
 import dev.mig.api.plan.Difference;
 import dev.mig.api.plan.DroppedTable;
@@ -32,10 +33,12 @@ public final class Planner {
     private final Findings findings = new Findings();
     private final NameMap names = new NameMap();
     private final Map<String, Long> liveRows = new HashMap<>();
+    private final Progress progress;
 
-    private Planner(Schema declared, LiveDatabase live, Connection liveReadOnly) {
+    private Planner(Schema declared, LiveDatabase live, Connection liveReadOnly, Progress progress) {
         this.declared = declared;
         this.live = live;
+        this.progress = progress;
         this.probe = live == null ? null : new LiveProbe(liveReadOnly);
     }
 
@@ -46,10 +49,15 @@ public final class Planner {
      * @param liveReadOnly a read-only, autocommit connection to {@code live.file()}; null when {@code live} is null
      */
     public static MigrationPlan plan(Schema declared, LiveDatabase live, Connection liveReadOnly) {
+        return plan(declared, live, liveReadOnly, Progress.NONE);
+    }
+
+    /** As {@link #plan(Schema, LiveDatabase, Connection)}, reporting each read of the data as a step. */
+    public static MigrationPlan plan(Schema declared, LiveDatabase live, Connection liveReadOnly, Progress progress) {
         if (live != null && liveReadOnly == null) {
             throw new IllegalArgumentException("a live database needs its read-only connection");
         }
-        return new Planner(declared, live, liveReadOnly).run();
+        return new Planner(declared, live, liveReadOnly, progress).run();
     }
 
     private MigrationPlan run() {
@@ -63,7 +71,8 @@ public final class Planner {
             live.unsupported().forEach(u -> findings.block(Blocker.Kind.UNSUPPORTED_OBJECT, null, null, "the live "
                     + "database holds something mig cannot migrate: " + u + " Its data would be lost: remove it "
                     + "from the live database (or export it) before migrating"));
-            TableMatcher.Result r = new TableMatcher(declared, live.schema(), findings, this::rows).match();
+            TableMatcher.Result r = progress.step("count rows",
+                    () -> new TableMatcher(declared, live.schema(), findings, this::rows).match());
             matches.addAll(r.matches());
             r.dropped().forEach(t -> dropped.add(new DroppedTable(t.name(), rows(t.name()))));
         }
@@ -75,9 +84,15 @@ public final class Planner {
         if (live != null) {
             ObjectDiff.viewsAndTriggers(declared, live.schema(), findings);
             DataProbes probes = new DataProbes(planned, findings, probe, names);
-            order.order().forEach(t -> probes.run(planned.get(Names.key(t.name()))));
+            order.order().forEach(t -> progress.step("probe " + t.name(), () -> {
+                probes.run(planned.get(Names.key(t.name())));
+                return null;
+            }));
             ReplayKeys keys = new ReplayKeys(findings, probe);
-            order.order().forEach(t -> keys.check(planned.get(Names.key(t.name()))));
+            progress.step("check replay keys", () -> {
+                order.order().forEach(t -> keys.check(planned.get(Names.key(t.name()))));
+                return null;
+            });
         }
         ForeignKeyHandling fk = new ForeignKeyHandling(ForeignKeyHandling.MODE, order.selfReferencing(),
                 order.cycles(), ForeignKeyHandling.NOTE);

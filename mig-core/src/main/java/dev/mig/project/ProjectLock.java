@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -26,6 +30,9 @@ import java.util.stream.Stream;
  * reads where the process's open file points in {@code /proc/self/fd}: reading the path itself would
  * open and close the file, and closing any descriptor of a file drops the process's POSIX locks on it.
  * Where there is no {@code /proc} the check cannot be made, and the file is kept instead of deleted.
+ *
+ * <p>The file says who holds it, {@code <pid> <since, UTC> <command>}, so that {@code mig status} can
+ * tell a running command from one that was killed (whose file stays behind, unlocked).
  */
 public final class ProjectLock implements AutoCloseable {
 
@@ -51,8 +58,17 @@ public final class ProjectLock implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
     }
 
-    /** Takes the lock or fails at once, naming the process that holds it. */
-    public static ProjectLock acquire(Path dir) {
+    /** Who holds (or, when not {@code running}, last held and was killed holding) a project's lock. */
+    public record Holder(long pid, String command, String sinceUtc, boolean running) {
+        /** "pid 123, 'mig migrate' since 2026-12-07T15:00:00Z" */
+        public String describe() {
+            return "pid " + pid + (command.isEmpty() ? "" : ", '" + command + "'")
+                    + (sinceUtc.isEmpty() ? "" : " since " + sinceUtc);
+        }
+    }
+
+    /** Takes the lock for {@code command} ("mig drain") or fails at once, naming the process that holds it. */
+    public static ProjectLock acquire(Path dir, String command) {
         Path file = dir.resolve(FILE);
         Path key;
         try {
@@ -66,9 +82,10 @@ public final class ProjectLock implements AutoCloseable {
         }
         boolean locked = false;
         try {
-            String pid = String.valueOf(ProcessHandle.current().pid());
+            String content = ProcessHandle.current().pid() + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " "
+                    + command;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                ProjectLock held = tryAcquire(key, dir, file, pid);
+                ProjectLock held = tryAcquire(key, dir, file, content);
                 if (held != null) {
                     locked = true;
                     return held;
@@ -85,17 +102,17 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /** The lock, or null when the file was replaced meanwhile (see the class comment). */
-    private static ProjectLock tryAcquire(Path key, Path dir, Path file, String pid) {
+    private static ProjectLock tryAcquire(Path key, Path dir, Path file, String content) {
         FileChannel channel = null;
         boolean ours = false;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = readQuietly(file);
+                Optional<Holder> holder = parse(readQuietly(file), true);
                 channel.close();
                 throw MigException.refused("Another mig process is working on " + dir
-                                + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ".",
+                                + holder.map(h -> " (" + h.describe() + ")").orElse("") + ".",
                         "Wait for it to finish, or stop it; mig never runs two commands on one project at once.");
             }
             Boolean linked = stillLinked(dir, file);
@@ -106,7 +123,7 @@ public final class ProjectLock implements AutoCloseable {
             }
             ours = linked != null;
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(pid.getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
             return new ProjectLock(key, file, channel, lock, ours);
         } catch (OverlappingFileLockException e) {
@@ -122,6 +139,54 @@ public final class ProjectLock implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel); // never keep a lock nobody will release
             throw e;
+        }
+    }
+
+    /**
+     * Who holds {@code dir}'s lock, or was killed holding it (the file stayed behind); empty when no mig
+     * command works on the project. Takes no lock: reading never stops a command from starting.
+     */
+    public static Optional<Holder> holder(Path dir) {
+        Path file = dir.resolve(FILE);
+        try {
+            if (HELD.contains(dir.toRealPath())) {
+                // Reading the file would close a descriptor of it, and so drop this process's lock.
+                return Optional.of(new Holder(ProcessHandle.current().pid(), "", "", true));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Optional<Holder> recorded = parse(readQuietly(file), false);
+        return recorded.map(h -> new Holder(h.pid(), h.command(), h.sinceUtc(), alive(h)));
+    }
+
+    /** {@code <pid> [<since> <command>]}; an older mig wrote the pid alone. */
+    private static Optional<Holder> parse(String content, boolean running) {
+        String[] parts = content.split(" ", 3);
+        try {
+            long pid = Long.parseLong(parts[0]);
+            return Optional.of(new Holder(pid, parts.length > 2 ? parts[2] : "", parts.length > 1 ? parts[1] : "",
+                    running));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The recorded process still runs: its pid is alive and that process started before the lock was
+     * taken (a pid reused by a later process is not the holder).
+     */
+    private static boolean alive(Holder h) {
+        Optional<ProcessHandle> p = ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive);
+        if (p.isEmpty()) {
+            return false;
+        }
+        Optional<Instant> started = p.get().info().startInstant();
+        try {
+            return started.isEmpty() || h.sinceUtc().isEmpty()
+                    || !started.get().isAfter(Instant.parse(h.sinceUtc()).plusSeconds(1));
+        } catch (DateTimeParseException e) {
+            return true;
         }
     }
 

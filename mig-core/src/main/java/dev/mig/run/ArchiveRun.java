@@ -30,7 +30,7 @@ public final class ArchiveRun {
 
     /** @param source the old database when it is not named like mig's files in {@code dir}; may be null */
     public static ArchiveResult run(Path dir, Path source, boolean move) {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig archive-old")) {
             ActiveMigration.find(dir).ifPresent(m -> m.phase().require("mig archive-old", Phase.READY));
             List<Path> old = oldDatabases(dir, source);
             List<String> actions = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class CutoverRun {
      * cut a rollback-journal source over without a verify at the drained position (--no-verify).
      */
     public static CutoverResult run(Path dir, Path declaredTarget, boolean skipVerify) {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig cutover")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
                 return new CutoverResult(declaredTarget, null, true);

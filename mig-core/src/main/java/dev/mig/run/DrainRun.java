@@ -4,7 +4,9 @@ import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
 import dev.mig.api.Phase;
+import dev.mig.api.Progress;
 import dev.mig.api.VerifyResult;
+import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.capture.CaptureIntegrity;
 import dev.mig.common.BatchSizer;
@@ -33,7 +35,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,15 +60,15 @@ public final class DrainRun {
 
     private final Path dir;
     private final DrainOptions options;
-    private final Consumer<String> log;
+    private final Progress progress;
     private final StateStore state = new StateStore(SchemaName.NEW);
     /** The verify a rollback-journal source had inside the write pause; null when it had none. */
     private VerifyResult verifiedInPause;
 
-    public DrainRun(Path dir, DrainOptions options, Consumer<String> log) {
+    public DrainRun(Path dir, DrainOptions options, Progress progress) {
         this.dir = dir;
         this.options = options;
-        this.log = log;
+        this.progress = progress;
     }
 
     public DrainResult run() {
@@ -82,7 +83,7 @@ public final class DrainRun {
      * is refused then, naming the cutover.
      */
     public DrainResult run(Supplier<Path> declaredTarget) {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig drain")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             Path target = active.isEmpty() && options.cutover() ? declaredTarget.get() : null;
             if (target != null && StateStore.isReady(target)) {
@@ -109,7 +110,7 @@ public final class DrainRun {
                     return finish(m, before, null, true, null);
                 }
                 // The earlier drain's pause was lost (or undone): its completion says nothing any more.
-                log.accept("The earlier drain's write pause did not hold (the old database's marker says '"
+                progress.info("The earlier drain's write pause did not hold (the old database's marker says '"
                         + marker.name().toLowerCase(Locale.ROOT) + "', " + Backlog.entries(logged, before.lastSeq())
                         + " log entries after its checkpoint): draining again.");
                 Tx.deferred(pair, c -> {
@@ -121,7 +122,7 @@ public final class DrainRun {
                 // Killed (or failed to resume) mid-pause: the application has waited long enough. Resume its
                 // writes first, before any check that may refuse, then drain as usual.
                 Capture.setMarker(old, Capture.Marker.RECORDING);
-                log.accept("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
+                progress.info("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
             }
             m.requireCaptureIntact();
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
@@ -140,7 +141,10 @@ public final class DrainRun {
                 replayer.startTracking();
                 // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
-                NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                progress.step("check the new database (integrity, foreign keys)", () -> {
+                    NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                    return null;
+                });
                 // The checks took a while and writes went on: catch up again, or the tail is their backlog. The
                 // rows each catch-up replayed are checked after it, while writes still go on, so that the
                 // pause checks the tail's rows and the few of the last catch-up only.
@@ -179,9 +183,9 @@ public final class DrainRun {
     private WritePause pause(ActiveMigration m, Connection old, Replayer replayer, BatchSizer sizer,
                              Convergence convergence) throws SQLException {
         for (int flip = 1; ; flip++) {
-            log.accept("Pausing writes to the old database (predicted tail "
+            progress.info("Pausing writes to the old database (predicted tail "
                     + Backlog.describe(convergence.predictedTailMs()) + ").");
-            WritePause pause = WritePause.begin(m, old, log, options.maxPauseMs());
+            WritePause pause = WritePause.begin(m, old, progress, options.maxPauseMs());
             try {
                 long tail = Backlog.entries(replayer.lastLogged(), replayer.checkpoint());
                 OptionalLong predicted = Backlog.predictedMs(tail, convergence.replayRate());
@@ -189,7 +193,7 @@ public final class DrainRun {
                         || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
                     return pause;
                 }
-                log.accept(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
+                progress.info(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
                         + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
                         Backlog.describe(predicted)));
                 pause.resume();
@@ -260,7 +264,7 @@ public final class DrainRun {
                 state.markDrainComplete(c, pauseMs);
                 return null;
             });
-            log.accept("Tail: " + replayed[0] + " entries replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
+            progress.info("Tail: " + replayed[0] + " entries replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
                     + " ms of pause; sequences, foreign-key check and pause check " + Elapsed.millisSince(replayedAt)
                     + " ms.");
             return pauseMs;
@@ -374,19 +378,19 @@ public final class DrainRun {
                         "Run 'mig drain' (writes then stay paused until cutover), 'mig verify', then 'mig cutover'; "
                                 + "or allow the pause with --max-pause; or cut over unverified with --no-verify.");
             }
-            log.accept("Not verified inside the pause (" + why + "): writes stay paused until cutover; run 'mig "
+            progress.info("Not verified inside the pause (" + why + "): writes stay paused until cutover; run 'mig "
                     + "verify' now, then 'mig cutover'.");
             return;
         }
         long t0 = System.nanoTime();
-        VerifyResult r = VerifyRun.verifyOn(pair, m);
+        VerifyResult r = VerifyRun.verifyOn(pair, m, progress);
         if (!r.equal()) {
             throw MigException.refused("Verify found differences inside the write pause: " + r.summary()
                             + ". Writes to the old database were resumed; nothing was marked drained.",
                     "Report this with 'mig verify --json' output; 'mig reset' undoes the migration.");
         }
         verifiedInPause = r;
-        log.accept("Verified inside the pause: " + r.tables().size() + " tables equal at log position "
+        progress.info("Verified inside the pause: " + Format.count(r.tables().size(), "table", "tables") + " equal at log position "
                 + r.logPosition() + " (" + Elapsed.millisSince(t0) + " ms).");
     }
 
@@ -398,13 +402,13 @@ public final class DrainRun {
         if (!walMode(pair)) {
             return null; // compared inside the pause instead: verifyInPause
         }
-        VerifyResult r = VerifyRun.verify(m);
+        VerifyResult r = VerifyRun.verify(m, progress);
         if (!r.equal()) {
             throw MigException.refused("Verify found differences before pausing writes: " + r.summary()
                             + ". Nothing was paused.",
                     "Report this with 'mig verify --json' output; 'mig reset' undoes the migration.");
         }
-        log.accept("Verified: " + r.tables().size() + " tables equal at log position " + r.logPosition() + ".");
+        progress.info("Verified: " + Format.count(r.tables().size(), "table", "tables") + " equal at log position " + r.logPosition() + ".");
         return r;
     }
 
@@ -452,7 +456,7 @@ public final class DrainRun {
             long nanos = System.nanoTime() - t0;
             long logged = replayer.lastLogged();
             convergence.round(replayed, logged - target, nanos);
-            log.accept(String.format(Locale.ROOT, "  round %d: replayed %,d entries (%,.0f/s); the application "
+            progress.info(String.format(Locale.ROOT, "  round %d: replayed %,d entries (%,.0f/s); the application "
                             + "logged %,d meanwhile; %,d behind", convergence.rounds(), replayed,
                     Backlog.rate(replayed, nanos), Math.max(0, logged - target), Backlog.entries(logged, checkpoint)));
         }

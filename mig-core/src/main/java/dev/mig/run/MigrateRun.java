@@ -1,13 +1,14 @@
 package dev.mig.run;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.CopyResult;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Phase;
+import dev.mig.api.Progress;
 import dev.mig.api.plan.Blocker;
 import dev.mig.api.plan.DiskSpace;
 import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.common.Json;
 import dev.mig.copy.Copier;
@@ -50,10 +51,10 @@ public final class MigrateRun {
 
     private final ProjectFiles project;
     private final boolean offline;
-    private final CopyListener listener;
+    private final Progress listener;
     private final StateStore state = new StateStore(SchemaName.NEW);
 
-    public MigrateRun(ProjectFiles project, boolean offline, CopyListener listener) {
+    public MigrateRun(ProjectFiles project, boolean offline, Progress listener) {
         this.project = project;
         this.offline = offline;
         this.listener = listener;
@@ -61,7 +62,7 @@ public final class MigrateRun {
 
     public MigrateResult run() {
         project.declared(); // a bad schema.yaml is refused before anything, even the lock file, is written
-        try (ProjectLock lock = ProjectLock.acquire(project.dir())) {
+        try (ProjectLock lock = ProjectLock.acquire(project.dir(), "mig migrate")) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
                 requireResumable(project, active.get(), offline);
@@ -225,8 +226,8 @@ public final class MigrateRun {
         MigrationPlan plan;
         Optional<DiskSpace> disk;
         try (Connection ro = SqliteFiles.openReadOnly(source)) {
-            live = Introspector.read(ro, SchemaName.MAIN, source);
-            plan = Planner.plan(declared, live, ro);
+            live = PlanRun.readSchema(ro, source, listener);
+            plan = Planner.plan(declared, live, ro, listener);
             disk = DiskProbe.measure(ro, project.dir());
         }
         // Offline, nothing is replayed or verified: a key that cannot be replayed, or a from: value that
@@ -244,9 +245,12 @@ public final class MigrateRun {
         String now = Clock.nowUtc();
         StoredPlan stored = new StoredPlan(source.toString(), plan.sourceHash(), plan.targetHash(), Json.write(plan),
                 Json.write(declared), Json.write(live.schema()), readSchemaYaml(), now);
-        NewDatabase.create(target, new NewDatabase.Spec(declared, live.settings(), permissions(source),
-                NewDatabase.Status.MIGRATING, identity(), stored, rowCounts(plan), keyWidth(plan, live.schema()),
-                plan.remappedTables()));
+        listener.step("create " + target.getFileName(), () -> {
+            NewDatabase.create(target, new NewDatabase.Spec(declared, live.settings(), permissions(source),
+                    NewDatabase.Status.MIGRATING, identity(), stored, rowCounts(plan), keyWidth(plan, live.schema()),
+                    plan.remappedTables()));
+            return null;
+        });
         ActiveMigration migration = ActiveMigration.load(target).orElseThrow();
         return copy(migration, false);
     }
@@ -255,7 +259,10 @@ public final class MigrateRun {
     private MigrateResult copy(ActiveMigration m, boolean resumed) throws SQLException {
         try (Connection old = SqliteFiles.openReadWrite(m.source())) {
             if (!offline && Capture.marker(old) == Capture.Marker.NONE) {
-                Capture.install(old, m.capturedTables());
+                listener.step("install change capture on " + Format.count(m.capturedTables().size(), "table", "tables"), () -> {
+                    Capture.install(old, m.capturedTables());
+                    return null;
+                });
             }
         }
         CopyResult result;
@@ -283,11 +290,17 @@ public final class MigrateRun {
                                 + "(and never will be).", OLD_WRITTEN_HINT);
             }
             if (offline) {
-                NewDatabaseChecks.offline(pair);
+                listener.step("check the new database", () -> {
+                    NewDatabaseChecks.offline(pair);
+                    return null;
+                });
             }
         }
         if (offline) {
-            CutoverRun.finish(m, result.rows(), 0, null);
+            listener.step("mark " + m.target().getFileName() + " ready", () -> {
+                CutoverRun.finish(m, result.rows(), 0, null);
+                return null;
+            });
             return new MigrateResult(MigrateResult.Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
         }
         return new MigrateResult(MigrateResult.Outcome.COPIED, m.source(), m.target(), resumed, result);

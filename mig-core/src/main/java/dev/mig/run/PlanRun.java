@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import dev.mig.api.MigException;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Refusal;
 import dev.mig.api.plan.DiskSpace;
 import dev.mig.api.plan.MigrationPlan;
@@ -11,6 +12,7 @@ import dev.mig.project.ActiveMigration;
 import dev.mig.project.ProjectFiles;
 import dev.mig.schema.Schema;
 import dev.mig.schema.introspect.Introspector;
+import dev.mig.schema.introspect.LiveDatabase;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ public final class PlanRun {
      * Diffs schema.yaml against the source database; reads only (a hot journal aside: specs/planning.md).
      * Decides as migrate decides (the same checks, in the same order), so that its verdict is migrate's.
      */
-    public static PlanReport run(ProjectFiles project) {
+    public static PlanReport run(ProjectFiles project, Progress progress) {
         Schema declared = project.declared();
         Path target = project.target();
         boolean targetExists = Files.exists(target);
@@ -67,7 +69,7 @@ public final class PlanRun {
                     refusal == null && fresh.canMigrate(), fresh, null);
         }
         try (Connection c = SqliteFiles.openReadOnly(live)) {
-            MigrationPlan plan = Planner.plan(declared, Introspector.read(c, SchemaName.MAIN, live), c);
+            MigrationPlan plan = Planner.plan(declared, readSchema(c, live, progress), c, progress);
             // Room for a copy yet to start; a migration in progress has its new file already.
             boolean copyAhead = source.isPresent() && active.isEmpty() && !targetExists;
             DiskSpace disk = copyAhead ? DiskProbe.measure(c, project.dir()).orElse(null) : null;
@@ -76,6 +78,11 @@ public final class PlanRun {
         } catch (SQLException e) {
             throw closeFailed(live, e);
         }
+    }
+
+    /** The live database's schema, read as a step: a schema of many tables takes a while. */
+    static LiveDatabase readSchema(Connection c, Path file, Progress progress) throws SQLException {
+        return progress.step("read the schema of " + file.getFileName(), () -> Introspector.read(c, SchemaName.MAIN, file));
     }
 
     /**

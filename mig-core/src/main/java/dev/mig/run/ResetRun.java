@@ -36,7 +36,7 @@ public final class ResetRun {
     }
 
     public ResetResult run() {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig reset")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             Path target = active.map(ActiveMigration::target).orElse(null);
             List<Path> sources = new ArrayList<>();

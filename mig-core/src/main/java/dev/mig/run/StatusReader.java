@@ -5,6 +5,7 @@ import dev.mig.api.Phase;
 import dev.mig.api.StatusReport;
 import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
+import dev.mig.project.ProjectLock;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.yaml.SchemaYaml;
@@ -41,10 +42,18 @@ public final class StatusReader {
     }
 
     public StatusReport read() {
+        Optional<StatusReport.Runner> runner = ProjectLock.holder(dir)
+                .map(h -> new StatusReport.Runner(h.pid(), h.command(), h.sinceUtc(), h.running()));
+        boolean running = runner.map(StatusReport.Runner::running).orElse(false);
+        StatusReport report = read(running);
+        return report.withRunner(runner.orElse(null), running ? eta(report) : null);
+    }
+
+    private StatusReport read(boolean running) {
         try {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isPresent()) {
-                return migrating(active.get());
+                return migrating(active.get(), running);
             }
             Optional<Path> ready = newestReady();
             return ready.isPresent() ? ready(ready.get())
@@ -55,7 +64,27 @@ public final class StatusReader {
         }
     }
 
-    private StatusReport migrating(ActiveMigration m) throws SQLException {
+    /**
+     * While a command runs: the copy's time left at its rate so far, or once the copy is done the
+     * replay's, at the replay's rate.
+     */
+    private static Long eta(StatusReport r) {
+        List<StatusReport.TableCopy> left = r.copy().stream().filter(t -> !t.done()).toList();
+        if (!left.isEmpty()) {
+            // The table being copied, once it has a rate; before that, the rate of the tables done.
+            double rate = left.get(0).rowsPerSecond() > 0 ? left.get(0).rowsPerSecond() : r.copy().stream()
+                    .filter(StatusReport.TableCopy::done).mapToDouble(StatusReport.TableCopy::rowsPerSecond).average()
+                    .orElse(0);
+            long rows = left.stream().mapToLong(t -> Math.max(0, t.rowsTotal() - t.rowsCopied())).sum();
+            return rate > 0 ? Math.round(rows / rate) : null;
+        }
+        if (r.replay() != null && !r.replay().drainComplete() && r.replay().entriesPerSecond() > 0) {
+            return Math.round(r.replay().pending() / r.replay().entriesPerSecond());
+        }
+        return null;
+    }
+
+    private StatusReport migrating(ActiveMigration m, boolean running) throws SQLException {
         StateStore state = new StateStore(SchemaName.MAIN);
         StatusReport.NewDatabaseInfo info;
         ReplayState replay;
@@ -78,7 +107,7 @@ public final class StatusReader {
         Capture.Marker marker = old.marker() == null ? Capture.Marker.NONE
                 : Capture.Marker.valueOf(old.marker().toUpperCase(Locale.ROOT));
         Phase phase = ActiveMigration.phaseOf(replay, marker);
-        return new StatusReport(phase, dir.toString(), old, info, copies(progress),
+        return new StatusReport(phase, dir.toString(), old, info, copies(progress, running),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
                         Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline),
                 schemaYamlChanged(m.plan().targetHash()), history);
@@ -146,11 +175,12 @@ public final class StatusReader {
         }
     }
 
-    private static List<StatusReport.TableCopy> copies(List<TableProgress> progress) {
+    /** Rates and estimates only while a command copies: a stopped copy has neither. */
+    private static List<StatusReport.TableCopy> copies(List<TableProgress> progress, boolean running) {
         List<StatusReport.TableCopy> out = new ArrayList<>();
         for (TableProgress p : progress) {
             double pct = p.rowsTotal() > 0 ? Math.min(100.0, 100.0 * p.rowsCopied() / p.rowsTotal()) : (p.done() ? 100 : 0);
-            double rate = p.copyMs() > 0 ? p.rowsCopied() * 1000.0 / p.copyMs() : 0;
+            double rate = running && p.copyMs() > 0 ? p.rowsCopied() * 1000.0 / p.copyMs() : 0;
             Long eta = null;
             if (p.done()) {
                 eta = 0L;

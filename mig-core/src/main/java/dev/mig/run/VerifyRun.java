@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import dev.mig.api.MigException;
 import dev.mig.api.Phase;
+import dev.mig.api.Progress;
 import dev.mig.api.VerifyResult;
 import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
@@ -37,14 +38,14 @@ public final class VerifyRun {
      * Verifies the migration in progress; after its cutover (the database of schema.yaml,
      * {@code declaredTarget}, is ready), reports the comparison the cutover was made on.
      */
-    public static VerifyResult run(Path dir, Path declaredTarget) {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+    public static VerifyResult run(Path dir, Path declaredTarget, Progress progress) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig verify")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
                 return atCutover(declaredTarget);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "verify");
-            return verify(m);
+            return verify(m, progress);
         } catch (SQLException e) {
             throw Failures.sql("verify", e);
         }
@@ -70,10 +71,10 @@ public final class VerifyRun {
     }
 
     /** Verifies {@code m}; the caller holds the project lock. */
-    static VerifyResult verify(ActiveMigration m) throws SQLException {
+    static VerifyResult verify(ActiveMigration m, Progress progress) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
-            return verifyOn(pair, m);
+            return verifyOn(pair, m, progress);
         }
     }
 
@@ -81,16 +82,19 @@ public final class VerifyRun {
      * Verifies {@code m} on {@code pair}, a copy connection the caller opened (drain's, whose deadline
      * then bounds the comparison too); the caller holds the project lock.
      */
-    static VerifyResult verifyOn(Connection pair, ActiveMigration m) throws SQLException {
+    static VerifyResult verifyOn(Connection pair, ActiveMigration m, Progress progress) throws SQLException {
         m.requireCaptureIntact();
         requirePhase(pair);
         requireNonBlockingSnapshot(pair);
         Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
         Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
         return Tx.deferred(pair, c -> {
-            replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
+            progress.step("replay the change log up to the snapshot", () -> {
+                replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
+                return null;
+            });
             long position = replayer.checkpoint();
-            VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll());
+            VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll(progress));
             if (r.equal()) {
                 new StateStore(SchemaName.NEW).markVerified(c, position);
             }

@@ -3,6 +3,7 @@ package dev.mig.run;
 import static dev.mig.sql.Sql.ident;
 
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.capture.Capture;
 import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Drain's write pause on the old database: the marker flip to {@code draining}, the proof that the flip
@@ -25,13 +25,13 @@ final class WritePause {
 
     private final ActiveMigration m;
     private final Connection old;
-    private final Consumer<String> log;
+    private final Progress log;
     private final long startNanos;
     private final long flipMs;
     private final int probeBusyMs;
     private long resumedMs = -1;
 
-    private WritePause(ActiveMigration m, Connection old, Consumer<String> log, long startNanos, long askedNanos,
+    private WritePause(ActiveMigration m, Connection old, Progress log, long startNanos, long askedNanos,
                        long maxPauseMs) {
         this.m = m;
         this.old = old;
@@ -51,7 +51,7 @@ final class WritePause {
     }
 
     /** Flips the marker to {@code draining} on {@code old} and proves that the application's writes now fail. */
-    static WritePause begin(ActiveMigration m, Connection old, Consumer<String> log, long maxPauseMs)
+    static WritePause begin(ActiveMigration m, Connection old, Progress log, long maxPauseMs)
             throws SQLException {
         long asked = System.nanoTime();
         Capture.setMarker(old, Capture.Marker.DRAINING);
@@ -162,7 +162,7 @@ final class WritePause {
     void resume() throws SQLException {
         Capture.setMarker(old, Capture.Marker.RECORDING);
         resumedMs = elapsedMs();
-        log.accept("Writes to the old database resumed after " + resumedMs + " ms.");
+        log.info("Writes to the old database resumed after " + resumedMs + " ms.");
     }
 
     /** How long writes were paused: until {@link #resume}, or until now. */
@@ -176,7 +176,7 @@ final class WritePause {
             resume();
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
-            log.accept("Writes could not be resumed (" + e.getMessage() + "); 'mig drain' resumes them when run again.");
+            log.info("Writes could not be resumed (" + e.getMessage() + "); 'mig drain' resumes them when run again.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mig.verify;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.Progress;
 import dev.mig.api.TableVerdict;
 import dev.mig.api.plan.MigrationPlan;
 import dev.mig.api.plan.TablePlan;
@@ -41,9 +42,15 @@ public final class Verifier {
     }
 
     public List<TableVerdict> compareAll() throws SQLException {
+        return compareAll(Progress.NONE);
+    }
+
+    /** Compares every table, each as a step of {@code progress}. */
+    public List<TableVerdict> compareAll(Progress progress) throws SQLException {
         List<TableVerdict> out = new ArrayList<>();
         for (TablePlan t : plan.tables()) {
-            out.add(t.sourceTable() == null ? emptyTable(t) : compare(MappingSql.of(t, declared, live)));
+            out.add(t.sourceTable() == null ? emptyTable(t)
+                    : progress.step("verify " + t.table(), () -> compare(MappingSql.of(t, declared, live))));
         }
         return out;
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ProjectFiles;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class DdlAsDeclaredTest {
         Path old = dir.resolve("app.db");
         exec(old, DJANGO_DDL, "INSERT INTO shop_product (sku, price, title, created) VALUES ('a', 1.5, 't', '2026-01-01')");
         Mig.init(old, dir, false);
-        Mig.migrate(Project.at(dir, old), true, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, old), true, Progress.NONE);
         Path migrated = ProjectFiles.at(dir, null).target();
 
         assertEquals(rows(old, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('shop_product')"),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ProjectFiles;
 import dev.mig.schema.Schema;
@@ -36,7 +36,7 @@ class OrmHistoryExamplesTest {
         Schema declared = SchemaYaml.load(dir.resolve("schema.yaml"), "app");
         assertTrue(!declared.cutover().isEmpty(), example + " declares cutover statements");
 
-        Mig.migrate(Project.at(dir), false, CopyListener.NONE); // created ready: its cutover statements ran
+        Mig.migrate(Project.at(dir), false, Progress.NONE); // created ready: its cutover statements ran
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ProjectFiles.at(dir, null).target());
              Statement s = c.createStatement()) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ProjectFiles;
 import dev.mig.testing.Db;
@@ -44,7 +44,7 @@ class MigDatabaseTest {
     @Test
     void aBootstrappedDatabaseOpensAtOnce() throws Exception {
         Path yaml = schema(V1);
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
         try (Connection c = MigDatabase.openWhenReady(yaml, Duration.ofSeconds(1))) {
             assertFalse(c.isClosed());
         }
@@ -53,7 +53,7 @@ class MigDatabaseTest {
     @Test
     void jooqQueriesTheReadyDatabaseWithTheNamesTheSchemaDeclares() throws Exception {
         Path yaml = schema(V1.replace("  t:", "  \"Order Lines\":"));
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
         try (Connection c = MigDatabase.openWhenReady(yaml, Duration.ofSeconds(1))) {
             DSLContext db = MigDsl.on(c);
             Table<?> lines = DSL.table(DSL.name("Order Lines"));
@@ -79,9 +79,9 @@ class MigDatabaseTest {
     @Test
     void theNewVersionWaitsWhileMigratingAndOpensAfterCutover() throws Exception {
         schema(V1);
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
         Path v2 = schema(V2);
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
         assertFalse(MigDatabase.isReady(MigDatabase.databaseFor(v2)));
         CompletableFuture<Connection> opened = CompletableFuture.supplyAsync(() -> {
             try {
@@ -92,7 +92,7 @@ class MigDatabaseTest {
         });
         Thread.sleep(200);
         assertFalse(opened.isDone(), "must wait while the status is migrating");
-        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, true, true), Progress.NONE);
         try (Connection c = opened.get(10, TimeUnit.SECONDS)) {
             assertFalse(c.isClosed());
         }
@@ -101,11 +101,11 @@ class MigDatabaseTest {
     @Test
     void theDrainingRejectionIsRecognised() throws Exception {
         schema(V1);
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
         Path old = ProjectFiles.at(dir, null).target();
         schema(V2);
-        Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, false, true), line -> { });
+        Mig.migrate(Project.at(dir, null), false, Progress.NONE);
+        Mig.drain(Project.at(dir, null), new DrainOptions(3_000, false, true), Progress.NONE);
         try (Db app = Db.open(old)) {
             SQLException e = assertThrows(SQLException.class,
                     () -> app.conn.createStatement().executeUpdate("INSERT INTO t (v) VALUES ('late')"));

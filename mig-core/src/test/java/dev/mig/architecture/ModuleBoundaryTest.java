@@ -39,7 +39,7 @@ class ModuleBoundaryTest {
                 "--module", "app/app.Main").redirectErrorStream(true).start();
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), printed);
-        assertEquals("{\"message\":\"it is\",\"hint\":\"do this\"}", printed.replaceAll("\\s*([{}:,])\\s*", "$1").strip(),
+        assertEquals("{\"formatVersion\":1,\"message\":\"it is\",\"hint\":\"do this\"}", printed.replaceAll("\\s*([{}:,])\\s*", "$1").strip(),
                 "Jackson reads the API's records through the module's opens");
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.hot.HotProject;
 import dev.mig.testing.Db;
@@ -82,7 +82,7 @@ class CopierTest {
     Path base;
 
     /** What a listener heard, one line per call. */
-    private static final class Recorder implements CopyListener {
+    private static final class Recorder implements Progress {
         final List<String> started = new ArrayList<>();
         final List<Long> chunks = new ArrayList<>();
         final List<Long> chunkTotals = new ArrayList<>();
@@ -130,7 +130,7 @@ class CopierTest {
         return p;
     }
 
-    private static MigrateResult migrate(HotProject p, boolean offline, CopyListener listener) {
+    private static MigrateResult migrate(HotProject p, boolean offline, Progress listener) {
         return Mig.migrate(HotProject.project(p.dir), offline, listener);
     }
 
@@ -163,7 +163,7 @@ class CopierTest {
     void theProgressTableEndsWithEveryRowTheLastKeyAndDone() throws Exception {
         HotProject p = filled(ROWS);
         long before = System.nanoTime();
-        MigrateResult r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, Progress.NONE);
         long wallMillis = (System.nanoTime() - before) / 1_000_000;
         try (Db db = Db.open(r.target())) {
             assertEquals(List.of("items|" + ROWS + "|" + ROWS + "|1|" + ROWS * 10 + "|null", "shelves|3|3|1|3|null",
@@ -178,7 +178,7 @@ class CopierTest {
     @Test
     void everyRowArrivesOnceWhenChunkBoundariesFallInsideARunOfTheFirstKeyColumn() throws Exception {
         HotProject p = filled(STOCK);
-        MigrateResult r = migrate(p, true, CopyListener.NONE);
+        MigrateResult r = migrate(p, true, Progress.NONE);
         try (Db db = Db.open(r.target())) {
             db.exec("ATTACH DATABASE '" + p.oldDb + "' AS old");
             assertEquals(0, db.count("SELECT count(*) FROM (SELECT shop, sku, qty FROM old.stock "
@@ -190,7 +190,7 @@ class CopierTest {
     @Test
     void remappedKeysFollowTheOldKeyOrderEvenWhereEarlyRowsReferenceLaterOnes() throws Exception {
         HotProject p = filled(ROWS);
-        MigrateResult r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, Progress.NONE);
         try (Db db = Db.open(r.target())) {
             assertEquals(ROWS, db.count("SELECT count(*) FROM _id_mapping_items"));
             assertEquals(List.of("1|" + ROWS), db.rows("SELECT min(new_key), max(new_key) FROM _id_mapping_items"));
@@ -207,7 +207,7 @@ class CopierTest {
     @Test
     void aCopyStoppedAfterAChunkResumesAfterItCountingTheRowsCopiedBefore() throws Exception {
         HotProject p = filled(STOCK);
-        CopyListener stopAfterFirstChunk = new CopyListener() {
+        Progress stopAfterFirstChunk = new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (table.equals("stock")) {
@@ -238,7 +238,7 @@ class CopierTest {
     @Test
     void aCopyStoppedAfterATablesIndexesWereBuiltResumesWithoutBuildingThemAgain() throws Exception {
         HotProject p = filled(ROWS);
-        CopyListener stopAtShelves = new CopyListener() {
+        Progress stopAtShelves = new Progress() {
             @Override
             public void tableStarted(String table, long rowsTotal, long rowsCopied) {
                 if (table.equals("shelves")) {
@@ -248,7 +248,7 @@ class CopierTest {
         };
         assertThrows(IllegalStateException.class, () -> migrate(p, false, stopAtShelves));
 
-        MigrateResult r = migrate(p, false, CopyListener.NONE);
+        MigrateResult r = migrate(p, false, Progress.NONE);
 
         try (Db db = Db.open(r.target())) {
             assertEquals(List.of("items_by_name", "stock_by_qty"), db.rows("SELECT name FROM sqlite_schema "

@@ -1,11 +1,11 @@
 package dev.mig.generative;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class MigChild {
             }
             case "drain" -> {
                 DrainResult r = Mig.drain(Project.at(dir, null), new DrainOptions(Long.parseLong(args[2]),
-                        Boolean.parseBoolean(args[3]), true), line -> { });
+                        Boolean.parseBoolean(args[3]), true), Progress.NONE);
                 yield "drain already=" + r.alreadyDrained() + " cutOver=" + r.cutOver() + " pauseMs=" + r.writePauseMs();
             }
             case "cutover" -> "cutover already=" + Mig.cutover(Project.at(dir, null)).alreadyReady();
@@ -57,7 +57,7 @@ public final class MigChild {
     }
 
     /** Holds the copy after its first chunk until the harness saw the application write, then slows it. */
-    private static final class SlowCopy implements CopyListener {
+    private static final class SlowCopy implements Progress {
         private final Path go;
         private boolean first = true;
 

@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.capture.Capture;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.testing.Db;
@@ -85,7 +85,7 @@ class AutoincrementCounterTest {
         HotProject p = project(3_000); // the copy goes in chunks of 1,000 rows at first
         HotProject.declare(p.dir, V2);
         boolean[] wrote = {false};
-        p.migrate(new CopyListener() {
+        p.migrate(new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (!wrote[0]) {
@@ -127,7 +127,7 @@ class AutoincrementCounterTest {
     void theCounterAboveTheLargestIdIsCarriedByAnOfflineMigration() throws Exception {
         HotProject p = project(10);
         HotProject.declare(p.dir, V2_RENAMED);
-        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, Progress.NONE);
         assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, r.outcome());
         assertCounterCarried(p, "items", "things", 10);
     }

@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class CompositeReferenceRemapTest {
 
     @Test
     void offlineMigrationPointsCompositeReferencesAtTheNewKeys() {
-        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        MigrateResult r = Mig.migrate(HotProject.project(p.dir), true, Progress.NONE);
         assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, r.outcome());
         Rows.assertSame(Rows.typed(p.oldDb, OLD), Rows.typed(p.newDb(), NEW), "child");
         Checks.assertSound(p.newDb());
@@ -86,7 +86,7 @@ class CompositeReferenceRemapTest {
 
     @Test
     void hotMigrationPointsCompositeReferencesAtTheNewKeys() {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db app = p.open()) {
             app.exec("""
                     INSERT INTO parent VALUES (5, 'd');

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.plan.Blocker;
 import dev.mig.capture.Capture;
 import dev.mig.sql.SqliteFiles;
@@ -112,7 +112,7 @@ class CutoverStatementsTest {
         HotProject p = copiedToV2("INSERT INTO django_migrations (id, app, name, applied) VALUES (1, 'x', 'y', 1)");
 
         MigException e = assertThrows(MigException.class, () -> Mig.drain(HotProject.project(dir),
-                new DrainOptions(3_000, true, true), line -> { }));
+                new DrainOptions(3_000, true, true), Progress.NONE));
 
         assertTrue(e.getMessage().startsWith("cutover statement 1 (from schema.yaml) failed: ")
                 && e.getMessage().endsWith("Tried before pausing: nothing was paused."), e.getMessage());
@@ -134,7 +134,7 @@ class CutoverStatementsTest {
                 .findFirst().orElseThrow();
         assertTrue(b.message().contains("cutover statement 1 fails on the declared schema: ")
                 && b.message().contains("no such table: django_migration"), b.message());
-        assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
+        assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(dir), false, Progress.NONE));
         assertTrue(Files.exists(p.oldDb));
     }
 
@@ -142,7 +142,7 @@ class CutoverStatementsTest {
     void aDatabaseCreatedReadyGetsItsRowsToo() {
         HotProject.declare(dir, v2(RECORD_0002));
 
-        Mig.migrate(HotProject.project(dir), false, CopyListener.NONE);
+        Mig.migrate(HotProject.project(dir), false, Progress.NONE);
 
         assertEquals(List.of("0002_post_title"), history(HotProject.files(dir).target()));
     }

@@ -8,6 +8,7 @@ import dev.mig.Mig;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class DrainPauseTest {
     }
 
     private DrainResult drain(long maxPauseMs, boolean cutover) {
-        return Mig.drain(Project.at(p.dir, null), new DrainOptions(maxPauseMs, cutover, false), log::add);
+        return Mig.drain(Project.at(p.dir, null), new DrainOptions(maxPauseMs, cutover, false), Progress.lines(log::add));
     }
 
     @Test

@@ -132,7 +132,7 @@ class FidelityTest {
             }
         }
         HotProject.declare(dir, v2);
-        p.migrate(dev.mig.api.CopyListener.NONE);
+        p.migrate(dev.mig.api.Progress.NONE);
         if (viaReplay) {
             insertCorpus(p);
             try (Db db = p.open()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mig.Mig;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import dev.mig.testing.PythonClient;
@@ -65,7 +66,7 @@ class ForeignClientsTest {
             writer.awaitAcknowledged(20);
             p.migrate(V2);
             writer.awaitAcknowledged(writer.acknowledged().size() + 100);
-            drained = Mig.drain(Project.at(p.dir, null), new DrainOptions(60_000, true, verify), p.drainLog::add);
+            drained = Mig.drain(Project.at(p.dir, null), new DrainOptions(60_000, true, verify), Progress.lines(p.drainLog::add));
             cutOver = drained.cutOver();
             acked = writer.acknowledged();
             writer.awaitRejections(5);

@@ -1,7 +1,7 @@
 package dev.mig.hot;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
@@ -46,7 +46,7 @@ public final class HotChild {
 
     private static void migrateHalt(Path dir, int chunks) {
         int[] seen = {0};
-        Mig.migrate(Project.at(dir, null), false, new CopyListener() {
+        Mig.migrate(Project.at(dir, null), false, new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (++seen[0] >= chunks) {
@@ -59,7 +59,7 @@ public final class HotChild {
 
     private static void migrateSlow(Path dir) {
         int[] seen = {0};
-        Mig.migrate(Project.at(dir, null), false, new CopyListener() {
+        Mig.migrate(Project.at(dir, null), false, new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 System.out.println("chunk " + ++seen[0]);

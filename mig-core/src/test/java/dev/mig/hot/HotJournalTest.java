@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -44,14 +44,14 @@ class HotJournalTest {
                     + "INSERT INTO notes (body) VALUES ('a'), ('b')");
         }
         HotProject.declare(dir, V2);
-        Mig.migrate(Project.at(dir, oldDb), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, oldDb), false, Progress.NONE);
         try (Db db = Db.open(oldDb)) {
             db.exec("INSERT INTO notes (body) VALUES ('c')");
         }
         killedMidTransaction(oldDb);
         assertTrue(Files.exists(Path.of(oldDb + "-journal")), "the killed writer left its journal");
 
-        Mig.drain(Project.at(dir, null), new DrainOptions(60_000, true, true), line -> { });
+        Mig.drain(Project.at(dir, null), new DrainOptions(60_000, true, true), Progress.NONE);
 
         Path newDb = HotProject.files(dir).target();
         assertEquals(List.of("1|a|0", "2|b|0", "3|c|0"), Rows.plain(newDb, "SELECT id, body, stars FROM notes"));

@@ -1,11 +1,11 @@
 package dev.mig.hot;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.CutoverResult;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.capture.Capture;
 import dev.mig.project.ProjectFiles;
@@ -39,7 +39,7 @@ public final class HotProject {
     /** Writes {@code v1Yaml} and lets mig create its (empty, ready) database. */
     public static HotProject bootstrap(Path dir, String v1Yaml) {
         declare(dir, v1Yaml);
-        MigrateResult r = Mig.migrate(project(dir), false, CopyListener.NONE);
+        MigrateResult r = Mig.migrate(project(dir), false, Progress.NONE);
         if (r.outcome() != MigrateResult.Outcome.BOOTSTRAPPED) {
             throw new IllegalStateException("expected a bootstrap, got " + r.outcome());
         }
@@ -87,15 +87,15 @@ public final class HotProject {
 
     public MigrateResult migrate(String v2Yaml) {
         declare(dir, v2Yaml);
-        return migrate(CopyListener.NONE);
+        return migrate(Progress.NONE);
     }
 
-    public MigrateResult migrate(CopyListener listener) {
+    public MigrateResult migrate(Progress listener) {
         return Mig.migrate(project(dir), false, listener);
     }
 
     public DrainResult drain() {
-        return Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), drainLog::add);
+        return Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), Progress.lines(drainLog::add));
     }
 
     public CutoverResult cutover() {
@@ -128,7 +128,7 @@ public final class HotProject {
                 Capture.remove(c);
             }
             Files.copy(dir.resolve(ProjectFiles.SCHEMA_FILE), oracleDir.resolve(ProjectFiles.SCHEMA_FILE));
-            MigrateResult r = Mig.migrate(project(oracleDir), true, CopyListener.NONE);
+            MigrateResult r = Mig.migrate(project(oracleDir), true, Progress.NONE);
             if (r.outcome() != MigrateResult.Outcome.COMPLETED_OFFLINE) {
                 throw new IllegalStateException("oracle migration ended " + r.outcome());
             }

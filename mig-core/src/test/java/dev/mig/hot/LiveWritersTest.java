@@ -3,7 +3,7 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ class LiveWritersTest {
             assertTrue(writer.awaitLines(1), "the writer started");
             HotProject.declare(p.dir, Shop.V2);
             Map<String, Integer> chunks = new HashMap<>();
-            p.migrate(new CopyListener() {
+            p.migrate(new Progress() {
                 @Override
                 public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                     if (chunks.merge(table, 1, Integer::sum) % 5 == 1) {
@@ -129,9 +129,9 @@ class LiveWritersTest {
     }
 
     /** Each table's first chunk, and every 5th, waits until the application has written some more. */
-    static CopyListener interleaving(Workload writer) {
+    static Progress interleaving(Workload writer) {
         Map<String, Integer> chunks = new HashMap<>();
-        return new CopyListener() {
+        return new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (chunks.merge(table, 1, Integer::sum) % 5 == 1) {

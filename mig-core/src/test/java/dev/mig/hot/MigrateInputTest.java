@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.state.NewDatabase;
 import dev.mig.testing.Db;
@@ -36,7 +36,7 @@ class MigrateInputTest {
     void aBadSchemaYamlIsRefusedBeforeAnyFileIsWritten() throws Exception {
         Files.writeString(dir.resolve("schema.yaml"), "tables:\n  t:\n    columns:\n      id: {type: INTEGER, nulable: false}\n");
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, null), false, Progress.NONE));
         assertEquals(MigException.Kind.INPUT, e.kind());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("schema.yaml"), files.map(p -> p.getFileName().toString()).toList());
@@ -50,7 +50,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, dir.resolve("nope.sqlite")), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, dir.resolve("nope.sqlite")), false, Progress.NONE));
 
         assertEquals(MigException.Kind.INPUT, e.kind());
         assertEquals(before, sizes());
@@ -66,7 +66,7 @@ class MigrateInputTest {
         HotProject.declare(dir, NOTES);
         Map<String, Long> before = sizes();
 
-        MigException migrate = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE));
+        MigException migrate = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, Progress.NONE));
         MigException plan = assertThrows(MigException.class, () -> Mig.plan(Project.at(dir, null)));
 
         assertEquals(MigException.Kind.INPUT, migrate.kind());
@@ -76,7 +76,7 @@ class MigrateInputTest {
         assertEquals(migrate.getMessage(), plan.getMessage(), "plan says what migrate says");
         assertEquals(before, sizes());
         assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(Project.at(dir, dir.resolve("app.sqlite")), false,
-                CopyListener.NONE).outcome(), "named, it is migrated");
+                Progress.NONE).outcome(), "named, it is migrated");
     }
 
     @Test
@@ -85,7 +85,7 @@ class MigrateInputTest {
         HotProject.declare(dir, NOTES.replace("name: notes", "name: jottings"));
         Map<String, Long> before = sizes();
 
-        MigException e = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> Mig.migrate(Project.at(dir, null), false, Progress.NONE));
 
         assertEquals(MigException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().contains("No database named jottings-<hash>.sqlite to migrate from"), e.getMessage());
@@ -97,7 +97,7 @@ class MigrateInputTest {
         Files.writeString(dir.resolve("notes.txt"), "not a database");
         HotProject.declare(dir, NOTES);
 
-        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, Progress.NONE).outcome());
     }
 
     @Test
@@ -109,7 +109,7 @@ class MigrateInputTest {
         HotProject.declare(dir, Shop.V2.replace("dropColumns: [color]", ""));
         Map<String, Long> before = sizes();
 
-        MigException e = assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(dir), false, Progress.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().startsWith("The plan is blocked; nothing was changed"), e.getMessage());
@@ -134,7 +134,7 @@ class MigrateInputTest {
         HotProject p = cutOverWithTheOldFileLeft();
         Map<String, Long> before = sizes();
 
-        MigrateResult r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(Progress.NONE);
 
         assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome());
         assertEquals(p.newDb(), r.target());
@@ -160,7 +160,7 @@ class MigrateInputTest {
         HotProject.declare(dir, Shop.V1);
         Map<String, Long> before = sizes();
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
@@ -183,7 +183,7 @@ class MigrateInputTest {
         assertEquals(a, p.newDb(), "back to the first schema's file name");
         assertTrue(Files.exists(b), "B stays, and its last history row comes from A's hash");
 
-        MigrateResult r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(Progress.NONE);
 
         assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome(), "the new A is newer than B's cutover from the old A");
         assertTrue(Mig.plan(HotProject.project(dir)).targetCurrent());
@@ -196,7 +196,7 @@ class MigrateInputTest {
         Path b = p.migrateAll(NOTES + "      pinned: {type: INTEGER}\n");
         Mig.archiveOld(Project.at(dir, null), false); // A stays, without capture
         HotProject.declare(dir, NOTES + "      pinned: {type: INTEGER}\n      tag: {type: TEXT}\n");
-        Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C: C's last history row is B -> C
+        Mig.migrate(Project.at(dir, b), false, Progress.NONE); // B -> C: C's last history row is B -> C
         p.drain();
         p.cutover();
         HotProject.declare(dir, NOTES + "    dropColumns: [pinned, tag]\n");
@@ -205,7 +205,7 @@ class MigrateInputTest {
         assertFalse(withB.canMigrate(), "refused, and not 'cannot tell which' for the two other candidates B and C");
         Mig.archiveOld(Project.at(dir, null), true); // B, which still carries capture, goes to archive/: only C names A
         assertFalse(Files.exists(b));
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().startsWith(a.getFileName() + " is an earlier database of this schema"), e.getMessage());
@@ -221,7 +221,7 @@ class MigrateInputTest {
             db.exec("ALTER TABLE tags ADD COLUMN extra TEXT");
         }
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
@@ -237,12 +237,12 @@ class MigrateInputTest {
         Path other = Files.copy(p.oldDb, dir.resolve("other.sqlite"));
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, other), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, other), false, Progress.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
         assertFalse(Mig.plan(Project.at(dir, other)).canMigrate(), "plan agrees");
-        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE).outcome(),
+        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(Project.at(dir, p.oldDb), false, Progress.NONE).outcome(),
                 "naming the migration's own source resumes it");
     }
 
@@ -252,7 +252,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, p.oldDb), false, Progress.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("already exists and is ready, so --source cannot be migrated into it"),
@@ -268,7 +268,7 @@ class MigrateInputTest {
         }
         Map<String, Long> before = sizes();
 
-        MigrateResult r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(Progress.NONE);
 
         assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, r.outcome());
         assertEquals(before, sizes());
@@ -285,7 +285,7 @@ class MigrateInputTest {
 
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
-        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, p.migrate(CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.ALREADY_CURRENT, p.migrate(Progress.NONE).outcome());
         assertTrue(plan.targetCurrent(), "nothing to migrate, as migrate says");
         assertTrue(plan.canMigrate());
         assertNull(plan.plan());
@@ -298,7 +298,7 @@ class MigrateInputTest {
         HotProject.declare(dir, Shop.V2.replace("default: 1}\n", "default: 1}\n      added: {type: TEXT}\n"));
         Map<String, Long> before = sizes();
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
@@ -328,7 +328,7 @@ class MigrateInputTest {
         p.migrate(Shop.V2);
         p.drain();
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertTrue(e.getMessage().contains("this one is drained"), e.getMessage());
@@ -345,7 +345,7 @@ class MigrateInputTest {
             db.exec("CREATE TABLE half_made (x)"); // as a run killed before its rename leaves it
         }
 
-        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, CopyListener.NONE).outcome());
+        assertEquals(MigrateResult.Outcome.BOOTSTRAPPED, Mig.migrate(Project.at(dir, null), false, Progress.NONE).outcome());
         assertFalse(Files.exists(NewDatabase.creatingFile(target)));
     }
 
@@ -366,7 +366,7 @@ class MigrateInputTest {
         HotProject.declare(dir, V3);
 
         PlanReport plan = Mig.plan(HotProject.project(dir));
-        MigrateResult r = p.migrate(CopyListener.NONE);
+        MigrateResult r = p.migrate(Progress.NONE);
 
         assertEquals(current, plan.source(), "plan: the cut-over file, not 'cannot tell which database'");
         assertEquals(MigrateResult.Outcome.COPIED, r.outcome());
@@ -379,7 +379,7 @@ class MigrateInputTest {
         Mig.archiveOld(Project.at(dir, null), false); // capture gone: the name and a history row could be any copy's
         HotProject.declare(dir, V3);
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
         assertEquals(MigException.Kind.INPUT, e.kind());
         assertTrue(e.getMessage().startsWith("Cannot tell which database to migrate from: 2 candidate files"),
@@ -393,7 +393,7 @@ class MigrateInputTest {
         Map<String, Long> before = sizes();
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, p.oldDb), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, p.oldDb), false, Progress.NONE));
         PlanReport plan = Mig.plan(Project.at(dir, p.oldDb));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
@@ -411,7 +411,7 @@ class MigrateInputTest {
         Path moved = Files.move(p.oldDb, dir.resolveSibling(dir.getFileName() + "-moved.sqlite"));
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.migrate(Project.at(dir, moved), false, CopyListener.NONE));
+                () -> Mig.migrate(Project.at(dir, moved), false, Progress.NONE));
         PlanReport plan = Mig.plan(Project.at(dir, moved));
 
         assertTrue(e.getMessage().contains("is in progress; --source names"), e.getMessage());
@@ -428,7 +428,7 @@ class MigrateInputTest {
         }
         Map<String, Long> before = sizes();
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains("neither a migration in progress nor a database mig completed"), e.getMessage());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class OfflineForeignKeyCheckTest {
             db.exec("INSERT INTO parents VALUES (1);\nINSERT INTO kids VALUES (1, 1)");
         }
         HotProject.declare(p.dir, V2);
-        assertThrows(RuntimeException.class, () -> Mig.migrate(HotProject.project(p.dir), true, new CopyListener() {
+        assertThrows(RuntimeException.class, () -> Mig.migrate(HotProject.project(p.dir), true, new Progress() {
             @Override
             public void tableFinished(String table, long rowsCopied, long millis) {
                 throw new IllegalStateException("stopped after " + table);
@@ -52,7 +52,7 @@ class OfflineForeignKeyCheckTest {
         try (Db db = p.open()) {
             db.exec("PRAGMA foreign_keys = OFF;\nINSERT INTO kids VALUES (2, 424242)");
         }
-        assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE));
+        assertThrows(MigException.class, () -> Mig.migrate(HotProject.project(p.dir), true, Progress.NONE));
         assertNotEquals("ready", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class OfflineWriteSeenTest {
     }
 
     /** The application rewrites note 1, already copied, while the offline copy runs. */
-    private final CopyListener writerDuringCopy = new CopyListener() {
+    private final Progress writerDuringCopy = new Progress() {
         private boolean written;
 
         @Override
@@ -71,9 +71,9 @@ class OfflineWriteSeenTest {
         offlineRunThatSeesAWrite();
 
         MigException offline = assertThrows(MigException.class,
-                () -> Mig.migrate(HotProject.project(dir), true, CopyListener.NONE));
+                () -> Mig.migrate(HotProject.project(dir), true, Progress.NONE));
         MigException hot = assertThrows(MigException.class,
-                () -> Mig.migrate(HotProject.project(dir), false, CopyListener.NONE));
+                () -> Mig.migrate(HotProject.project(dir), false, Progress.NONE));
         PlanReport plan = Mig.plan(HotProject.project(dir));
 
         assertEquals(MigException.Kind.REFUSED, offline.kind());
@@ -99,7 +99,7 @@ class OfflineWriteSeenTest {
 
     @Test
     void statusOfAnUntouchedCopyDoesNotSayItMissedWrites() {
-        Mig.migrate(HotProject.project(dir), false, CopyListener.NONE);
+        Mig.migrate(HotProject.project(dir), false, Progress.NONE);
 
         assertFalse(Mig.status(Project.at(dir, null)).replay().oldWrittenOffline());
     }
@@ -109,7 +109,7 @@ class OfflineWriteSeenTest {
         offlineRunThatSeesAWrite();
 
         Mig.reset(Project.at(dir, null), false);
-        MigrateResult rerun = Mig.migrate(HotProject.project(dir), true, CopyListener.NONE);
+        MigrateResult rerun = Mig.migrate(HotProject.project(dir), true, Progress.NONE);
 
         assertEquals(MigrateResult.Outcome.COMPLETED_OFFLINE, rerun.outcome());
         assertEquals("ready", Rows.one(p.newDb(), "SELECT status FROM _migration_status"));

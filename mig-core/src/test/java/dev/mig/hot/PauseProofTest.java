@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class PauseProofTest {
             db.exec("INSERT INTO ledger VALUES (1, 10), (2, 20)");
         }
         HotProject.declare(p.dir, V2);
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db db = p.open()) {
             db.exec("INSERT INTO ledger VALUES (3, 30)");
         }
@@ -74,7 +74,7 @@ class PauseProofTest {
     void writesLeftPausedByAKilledDrainResumeEvenWhenTheNextDrainRefuses() throws Exception {
         HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), V1);
         HotProject.declare(p.dir, V2);
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db db = p.open()) {
             // A drain killed mid-pause left the marker so; the application then changed its schema.
             db.exec("UPDATE _migration_marker SET status = 'draining';\nCREATE INDEX ledger_amt ON ledger(amt)");

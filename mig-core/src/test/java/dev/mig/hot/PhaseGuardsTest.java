@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.CutoverResult;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
@@ -79,11 +79,11 @@ class PhaseGuardsTest {
         p.cutover();
         Path b = p.newDb();
         HotProject.declare(dir, Shop.V2.replace("      note: {type: TEXT}\n", "      note: {type: TEXT}\n      extra: {type: TEXT}\n"));
-        Mig.migrate(Project.at(dir, b), false, CopyListener.NONE); // B -> C while A, cut over to B, stays
+        Mig.migrate(Project.at(dir, b), false, Progress.NONE); // B -> C while A, cut over to B, stays
         Files.delete(HotProject.files(dir).target());
 
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), Progress.NONE));
 
         assertTrue(e.getMessage().startsWith(b.getFileName() + " still records writes for a migration, but that "
                 + "migration's new database is gone"), e.getMessage());
@@ -94,7 +94,7 @@ class PhaseGuardsTest {
         p.drain();
         p.cutover();
         MigException e = assertThrows(MigException.class,
-                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), s -> { }));
+                () -> Mig.drain(Project.at(dir, null), new DrainOptions(1_000, false, true), Progress.NONE));
         assertEquals(MigException.Kind.REFUSED, e.kind());
         assertTrue(e.getMessage().contains(p.oldDb.getFileName() + " was cut over to " + p.newDb().getFileName()),
                 e.getMessage());

@@ -1,6 +1,6 @@
 package dev.mig.hot;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class RemapKeyedRowidChildTest {
                     """);
         }
         HotProject.declare(p.dir, V2);
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
     }
 
     private void write(String script) {

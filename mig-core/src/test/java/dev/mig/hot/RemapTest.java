@@ -93,7 +93,7 @@ class RemapTest {
                     """);
         }
         HotProject.declare(p.dir, V2);
-        p.migrate(dev.mig.api.CopyListener.NONE);
+        p.migrate(dev.mig.api.Progress.NONE);
         try (Db db = p.open()) { // recorded, then replayed: new keys, new references, a moved mentor
             db.exec("""
                     INSERT INTO teams VALUES (5, 'beta', 'B team');

@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.project.ActiveMigration;
 import dev.mig.replay.Replayer;
 import dev.mig.sql.SqliteFiles;
@@ -99,7 +99,7 @@ class RemapUnderWritesTest {
      */
     @Test
     void selfReferenceToARowBehindTheCopyCursorIsCopied() {
-        p.migrate(new CopyListener() {
+        p.migrate(new Progress() {
             private boolean done;
 
             @Override
@@ -122,7 +122,7 @@ class RemapUnderWritesTest {
      */
     @Test
     void replayedChildWhoseParentKeyChangesInALaterBatchIsReplayed() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         write("""
                 INSERT INTO authors (id, name) VALUES (7000, 'new author');
                 INSERT INTO posts (id, author_id, title) VALUES (7000, 7000, 'new post');
@@ -141,7 +141,7 @@ class RemapUnderWritesTest {
 
     /** Runs each table's script as the application right after the copy of that table. */
     private void migrateWriting(Map<String, String> afterTable) {
-        p.migrate(new CopyListener() {
+        p.migrate(new Progress() {
             @Override
             public void tableFinished(String table, long rowsCopied, long millis) {
                 if (afterTable.containsKey(table)) {

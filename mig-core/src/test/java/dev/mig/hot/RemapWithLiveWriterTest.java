@@ -3,7 +3,7 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class RemapWithLiveWriterTest {
                 List.of("python3", script.toString(), p.oldDb.toString(), "7", "120"))) {
             assertTrue(writer.awaitLines(1), "the writer started");
             HotProject.declare(p.dir, Blog.V2);
-            p.migrate(new CopyListener() { // the writer commits transactions as each table starts and ends
+            p.migrate(new Progress() { // the writer commits transactions as each table starts and ends
                 @Override
                 public void tableStarted(String table, long rowsTotal, long rowsCopied) {
                     await(writer);

@@ -3,7 +3,7 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import dev.mig.testing.ForeignClient;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ class ReplaceDisplacementTest {
         HotProject p = project(3_000); // the copy goes in chunks of 1,000 rows at first
         HotProject.declare(p.dir, V2);
         boolean[] wrote = {false};
-        p.migrate(new CopyListener() {
+        p.migrate(new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (table.equals("users") && !wrote[0]) {

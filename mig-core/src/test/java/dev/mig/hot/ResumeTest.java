@@ -3,8 +3,8 @@ package dev.mig.hot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.testing.Db;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class ResumeTest {
         assertTrue(Long.parseLong(Rows.one(p.newDb(), "SELECT count(*) FROM _migration_progress WHERE done = 0")) > 0,
                 "the copy was left unfinished");
         applicationWritesAgain();
-        MigrateResult resumed = p.migrate(CopyListener.NONE);
+        MigrateResult resumed = p.migrate(Progress.NONE);
         assertTrue(resumed.resumed());
         finishAndCompareWithOracle();
     }
@@ -54,14 +54,14 @@ class ResumeTest {
             child.kill();
         }
         applicationWritesAgain();
-        assertTrue(p.migrate(CopyListener.NONE).resumed());
+        assertTrue(p.migrate(Progress.NONE).resumed());
         finishAndCompareWithOracle();
     }
 
     @ParameterizedTest(name = "writes paused: {0}")
     @ValueSource(booleans = {false, true})
     void replayHaltedMidwayResumesToTheUninterruptedResult(boolean paused) throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db db = p.open()) { // a backlog of about 19k log entries
             db.exec("""
                     UPDATE orders SET amount = amount + 1;

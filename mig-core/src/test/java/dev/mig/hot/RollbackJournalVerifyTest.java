@@ -9,6 +9,7 @@ import dev.mig.Mig;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.capture.Capture;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
@@ -42,7 +43,7 @@ class RollbackJournalVerifyTest {
     }
 
     private DrainResult drain(HotProject p, long maxPauseMs, boolean cutover, boolean verify) {
-        return Mig.drain(HotProject.project(p.dir), new DrainOptions(maxPauseMs, cutover, verify), log::add);
+        return Mig.drain(HotProject.project(p.dir), new DrainOptions(maxPauseMs, cutover, verify), Progress.lines(log::add));
     }
 
     private static boolean ready(HotProject p) {

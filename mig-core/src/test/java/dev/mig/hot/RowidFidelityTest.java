@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.VerifyResult;
 import dev.mig.testing.Db;
@@ -169,7 +169,7 @@ class RowidFidelityTest {
         }
         HotProject.declare(p.dir, V2);
         boolean[] done = {false};
-        p.migrate(new CopyListener() {
+        p.migrate(new Progress() {
             @Override
             public void chunkCopied(String table, long rowsCopied, long rowsTotal) {
                 if (table.equals("tags") && !done[0] && rowsCopied < rowsTotal) {

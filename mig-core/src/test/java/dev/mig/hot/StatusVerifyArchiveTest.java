@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mig.Mig;
 import dev.mig.api.ArchiveResult;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.VerifyResult;
 import dev.mig.common.Json;
@@ -82,7 +82,7 @@ class StatusVerifyArchiveTest {
         assertTrue(copying.get("copy").get(0).get("rowsCopied").asLong() > 0);
         assertTrue(copying.get("copy").get(0).get("percent").asDouble() < 100.0);
 
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db db = p.open()) {
             db.exec("UPDATE items SET qty = 99 WHERE id <= 10");
         }
@@ -127,7 +127,7 @@ class StatusVerifyArchiveTest {
     void anOfflineMigrationsHistoryRecordsNoWritePause() throws Exception {
         HotProject p = project("WAL", 100);
         HotProject.declare(p.dir, V2);
-        Mig.migrate(HotProject.project(p.dir), true, CopyListener.NONE);
+        Mig.migrate(HotProject.project(p.dir), true, Progress.NONE);
         JsonNode history = status(p.dir).get("history").get(0);
         assertEquals(100, history.get("rowsCopied").asLong());
         assertEquals(0, history.get("entriesReplayed").asLong());

@@ -64,7 +64,7 @@ class TextKeyRemapTest {
                     """);
         }
         HotProject.declare(p.dir, V2);
-        p.migrate(dev.mig.api.CopyListener.NONE);
+        p.migrate(dev.mig.api.Progress.NONE);
         try (Db db = p.open()) {
             db.exec("""
                     INSERT INTO teams VALUES ('beta', 'B team');

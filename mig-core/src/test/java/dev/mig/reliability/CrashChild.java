@@ -1,9 +1,9 @@
 package dev.mig.reliability;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ProjectLock;
 import java.io.IOException;
@@ -41,8 +41,8 @@ public final class CrashChild {
 
     private static void run(String command, Path dir) throws InterruptedException {
         switch (command) {
-            case "migrate" -> Mig.migrate(Project.at(dir, null), false, CopyListener.NONE);
-            case "drain" -> Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), line -> { });
+            case "migrate" -> Mig.migrate(Project.at(dir, null), false, Progress.NONE);
+            case "drain" -> Mig.drain(Project.at(dir, null), new DrainOptions(60_000, false, true), Progress.NONE);
             case "cutover" -> Mig.cutover(Project.at(dir, null));
             case "reset" -> Mig.reset(Project.at(dir, null), false);
             case "archive-old" -> Mig.archiveOld(Project.at(dir, null), false);
@@ -69,7 +69,7 @@ public final class CrashChild {
         long refused = 0;
         long end = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < end) {
-            try (ProjectLock lock = ProjectLock.acquire(dir)) {
+            try (ProjectLock lock = ProjectLock.acquire(dir, "mig test")) {
                 acquired++;
                 Files.createFile(dir.resolve("inside"));
                 Thread.sleep(1);
@@ -91,7 +91,7 @@ public final class CrashChild {
     }
 
     private static void holdLock(Path dir) throws InterruptedException {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig test")) {
             System.out.println("locked");
             System.out.flush();
             Thread.sleep(120_000);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
@@ -101,16 +101,16 @@ final class CrashScenario {
         switch (command) {
             case MIGRATE -> { }
             case DRAIN, RESET -> {
-                p.migrate(CopyListener.NONE);
+                p.migrate(Progress.NONE);
                 writer.writeSome();
             }
             case CUTOVER -> {
-                p.migrate(CopyListener.NONE);
+                p.migrate(Progress.NONE);
                 writer.writeSome();
                 p.drain();
             }
             case ARCHIVE, ARCHIVE_MOVE -> {
-                p.migrate(CopyListener.NONE);
+                p.migrate(Progress.NONE);
                 writer.writeSome();
                 p.drain();
                 p.cutover();
@@ -143,7 +143,7 @@ final class CrashScenario {
             return;
         }
         switch (command) {
-            case MIGRATE -> p.migrate(CopyListener.NONE);
+            case MIGRATE -> p.migrate(Progress.NONE);
             case DRAIN -> p.drain();
             case CUTOVER -> p.cutover();
             case RESET -> resetAndStartOver();
@@ -161,7 +161,7 @@ final class CrashScenario {
         StateInvariants.assertNoCapture(p.oldDb, schemaBefore, "after reset");
         assertFalse(Files.exists(p.newDb()), "reset deleted the unfinished new database");
         writer = AppWriter.start(p.oldDb, ++seed);
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         writer.writeSome();
         p.drain();
         p.cutover();

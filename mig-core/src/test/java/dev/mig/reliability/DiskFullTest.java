@@ -3,7 +3,7 @@ package dev.mig.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
 import dev.mig.hot.HotProject;
@@ -50,7 +50,7 @@ class DiskFullTest {
 
     @Test
     void diskFullDuringReplayStopsBeforePausingWritesAndRerunFinishes() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db db = p.open()) { // a backlog that needs more room in the new database
             db.exec("UPDATE orders SET note = printf('%.500c', 'x') || id");
         }
@@ -77,7 +77,7 @@ class DiskFullTest {
         try (Db db = p.open()) {
             db.exec("UPDATE customers SET name = 'after the full disk' WHERE id % 4 = 0;\nDELETE FROM orders WHERE id % 9 = 0");
         }
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         p.drain();
         p.cutover();
         Path oracle = p.oracle(Files.createDirectory(base.resolve("oracle")));

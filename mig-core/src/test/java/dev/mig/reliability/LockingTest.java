@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.hot.Checks;
 import dev.mig.hot.ChildJvm;
@@ -46,7 +46,7 @@ class LockingTest {
     void longWriterTransactionMakesMigrateStopAfterTheBusyTimeoutAndRerunResumes() throws Exception {
         try (Db app = p.open()) {
             app.exec("BEGIN IMMEDIATE;\nINSERT INTO customers (id, email, name) VALUES (5000, 'slow@x', 'slow')");
-            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+            MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
             assertEquals(MigException.Kind.RUNTIME, e.kind());
             assertTrue(e.getMessage().contains("stayed locked by another connection"), e.getMessage());
             app.exec("COMMIT");
@@ -60,7 +60,7 @@ class LockingTest {
     void applicationExclusiveLockMakesMigrateStopAfterTheBusyTimeout() throws Exception {
         try (Db app = p.open()) {
             app.exec("BEGIN EXCLUSIVE;\nUPDATE customers SET name = 'locked' WHERE id = 1");
-            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+            MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
             assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("locked"), e.getMessage());
             app.exec("COMMIT");
@@ -70,10 +70,10 @@ class LockingTest {
 
     @Test
     void aWriteInProgressOnTheOldDatabaseIsReportedAsALockNotAsAnInterruptedWrite() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db app = p.open()) {
             app.exec("BEGIN EXCLUSIVE;\nUPDATE customers SET name = 'locked' WHERE id = 1"); // its journal exists
-            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+            MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
             assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("stayed locked by a connection that is writing to it"), e.getMessage());
             app.exec("COMMIT");
@@ -85,22 +85,22 @@ class LockingTest {
     void applicationExclusiveLockWhenMigrateResumesIsAStopNotALostCapture() throws Exception {
         Path app = Files.move(p.oldDb, p.dir.resolve("app.sqlite")); // found by --source only, not by its name
         Project project = Project.at(p.dir, app);
-        Mig.migrate(project, false, CopyListener.NONE);
+        Mig.migrate(project, false, Progress.NONE);
         try (Db writer = Db.open(app)) {
             // The lock alone, before any write creates a journal (a journal is reported as a write in progress).
             writer.exec("BEGIN EXCLUSIVE;\nSELECT count(*) FROM customers");
-            MigException e = assertThrows(MigException.class, () -> Mig.migrate(project, false, CopyListener.NONE));
+            MigException e = assertThrows(MigException.class, () -> Mig.migrate(project, false, Progress.NONE));
             assertEquals(MigException.Kind.RUNTIME, e.kind(), "an unreadable marker is no evidence of none: "
                     + e.getMessage());
             assertTrue(e.getMessage().contains("Cannot read mig's capture marker"), e.getMessage());
             writer.exec("COMMIT");
         }
-        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(project, false, CopyListener.NONE).outcome(), "resumes");
+        assertEquals(MigrateResult.Outcome.COPIED, Mig.migrate(project, false, Progress.NONE).outcome(), "resumes");
     }
 
     @Test
     void longWriterTransactionMakesDrainStopBeforePausingWrites() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (Db app = p.open()) {
             app.exec("BEGIN IMMEDIATE;\nUPDATE customers SET name = 'slow' WHERE id = 2");
             MigException e = assertThrows(MigException.class, () -> p.drain());
@@ -114,7 +114,7 @@ class LockingTest {
 
     @Test
     void secondMigProcessIsRefusedWithTheHoldersPid() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         try (ChildJvm holder = ChildJvm.start(base.resolve("holder.err"), List.of(), CrashChild.class, "hold-lock",
                 p.dir.toString())) {
             assertTrue(holder.awaitLines(1), "the other mig process holds the lock");
@@ -128,7 +128,7 @@ class LockingTest {
     }
 
     private void finishAndCompare() throws Exception {
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         p.drain();
         p.cutover();
         Path oracle = p.oracle(Files.createDirectory(base.resolve("oracle")));

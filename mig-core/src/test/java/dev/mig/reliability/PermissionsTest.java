@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
 import dev.mig.hot.Shop;
@@ -46,7 +46,7 @@ class PermissionsTest {
     @ValueSource(strings = {"rw-------", "rw-r-----"})
     void newDatabaseAndItsSidecarsGetTheOldFilesPermissions(String perms) throws Exception {
         Files.setPosixFilePermissions(p.oldDb, PosixFilePermissions.fromString(perms));
-        p.migrate(CopyListener.NONE);
+        p.migrate(Progress.NONE);
         p.drain();
         p.cutover();
         try (Db app = Db.open(p.newDb())) { // the new version writes: -wal and -shm exist now
@@ -67,7 +67,7 @@ class PermissionsTest {
         Files.setPosixFilePermissions(p.oldDb, PosixFilePermissions.fromString("r--r--r--"));
         assumeFalse(Files.isWritable(p.oldDb), "permissions are not enforced for this user (root)");
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
         assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
         assertEquals(schema, StateInvariants.schemaOf(p.oldDb), "no capture was installed");
@@ -83,7 +83,7 @@ class PermissionsTest {
         try {
             assumeFalse(Files.isWritable(p.dir), "permissions are not enforced for this user (root)");
 
-            MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+            MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
             assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
             try (var files = Files.list(p.dir)) {
@@ -93,6 +93,6 @@ class PermissionsTest {
         } finally {
             Files.setPosixFilePermissions(p.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        assertTrue(p.migrate(CopyListener.NONE).copy() != null, "with permissions back, migrate works");
+        assertTrue(p.migrate(Progress.NONE).copy() != null, "with permissions back, migrate works");
     }
 }

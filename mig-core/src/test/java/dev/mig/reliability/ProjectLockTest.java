@@ -25,7 +25,7 @@ class ProjectLockTest {
 
     @Test
     void lettingGoDeletesTheLockFile() {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig test")) {
             assertTrue(Files.exists(dir.resolve(ProjectLock.FILE)));
         }
         assertFalse(Files.exists(dir.resolve(ProjectLock.FILE)));
@@ -34,16 +34,16 @@ class ProjectLockTest {
     @Test
     void aLockFileLeftByAKilledHolderIsTakenOver() throws Exception {
         Files.writeString(dir.resolve(ProjectLock.FILE), "999999");
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            assertEquals(String.valueOf(ProcessHandle.current().pid()), Files.readString(dir.resolve(ProjectLock.FILE)));
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig test")) {
+            assertTrue(Files.readString(dir.resolve(ProjectLock.FILE)).matches(ProcessHandle.current().pid() + " \\S+Z mig test"));
         }
         assertFalse(Files.exists(dir.resolve(ProjectLock.FILE)));
     }
 
     @Test
     void aSecondHolderInTheSameProcessIsRefusedAndTheFirstLockStillHolds() throws Exception {
-        try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            MigException e = assertThrows(MigException.class, () -> ProjectLock.acquire(dir));
+        try (ProjectLock lock = ProjectLock.acquire(dir, "mig test")) {
+            MigException e = assertThrows(MigException.class, () -> ProjectLock.acquire(dir, "mig test"));
             assertEquals(MigException.Kind.REFUSED, e.kind());
 
             // Had the refused attempt opened and closed the file, the OS would have dropped our lock.
@@ -52,7 +52,7 @@ class ProjectLockTest {
                 assertEquals(MigException.Kind.REFUSED.exitCode, other.waitFor(), Files.readString(dir.resolve("other.err")));
             }
         }
-        try (ProjectLock again = ProjectLock.acquire(dir)) {
+        try (ProjectLock again = ProjectLock.acquire(dir, "mig test")) {
             assertTrue(Files.exists(dir.resolve(ProjectLock.FILE)), "released, the lock can be taken again");
         }
     }

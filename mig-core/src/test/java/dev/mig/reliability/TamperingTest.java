@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.capture.Capture;
 import dev.mig.hot.Checks;
@@ -67,7 +67,7 @@ class TamperingTest {
         assertRefused(() -> p.drain(), "new database is gone (deleted or replaced)");
         Mig.reset(Project.at(p.dir, null), false);
         assertTrue(Files.exists(p.newDb()), "reset never deletes a file that is not its unfinished new database");
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
         assertTrue(e.getMessage().contains("already exists, but it is neither a migration in progress nor a database mig completed"), e.getMessage());
         Files.delete(p.newDb());
         resetRestoresTheOldDatabase();
@@ -162,7 +162,7 @@ class TamperingTest {
     /** migrate refuses with {@code message}, and plan, asked first, said the same and no. */
     private void assertPlanRefusesAsMigrateDoes(String message) {
         PlanReport plan = Mig.plan(HotProject.project(p.dir));
-        MigException e = assertThrows(MigException.class, () -> p.migrate(CopyListener.NONE));
+        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
         assertEquals(MigException.Kind.REFUSED, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());

@@ -3,7 +3,7 @@ package dev.mig.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
@@ -111,7 +111,7 @@ class IndexedColumnsReplayTest {
             db.exec(OLD);
         }
         Files.writeString(dir.resolve("schema.yaml"), V2.formatted(ids.equals("ids: remap") ? ids : ""));
-        Mig.migrate(Project.at(dir, old), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, old), false, Progress.NONE);
         ActiveMigration m = ActiveMigration.find(dir).orElseThrow();
         try (Db db = Db.open(old)) {
             db.exec(writes);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ActiveMigration;
 import dev.mig.sql.SqliteFiles;
@@ -74,7 +74,7 @@ class ReplayerTest {
             db.exec("PRAGMA journal_mode = WAL;\n" + SCHEMA);
         }
         Files.writeString(dir.resolve("schema.yaml"), V2);
-        Mig.migrate(Project.at(dir, old), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, old), false, Progress.NONE);
         return ActiveMigration.find(dir).orElseThrow();
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.MigException;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.project.ActiveMigration;
 import dev.mig.replay.Replayer;
@@ -49,7 +49,7 @@ class TouchedRowsForeignKeyCheckTest {
                       id:        {type: INTEGER, primaryKey: true}
                       parent_id: {type: INTEGER, references: parent.id}
                 """);
-        Mig.migrate(Project.at(dir, old), false, CopyListener.NONE);
+        Mig.migrate(Project.at(dir, old), false, Progress.NONE);
         m = ActiveMigration.find(dir).orElseThrow();
     }
 

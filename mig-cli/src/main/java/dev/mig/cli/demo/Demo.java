@@ -1,12 +1,12 @@
 package dev.mig.cli.demo;
 
 import dev.mig.Mig;
-import dev.mig.api.CopyListener;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
+import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.StatusReport;
 import java.io.IOException;
@@ -65,14 +65,14 @@ public final class Demo {
         if (!plan.plan().canMigrate()) {
             return false;
         }
-        MigrateResult m = Mig.migrate(Project.at(project, null), false, CopyListener.NONE);
+        MigrateResult m = Mig.migrate(Project.at(project, null), false, Progress.NONE);
         step(4, String.format(Locale.ROOT, "mig migrate: copied %,d rows in %,d ms while the writer kept writing",
                 m.copy().rows(), m.copy().millis()));
         Thread.sleep(500);
         StatusReport status = Mig.status(Project.at(project, null));
         step(5, "mig status: phase " + status.phase() + ", " + status.oldDatabase().logEntries()
                 + " writes recorded, " + status.replay().pending() + " pending replay");
-        DrainResult d = Mig.drain(Project.at(project, null), new DrainOptions(3_000, true, true), line -> { });
+        DrainResult d = Mig.drain(Project.at(project, null), new DrainOptions(3_000, true, true), Progress.NONE);
         step(6, String.format(Locale.ROOT, "mig drain --cutover: replayed %,d entries; writes paused for %d ms; verify: %s",
                 d.entriesReplayed(), d.writePauseMs(), d.verified() == null ? "skipped"
                         : d.verified().equal() ? d.verified().tables().size() + " tables equal"

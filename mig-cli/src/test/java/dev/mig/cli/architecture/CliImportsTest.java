@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CliImportsTest {
 
     private static final Pattern NAMED = Pattern.compile("\\bdev\\.mig\\.(?!cli\\b|bench\\b)[a-z.]*[A-Z]\\w*");
-    private static final Pattern PUBLIC = Pattern.compile("dev\\.mig\\.(Mig|api\\.[A-Z]\\w*|api\\.plan\\.[A-Z]\\w*|app\\.[A-Z]\\w*)");
+    private static final Pattern PUBLIC = Pattern.compile("dev\\.mig\\.(Mig|api\\.[A-Z]\\w*|api\\.plan\\.[A-Z]\\w*|api\\.text\\.[A-Z]\\w*|app\\.[A-Z]\\w*)");
 
     @Test
     void theCliNamesOnlyThePublicApiOfMigCore() {

@@ -106,7 +106,7 @@ class HostileConditionsCliTest {
 
     private static void assertFailed(Run r, int exit, String message) {
         assertEquals(exit, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("mig: ") && r.err().contains(message), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("mig: ")) && r.err().contains(message), r.err());
         r.assertNoStackTrace();
     }
 

@@ -1,5 +1,6 @@
 package dev.mig.api.plan;
 
+import dev.mig.api.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,6 +180,6 @@ public final class PlanText {
     }
 
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Format.count(n, noun, noun + "s");
     }
 }

@@ -1,0 +1,51 @@
+package dev.mig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.api.Phase;
+import dev.mig.api.StatusReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What 'mig status' says of a command at work, of one that was killed, and how --watch redraws. */
+class StatusTextTest {
+
+    private static StatusReport copying(StatusReport.Runner runner, double rate, Long eta) {
+        return new StatusReport(Phase.COPYING, "/p", null, null, List.of(new StatusReport.TableCopy("orders",
+                1_000_000, 250_000, 25.0, rate, eta, false)), null, false, List.of(), runner, eta);
+    }
+
+    @Test
+    void aRunningCommandIsNamedWithItsRateAndEtaAndTheAdviceIsToWait() {
+        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
+                "2026-12-07T15:00:00Z", true), 50_000, 15L));
+
+        assertTrue(text.contains("Running:       'mig migrate' (pid 4242, since 2026-12-07T15:00:00Z)"), text);
+        assertTrue(text.contains("50,000/s  ETA 15 s"), text);
+        assertTrue(text.contains("ETA:           about 15 s"), text);
+        assertTrue(text.endsWith("Next: wait for 'mig migrate' to finish.\n"), text);
+    }
+
+    @Test
+    void aKilledCommandIsStoppedWithoutRateOrEtaAndTheAdviceIsToRerunIt() {
+        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
+                "2026-12-07T15:00:00Z", false), 0, null));
+
+        assertTrue(text.contains("Stopped:       'mig migrate' (pid 4242, since 2026-12-07T15:00:00Z) stopped without "
+                + "finishing"), text);
+        assertFalse(text.contains("ETA"), text);
+        assertTrue(text.contains("not copying"), text);
+        assertTrue(text.contains("'mig migrate' stopped: run it again to resume it, or 'mig reset' to undo."), text);
+    }
+
+    @Test
+    void watchRedrawsInPlaceClearingOnlyOnceBeforeTheFirstReport() {
+        String first = StatusCommand.inPlace("Phase: copying\nNext: wait\n", true);
+        String later = StatusCommand.inPlace("Phase: recording\n", false);
+
+        assertEquals("\u001b[H\u001b[2JPhase: copying\u001b[K\nNext: wait\u001b[K\n\u001b[J", first);
+        assertEquals("\u001b[HPhase: recording\u001b[K\n\u001b[J", later);
+    }
+}
