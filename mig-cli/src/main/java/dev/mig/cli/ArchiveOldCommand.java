@@ -21,10 +21,17 @@ final class ArchiveOldCommand extends ProjectCommand {
     @Option(names = "--move", description = "Move the old database into DIR/archive/ instead of cleaning it.")
     boolean move;
 
+    @Option(names = "--json", description = "Print what was done as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         ArchiveResult r = Mig.archiveOld(Project.at(project.dir, source.path), move);
         var out = out();
+        if (json) {
+            out.println(Mig.json(r));
+            return 0;
+        }
         if (r.actions().isEmpty()) {
             if (source.path != null) {
                 out.println("Nothing to archive: neither " + source.path + " nor a <name>-<hash>.sqlite in "

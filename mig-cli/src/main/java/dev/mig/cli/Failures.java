@@ -1,7 +1,9 @@
 package dev.mig.cli;
 
+import dev.mig.Mig;
 import dev.mig.api.MigException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +20,11 @@ final class Failures implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean debug = Options.debugRequested(parsed);
+        boolean json = Options.requested(parsed, "--json");
         if (ex instanceof MigException mig) {
+            if (json) {
+                printJson(cl.getOut(), mig.kind(), mig.getMessage(), mig.hint());
+            }
             err.println("mig: " + mig.getMessage());
             if (mig.hint() != null) {
                 err.println("  what to do: " + mig.hint());
@@ -29,13 +35,35 @@ final class Failures implements IExecutionExceptionHandler {
             err.flush();
             return mig.kind().exitCode;
         }
+        if (json) {
+            printJson(cl.getOut(), MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT);
+        }
         err.println("mig: internal error: " + ex);
-        err.println("  what to do: this is a bug in mig; rerun with --debug and report the output.");
+        err.println("  what to do: " + BUG_HINT);
         if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
         return MigException.Kind.INTERNAL.exitCode;
+    }
+
+    private static final String BUG_HINT = "this is a bug in mig; rerun with --debug and report the output.";
+
+    /**
+     * Under --json an error is a document on stdout too, so that a script reading stdout gets one whatever
+     * happened (specs/json.md); people read the message on stderr as always.
+     */
+    static void printJson(PrintWriter out, MigException.Kind kind, String message, String hint) {
+        out.println(Mig.json(new ErrorReport(new ErrorReport.Error(kind.name().toLowerCase(Locale.ROOT), kind.exitCode,
+                message, hint))));
+        out.flush();
+    }
+
+    /** What --json prints when a command fails. */
+    record ErrorReport(Error error) {
+        /** @param kind refused, input, runtime or internal, as the exit code says */
+        record Error(String kind, int exitCode, String message, String hint) {
+        }
     }
 
     /** Wrong options or arguments: say which, show the command's usage, exit 2. */
@@ -44,9 +72,13 @@ final class Failures implements IExecutionExceptionHandler {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
+            String hint = "see '" + cl.getCommandSpec().qualifiedName() + " --help'.";
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                printJson(cl.getOut(), MigException.Kind.INPUT, ex.getMessage(), hint);
+            }
             err.println("mig: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("  what to do: see '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+            err.println("  what to do: " + hint);
             err.flush();
             return MigException.Kind.INPUT.exitCode;
         }

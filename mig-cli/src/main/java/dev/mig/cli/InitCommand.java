@@ -34,6 +34,9 @@ final class InitCommand implements Callable<Integer> {
             + "ids, dropTables, cutover) where they still apply, and listing those that no longer do.")
     boolean merge;
 
+    @Option(names = "--json", description = "Print the file written and what was left out, kept or dropped as JSON.")
+    boolean json;
+
     @Mixin
     Options.DebugOption debug;
 
@@ -45,6 +48,10 @@ final class InitCommand implements Callable<Integer> {
         }
         InitResult result = merge ? Mig.initMerge(from, dir) : Mig.init(from, dir, force);
         var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Mig.json(result));
+            return 0;
+        }
         out.println("Wrote " + result.schemaFile());
         for (String leftOut : result.leftOut()) {
             out.println("  left out: " + leftOut);

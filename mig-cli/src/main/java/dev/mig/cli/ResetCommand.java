@@ -22,10 +22,17 @@ final class ResetCommand extends ProjectCommand {
     @Option(names = "--dry-run", description = "Say what reset would do; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print what was done (or, with --dry-run, would be) as JSON.")
+    boolean json;
+
     @Override
     public Integer call() {
         ResetResult r = Mig.reset(Project.at(project.dir, source.path), dryRun);
         var out = out();
+        if (json) {
+            out.println(Mig.json(r));
+            return 0;
+        }
         if (r.nothingToDo()) {
             out.println("Nothing to reset: no migration is in progress and no old database carries mig's capture.");
             return 0;

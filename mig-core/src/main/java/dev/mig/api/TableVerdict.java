@@ -1,5 +1,6 @@
 package dev.mig.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
 public record TableVerdict(String table, long oldRows, long newRows, long oldChecksum, long newChecksum,
                            List<String> oldOnly, List<String> newOnly) {
 
+    @JsonProperty
     public boolean equal() {
         return oldRows == newRows && oldChecksum == newChecksum;
     }

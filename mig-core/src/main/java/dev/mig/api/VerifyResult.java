@@ -1,5 +1,6 @@
 package dev.mig.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
@@ -18,6 +19,7 @@ public record VerifyResult(Path source, Path target, long logPosition, List<Tabl
         this(source, target, logPosition, tables, false);
     }
 
+    @JsonProperty
     public boolean equal() {
         return tables.stream().allMatch(TableVerdict::equal);
     }
