@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path project = scratch();
-        boolean ok = new Demo(Demo.examples(), project, spec.commandLine().getOut(), seed).run();
+        boolean ok = new Demo(Demo.Example.shop(), project, spec.commandLine().getOut(), seed).run();
         return ok ? 0 : 1;
     }
 

@@ -15,8 +15,7 @@ class DemoTest {
     Path dir;
 
     @Test
-    void theDemoMigratesALiveShopAndLosesNoWrite() {
-        System.setProperty("mig.home", Path.of("..").toAbsolutePath().normalize().toString());
+    void theDemoMigratesALiveShopAndLosesNoWriteFromTheExampleInsideTheJar() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = MigCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
@@ -25,5 +24,6 @@ class DemoTest {
         assertTrue(out.toString().contains("tables equal"), out.toString());
         assertTrue(out.toString().contains("every successful write is in the new database"), out.toString());
         assertTrue(out.toString().contains("Result: OK"), out.toString());
+        assertTrue(out.toString().contains("The scratch project stays in " + dir.resolve("scratch")), out.toString());
     }
 }

@@ -10,6 +10,9 @@ import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.StatusReport;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +30,12 @@ import java.util.Locale;
  */
 public final class Demo {
 
-    private final Path example;
+    private final Example example;
     private final Path project;
     private final PrintWriter out;
     private final long seed;
 
-    public Demo(Path example, Path project, PrintWriter out, long seed) {
+    public Demo(Example example, Path project, PrintWriter out, long seed) {
         this.example = example;
         this.project = project;
         this.out = out;
@@ -44,7 +47,7 @@ public final class Demo {
         out.println("mig demo: a hot migration of a live shop database, start to finish");
         out.println("  scratch project: " + project);
         Path v1 = createV1();
-        Files.copy(example.resolve("schema.yaml"), project.resolve("schema.yaml"));
+        Files.writeString(project.resolve("schema.yaml"), example.schemaYaml());
         step(2, "application writer started: orders with lines, status changes, renames, price changes, "
                 + "new customers, deletes that cascade");
         ShopWriter writer = new ShopWriter(v1, seed);
@@ -90,6 +93,8 @@ public final class Demo {
         boolean ok = d.verified() != null && d.verified().equal() && wrong.isEmpty() && writer.unexpected.isEmpty();
         out.println(ok ? "Result: OK. The new database " + d.target().getFileName() + " is ready."
                 : "Result: FAILED (see above).");
+        out.println("The scratch project stays in " + project + " for you to look at ('mig status -d " + project
+                + "'); delete it with: rm -r " + project);
         return ok;
     }
 
@@ -99,7 +104,7 @@ public final class Demo {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp)) {
             try (Statement s = c.createStatement()) {
                 s.executeQuery("PRAGMA journal_mode = WAL").close();
-                s.executeUpdate(Files.readString(example.resolve("v1.sql")));
+                s.executeUpdate(example.v1Sql());
             }
             ShopData.fill(c, seed);
         }
@@ -129,14 +134,22 @@ public final class Demo {
         out.flush();
     }
 
-    /** Where examples/ is: the checkout that runs mig (./mig sets mig.home), else the working directory. */
-    public static Path examples() {
-        Path home = Path.of(System.getProperty("mig.home", "."));
-        Path shop = home.resolve("examples").resolve("shop");
-        if (!Files.isRegularFile(shop.resolve("v1.sql"))) {
-            throw MigException.input("Cannot find examples/shop/v1.sql under " + home.toAbsolutePath() + ".",
-                    "Run the demo from a checkout of mig with ./mig demo.");
+    /** examples/shop as the build put it into the jar: the demo runs from any directory, with no checkout. */
+    public record Example(String v1Sql, String schemaYaml) {
+        public static Example shop() {
+            return new Example(resource("v1.sql"), resource("schema.yaml"));
         }
-        return shop;
+
+        private static String resource(String name) {
+            try (InputStream in = Demo.class.getResourceAsStream("shop/" + name)) {
+                if (in == null) {
+                    throw new MigException(MigException.Kind.INTERNAL, "examples/shop/" + name + " is missing from "
+                            + "mig's jar.", "Rebuild mig ('mvn -DskipTests package'); the build copies examples/shop in.");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
