@@ -18,33 +18,25 @@ final class Failures implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        boolean debug = Options.debugRequested(parsed);
-        boolean json = Options.requested(parsed, "--json");
-        if (ex instanceof MigException mig) {
-            if (json) {
-                printJson(cl.getOut(), mig.kind(), mig.getMessage(), mig.hint());
-            }
-            err.println("mig: " + mig.getMessage());
-            if (mig.hint() != null) {
-                err.println("  what to do: " + mig.hint());
-            }
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return mig.kind().exitCode;
-        }
+        MigException mig = ex instanceof MigException m ? m
+                : new MigException(MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT, ex);
+        report(cl.getOut(), cl.getErr(), mig, Options.requested(parsed, "--json"), Options.debugRequested(parsed));
+        return mig.kind().exitCode;
+    }
+
+    /** Says what went wrong and what to do on stderr (and, under --json, as a document on stdout). */
+    static void report(PrintWriter out, PrintWriter err, MigException e, boolean json, boolean debug) {
         if (json) {
-            printJson(cl.getOut(), MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT);
+            printJson(out, e.kind(), e.getMessage(), e.hint());
         }
-        err.println("mig: internal error: " + ex);
-        err.println("  what to do: " + BUG_HINT);
+        err.println("mig: " + e.getMessage());
+        if (e.hint() != null) {
+            err.println("  what to do: " + e.hint());
+        }
         if (debug) {
-            ex.printStackTrace(err);
+            (e.getCause() != null && e.kind() == MigException.Kind.INTERNAL ? e.getCause() : e).printStackTrace(err);
         }
         err.flush();
-        return MigException.Kind.INTERNAL.exitCode;
     }
 
     private static final String BUG_HINT = "this is a bug in mig; rerun with --debug and report the output.";

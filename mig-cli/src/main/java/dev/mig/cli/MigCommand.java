@@ -1,6 +1,9 @@
 package dev.mig.cli;
 
+import dev.mig.api.MigException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -35,11 +38,32 @@ public final class MigCommand implements Runnable {
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new MigCommand());
+        return commandLine(out, err, System.getenv());
+    }
+
+    /**
+     * A command line whose option defaults come from {@code env} and the project's config file
+     * ({@link ConfigDefaults}); the file is read when the arguments are known, so that -d/--dir finds it.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        ConfigDefaults defaults = new ConfigDefaults(env);
+        CommandLine cl = new CommandLine(new MigCommand()) {
+            @Override
+            public int execute(String... args) {
+                try {
+                    defaults.load(List.of(args));
+                } catch (MigException e) {
+                    Failures.report(out, err, e, List.of(args).contains("--json"), List.of(args).contains("--debug"));
+                    return e.kind().exitCode;
+                }
+                return super.execute(args);
+            }
+        };
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(new Failures.BadUsage());
+        cl.setDefaultValueProvider(defaults);
         return cl;
     }
 }

@@ -1,0 +1,113 @@
+package dev.mig.cli;
+
+import dev.mig.api.MigException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Options from the environment and the project's config file, below the command line: a flag wins over
+ * {@code MIG_<COMMAND>_<OPTION>} and {@code MIG_<OPTION>} ({@code MIG_DRAIN_MAX_PAUSE}, {@code MIG_DIR}),
+ * which win over {@code <command>.<option>} and {@code <option>} in the config file ({@code
+ * drain.max-pause=5000}), which wins over mig's default.
+ *
+ * <p>The config file is {@code $MIG_CONFIG} when set (it must exist), else {@code DIR/mig.properties}
+ * when there is one, DIR being the project directory of the command line or the environment. Flags that
+ * decide what a command does to data are never taken from either: {@link #TYPED_ONLY}.
+ */
+final class ConfigDefaults implements IDefaultValueProvider {
+
+    static final String FILE = "mig.properties";
+
+    /**
+     * A stray MIG_OFFLINE=true, or a forgotten line in a file, must not make every migrate skip capture or
+     * every cutover skip verification: these are typed on the command line each time.
+     */
+    static final Set<String> TYPED_ONLY = Set.of("offline", "no-verify", "force", "cutover", "merge", "move", "help",
+            "version");
+
+    private final Map<String, String> env;
+    private Properties file = new Properties();
+    private Path fileRead;
+
+    ConfigDefaults(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Reads the config file the arguments and environment point at; a bad one is bad input. */
+    void load(List<String> args) {
+        file = new Properties();
+        fileRead = null;
+        String named = env.get("MIG_CONFIG");
+        Path path = named != null && !named.isBlank() ? Path.of(named) : projectDir(args).resolve(FILE);
+        if (named == null && !Files.isRegularFile(path)) {
+            return;
+        }
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            file.load(r);
+            fileRead = path;
+        } catch (IOException | IllegalArgumentException e) {
+            throw MigException.input("Cannot read the config file " + path + ": " + e.getMessage(),
+                    named != null ? "MIG_CONFIG names it: fix the path or unset MIG_CONFIG."
+                            : "Fix it (Java properties: key=value lines, such as drain.max-pause=5000) or move it away.");
+        }
+    }
+
+    /** The config file read by the last {@link #load}, or null. */
+    Path fileRead() {
+        return fileRead;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option) || option.command() == null) {
+            return null;
+        }
+        String key = option.longestName().replaceFirst("^-+", "");
+        if (TYPED_ONLY.contains(key)) {
+            return null;
+        }
+        String command = option.command().name();
+        for (String name : List.of(envName(command + "_" + key), envName(key))) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        if (key.equals("dir")) {
+            return null; // the file is found in the directory: it cannot name another
+        }
+        String v = file.getProperty(command + "." + key);
+        return v != null ? v.trim() : file.getProperty(key) == null ? null : file.getProperty(key).trim();
+    }
+
+    /** max-pause of drain: MIG_MAX_PAUSE, MIG_DRAIN_MAX_PAUSE. */
+    static String envName(String key) {
+        return "MIG_" + key.replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** -d/--dir from the arguments, else MIG_DIR, else the working directory. */
+    private Path projectDir(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-d") || a.equals("--dir")) && i + 1 < args.size()) {
+                return Path.of(args.get(i + 1));
+            }
+            if (a.startsWith("--dir=") || a.startsWith("-d=")) {
+                return Path.of(a.substring(a.indexOf('=') + 1));
+            }
+        }
+        String dir = env.get("MIG_DIR");
+        return Path.of(dir != null && !dir.isBlank() ? dir : ".");
+    }
+}

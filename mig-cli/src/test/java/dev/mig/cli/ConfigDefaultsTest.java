@@ -1,0 +1,125 @@
+package dev.mig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Where an option's value comes from: flag, then environment, then the project's mig.properties, then mig. */
+class ConfigDefaultsTest {
+
+    @TempDir
+    Path dir;
+    final Map<String, String> env = new HashMap<>();
+    final StringWriter err = new StringWriter();
+
+    /** The drain command as mig would run it with {@code args}, parsed but not run. */
+    private DrainCommand drain(String... args) {
+        CommandLine cl = MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), env);
+        CommandLine.ParseResult parsed = parse(cl, args);
+        return (DrainCommand) parsed.subcommand().commandSpec().userObject();
+    }
+
+    private static CommandLine.ParseResult parse(CommandLine cl, String... args) {
+        // execute() reads the config file first; parseArgs alone is what it then does.
+        ((ConfigDefaults) cl.getDefaultValueProvider()).load(java.util.List.of(args));
+        return cl.parseArgs(args);
+    }
+
+    private void configFile(String text) throws Exception {
+        Files.writeString(dir.resolve(ConfigDefaults.FILE), text);
+    }
+
+    @Test
+    void withNothingSetMigsDefaultApplies() {
+        assertEquals(3000, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
+    void theProjectsConfigFileSetsAnOption() throws Exception {
+        configFile("max-pause=4000\n");
+
+        assertEquals(4000, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
+    void aCommandsOwnKeyInTheFileWinsOverTheSharedOne() throws Exception {
+        configFile("max-pause=4000\ndrain.max-pause=4500\n");
+
+        assertEquals(4500, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
+    void theEnvironmentWinsOverTheFile() throws Exception {
+        configFile("drain.max-pause=4500\n");
+        env.put("MIG_MAX_PAUSE", "5000");
+
+        assertEquals(5000, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
+    void aCommandsOwnVariableWinsOverTheSharedOne() {
+        env.put("MIG_MAX_PAUSE", "5000");
+        env.put("MIG_DRAIN_MAX_PAUSE", "5500");
+
+        assertEquals(5500, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
+    void theFlagWinsOverEverything() throws Exception {
+        configFile("drain.max-pause=4500\n");
+        env.put("MIG_DRAIN_MAX_PAUSE", "5500");
+
+        assertEquals(6000, drain("drain", "-d", dir.toString(), "--max-pause", "6000").maxPauseMs);
+    }
+
+    @Test
+    void migDirNamesTheProjectAndItsConfigFile() throws Exception {
+        configFile("max-pause=4000\n");
+        env.put("MIG_DIR", dir.toString());
+
+        DrainCommand d = drain("drain");
+        assertEquals(dir, d.project.dir);
+        assertEquals(4000, d.maxPauseMs);
+    }
+
+    @Test
+    void flagsThatDecideWhatHappensToDataAreNeverTakenFromTheEnvironmentOrTheFile() throws Exception {
+        configFile("cutover=true\nno-verify=true\n");
+        env.put("MIG_CUTOVER", "true");
+        env.put("MIG_NO_VERIFY", "true");
+
+        DrainCommand d = drain("drain", "-d", dir.toString());
+        assertFalse(d.cutover);
+        assertFalse(d.noVerify);
+    }
+
+    @Test
+    void quietCanComeFromTheEnvironment() {
+        env.put("MIG_QUIET", "true");
+
+        assertTrue(drain("drain", "-d", dir.toString()).output.quiet);
+    }
+
+    @Test
+    void aMissingFileNamedByMigConfigIsBadInputAndNothingRuns() {
+        env.put("MIG_CONFIG", dir.resolve("nope.properties").toString());
+        CommandLine cl = MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true), env);
+
+        int exit = cl.execute("drain", "-d", dir.toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().startsWith("mig: Cannot read the config file " + dir.resolve("nope.properties")),
+                err.toString());
+        assertTrue(err.toString().contains("unset MIG_CONFIG"), err.toString());
+    }
+}
