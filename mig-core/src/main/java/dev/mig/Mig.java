@@ -7,6 +7,7 @@ import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.InitResult;
 import dev.mig.api.MigException;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
 import dev.mig.api.Progress;
@@ -29,6 +30,7 @@ import dev.mig.run.StatusReader;
 import dev.mig.run.VerifyRun;
 import dev.mig.schema.SchemaHash;
 import dev.mig.schema.introspect.Introspector;
+import dev.mig.sql.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +77,12 @@ public final class Mig {
 
     /** {@code mig migrate}: start (or resume) a hot migration, or with {@code offline} do it all in one run. */
     public static MigrateResult migrate(Project project, boolean offline, Progress listener) {
-        return new MigrateRun(ProjectFiles.of(project), offline, listener).run();
+        return migrate(project, MigrateOptions.of(offline), listener);
+    }
+
+    /** {@code mig migrate} with its options: offline, the copy's pace and chunk time. */
+    public static MigrateResult migrate(Project project, MigrateOptions options, Progress listener) {
+        return new MigrateRun(ProjectFiles.of(project), options, listener).run();
     }
 
     /** {@code mig reset}: undo a migration that has not been cut over. */
@@ -183,6 +190,15 @@ public final class Mig {
      * within a version; a key that changes meaning or goes away makes the next version.
      */
     public static final int JSON_FORMAT_VERSION = 1;
+
+    /**
+     * How long every database connection mig opens from now on waits for a lock another connection holds
+     * (an application's write transaction) before it gives up with SQLITE_BUSY: 5 s unless set. One
+     * setting for the process.
+     */
+    public static void busyTimeout(Duration wait) {
+        SqliteFiles.busyTimeout((int) Math.min(Integer.MAX_VALUE, wait.toMillis()));
+    }
 
     /** mig's version, from the jar manifest (or "dev" when run from classes). */
     public static String version() {

@@ -2,6 +2,7 @@ package dev.mig.bench;
 
 import static dev.mig.sql.Sql.ident;
 
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Progress;
 import dev.mig.api.plan.MigrationPlan;
@@ -37,7 +38,7 @@ final class CopyBench {
 
     static Timed migrate(Workspace.Run run) {
         long t0 = System.nanoTime();
-        MigrateResult r = new MigrateRun(run.project(), false, Progress.NONE).run();
+        MigrateResult r = new MigrateRun(run.project(), MigrateOptions.of(false), Progress.NONE).run();
         long wall = Elapsed.millisSince(t0);
         return new Timed(r.copy().rows(), wall, r.copy().millis());
     }

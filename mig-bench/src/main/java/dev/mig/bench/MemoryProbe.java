@@ -1,5 +1,6 @@
 package dev.mig.bench;
 
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Progress;
 import dev.mig.common.Elapsed;
@@ -24,7 +25,7 @@ public final class MemoryProbe {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        MigrateResult r = new MigrateRun(ProjectFiles.at(Path.of(args[0]), Path.of(args[1])), false, Progress.NONE).run();
+        MigrateResult r = new MigrateRun(ProjectFiles.at(Path.of(args[0]), Path.of(args[1])), MigrateOptions.of(false), Progress.NONE).run();
         long millis = Elapsed.millisSince(t0);
         long peak = 0;
         long afterGc = 0;

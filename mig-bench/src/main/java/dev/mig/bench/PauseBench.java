@@ -2,6 +2,7 @@ package dev.mig.bench;
 
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.Progress;
 import dev.mig.common.Elapsed;
 import dev.mig.run.DrainRun;
@@ -37,7 +38,7 @@ final class PauseBench {
         t.start();
         try {
             Thread.sleep(200);
-            new MigrateRun(run.project(), false, Progress.NONE).run();
+            new MigrateRun(run.project(), MigrateOptions.of(false), Progress.NONE).run();
             Thread.sleep(300); // the application keeps writing between migrate and drain
             long drainStart = System.nanoTime();
             DrainResult d = new DrainRun(run.dir(), new DrainOptions(3_000, true, false), Progress.lines(log)).run();

@@ -36,6 +36,11 @@ final class DrainCommand extends ProjectCommand {
             + "rollback-journal source over unverified.")
     boolean noVerify;
 
+    @Option(names = "--hold", description = "Create DIR/mig.hold first: drain then keeps replaying, pausing nothing, "
+            + "until the file is deleted (rm DIR/mig.hold), so an operator picks the moment of the pause and cutover. "
+            + "Any drain holds while the file exists.")
+    boolean hold;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -50,7 +55,7 @@ final class DrainCommand extends ProjectCommand {
         PrintWriter out = out();
         DrainResult r;
         try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
-            r = Mig.drain(Project.at(project.dir, null), new DrainOptions(maxPauseMs, cutover, !noVerify), progress);
+            r = Mig.drain(Project.at(project.dir, null), new DrainOptions(maxPauseMs, cutover, !noVerify, hold), progress);
         }
         if (json) {
             out.println(Mig.json(r));

@@ -1,6 +1,7 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Project;
 import dev.mig.api.TableCopyResult;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code mig migrate}: start or resume a hot migration. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -34,13 +36,24 @@ final class MigrateCommand extends ProjectCommand {
     @Mixin
     Options.OutputOptions output;
 
+    @Option(names = "--max-rows-per-second", paramLabel = "N", defaultValue = "0",
+            description = "Copy at most N rows a second per table, to leave the disk to the application "
+                    + "(default: no limit).")
+    long maxRowsPerSecond;
+
+    @Option(names = "--chunk-ms", paramLabel = "MS", defaultValue = "75",
+            description = "How long one copy chunk (one read transaction on the old database) aims to take "
+                    + "(default: ${DEFAULT-VALUE} ms). Shorter makes a rollback-journal application's writers wait "
+                    + "less at a time; longer copies a little faster.")
+    long chunkMs;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
         long start = System.nanoTime();
         MigrateResult r;
         try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
-            r = Mig.migrate(Project.at(project.dir, source.path), offline, progress);
+            r = Mig.migrate(Project.at(project.dir, source.path), options(), progress);
         }
         if (json) {
             out.println(Mig.json(r));
@@ -53,6 +66,16 @@ final class MigrateCommand extends ProjectCommand {
             case COPIED, COMPLETED_OFFLINE -> summary(out, r, (System.nanoTime() - start) / 1_000_000);
         }
         return 0;
+    }
+
+    private MigrateOptions options() {
+        if (maxRowsPerSecond < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-rows-per-second must be 0 (no limit) or more");
+        }
+        if (chunkMs < 1 || chunkMs > 60_000) {
+            throw new ParameterException(spec.commandLine(), "--chunk-ms must be between 1 and 60000");
+        }
+        return new MigrateOptions(offline, maxRowsPerSecond, chunkMs);
     }
 
     private static void summary(PrintWriter out, MigrateResult r, long commandMs) {

@@ -1,8 +1,12 @@
 package dev.mig.cli;
 
+import dev.mig.Mig;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** Options every project command takes. */
 final class Options {
@@ -24,6 +28,23 @@ final class Options {
                 description = "The application's current database, when it is not the one other "
                         + "<name>-<hash>.sqlite in DIR.")
         Path path;
+    }
+
+    /** {@code --busy-timeout}: how long mig's connections wait for the application's locks. */
+    static final class BusyTimeoutOption {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(names = "--busy-timeout", paramLabel = "MS", defaultValue = "5000",
+                description = "How long to wait for a lock another connection holds (an application's write "
+                        + "transaction) before giving up with exit 3 (default: ${DEFAULT-VALUE} ms).")
+        void set(long millis) {
+            if (millis < 0) {
+                throw new ParameterException(command.commandLine(), "--busy-timeout must be 0 or more milliseconds, "
+                        + "not " + millis);
+            }
+            Mig.busyTimeout(java.time.Duration.ofMillis(millis));
+        }
     }
 
     /** {@code --quiet} and {@code --no-progress}: how much of what a command does goes to stderr. */

@@ -18,6 +18,9 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Mixin
     Options.DebugOption debug;
 
+    @Mixin
+    Options.BusyTimeoutOption busyTimeout;
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -111,6 +111,10 @@ final class StatusCommand extends ProjectCommand {
             line(out, "  replayed:", Format.count(p.entriesReplayed(), "entry", "entries") + " ("
                     + Format.rate(p.entriesPerSecond()) + ")");
             line(out, "  pending:", Format.count(p.pending(), "entry", "entries"));
+            if (p.held()) {
+                line(out, "  held:", "yes: mig.hold exists in the project, so drain pauses no writes; delete it to "
+                        + "let drain finish");
+            }
             if (p.drainComplete()) {
                 line(out, "  drained:", "yes; writes were paused for " + Format.duration(p.writePauseMs()));
             } else {

@@ -59,10 +59,12 @@ public record StatusReport(Phase phase, String dir, OldDatabase oldDatabase, New
      * @param predictedPauseMs how long writes would pause if drain paused them now; null when unknown
      * @param oldWrittenOffline an {@code --offline} copy saw the old database written: it can never be made
      *                          ready, only reset
+     * @param held              the project's hold file exists: a drain replays but pauses no writes until it
+     *                          is deleted
      */
     public record Replay(boolean copyComplete, long checkpoint, long pending, long entriesReplayed,
                          double entriesPerSecond, Long predictedPauseMs, boolean drainComplete, Long writePauseMs,
-                         boolean oldWrittenOffline) {
+                         boolean oldWrittenOffline, boolean held) {
     }
 
     public record History(String fromHash, String toHash, String startedUtc, String finishedUtc, long rowsCopied,

@@ -4,6 +4,7 @@ import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
 import dev.mig.api.CopyResult;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.api.plan.IdPolicy;
@@ -48,14 +49,29 @@ public final class Copier {
      * Chunks of about 75 ms: a chunk holds a read lock on the old database, which in rollback-journal
      * mode makes the application's writers wait, and in WAL mode keeps a checkpoint from finishing.
      */
-    private final BatchSizer sizer = new BatchSizer(75, 100, 200_000, 1_000);
+    private final BatchSizer sizer;
+    private final Pace pace;
+
+    /**
+     * How fast the copy goes: at most {@code maxRowsPerSecond} rows a second per table (0: no limit), in
+     * chunks that each aim at {@code chunkMillis}.
+     */
+    public record Pace(long maxRowsPerSecond, long chunkMillis) {
+        public static final Pace FULL_SPEED = new Pace(0, MigrateOptions.CHUNK_MILLIS);
+    }
 
     public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, Progress listener) {
+        this(pair, plan, declared, live, listener, Pace.FULL_SPEED);
+    }
+
+    public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, Progress listener, Pace pace) {
         this.pair = pair;
         this.plan = plan;
         this.declared = declared;
         this.live = live;
         this.listener = listener;
+        this.pace = pace;
+        this.sizer = new BatchSizer(pace.chunkMillis(), 100, 200_000, 1_000);
     }
 
     public CopyResult run() throws SQLException {
@@ -88,7 +104,8 @@ public final class Copier {
     }
 
     private TableCopier copier(TablePlan t) {
-        return new TableCopier(pair, t, MappingSql.of(t, declared, live), progress, listener, sizer);
+        return new TableCopier(pair, t, MappingSql.of(t, declared, live), progress, listener, sizer,
+                pace.maxRowsPerSecond());
     }
 
     /** Creates the table's declared indexes that do not exist yet: after its rows, which is faster. */

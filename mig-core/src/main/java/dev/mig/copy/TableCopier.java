@@ -32,9 +32,10 @@ final class TableCopier {
     private final Progress listener;
     private final KeyRange range;
     private final BatchSizer sizer;
+    private final long maxRowsPerSecond;
 
     TableCopier(Connection pair, TablePlan plan, MappingSql mapping, ProgressStore progress, Progress listener,
-                BatchSizer sizer) {
+                BatchSizer sizer, long maxRowsPerSecond) {
         this.pair = pair;
         this.plan = plan;
         this.mapping = mapping;
@@ -42,6 +43,7 @@ final class TableCopier {
         this.listener = listener;
         this.range = new KeyRange(mapping.sourceKey());
         this.sizer = sizer;
+        this.maxRowsPerSecond = maxRowsPerSecond;
     }
 
     /**
@@ -58,7 +60,7 @@ final class TableCopier {
         while (true) {
             long t0 = System.nanoTime();
             List<Object> from = cursor;
-            int wanted = sizer.size();
+            int wanted = paced(sizer.size());
             ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted));
             if (chunk == null) {
                 break;
@@ -68,6 +70,7 @@ final class TableCopier {
             cursor = chunk.upper();
             copied += chunk.rows();
             listener.chunkCopied(plan.table(), copied, start.rowsTotal());
+            keepPace(started, copied - start.rowsCopied());
         }
         Tx.deferred(pair, c -> {
             progress.markDone(c, plan.table());
@@ -79,6 +82,31 @@ final class TableCopier {
     }
 
     private record ChunkResult(List<Object> upper, long rows) {
+    }
+
+    /** Under --max-rows-per-second, chunks of a tenth of a second's rows: the pace stays even, not bursts. */
+    private int paced(int size) {
+        return maxRowsPerSecond <= 0 ? size : (int) Math.max(1, Math.min(size, maxRowsPerSecond / 10));
+    }
+
+    /**
+     * Under --max-rows-per-second, waits until {@code rows} rows since {@code startNanos} are due at that
+     * rate: the average holds over the table, so one fast chunk is followed by a wait, not a burst.
+     */
+    private void keepPace(long startNanos, long rows) {
+        if (maxRowsPerSecond <= 0) {
+            return;
+        }
+        long dueNanos = startNanos + (long) (rows * 1e9 / maxRowsPerSecond);
+        long waitMs = (dueNanos - System.nanoTime()) / 1_000_000;
+        if (waitMs > 0) {
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pacing the copy", e);
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
 import dev.mig.project.ActiveMigration;
+import dev.mig.project.HoldFile;
 import dev.mig.project.ProjectLock;
 import dev.mig.replay.ReplayBatches;
 import dev.mig.replay.Replayer;
@@ -91,6 +92,9 @@ public final class DrainRun {
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
+            if (options.hold()) {
+                HoldFile.hold(dir);
+            }
             return drain(m);
         } catch (SQLException e) {
             throw Failures.sql("drain", e);
@@ -154,6 +158,7 @@ public final class DrainRun {
                     TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
                     replayer.startTracking();
                 }
+                holdWhileHeld(m, pair, replayer, sizer, convergence);
                 convergence.restart();
                 catchUp(replayer, sizer, convergence);
             }
@@ -205,6 +210,37 @@ public final class DrainRun {
             catchUp(replayer, sizer, convergence);
         }
     }
+
+    /**
+     * While the hold file exists: keep up with the application's writes, checking the foreign keys of what
+     * was replayed as it goes (so the tail's check stays small however long the hold), and pause nothing.
+     * Says every {@value #HOLD_SAY_MS} ms that it holds and how to release it.
+     */
+    private void holdWhileHeld(ActiveMigration m, Connection pair, Replayer replayer, BatchSizer sizer,
+                               Convergence convergence) throws SQLException {
+        long saidAt = 0;
+        while (HoldFile.held(dir)) {
+            if (saidAt == 0 || Elapsed.millisSince(saidAt) >= HOLD_SAY_MS) {
+                progress.info("Holding: " + HoldFile.of(dir) + " exists, so writes are not paused; "
+                        + Format.count(Backlog.entries(replayer.lastLogged(), replayer.checkpoint()), "entry", "entries")
+                        + " behind. Delete the file to go on.");
+                saidAt = System.nanoTime();
+            }
+            convergence.restart();
+            catchUp(replayer, sizer, convergence);
+            TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
+            replayer.startTracking();
+            try {
+                Thread.sleep(HOLD_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw MigException.runtime("Interrupted while holding.", "Run 'mig drain' again.", e);
+            }
+        }
+    }
+
+    static final long HOLD_POLL_MS = 200;
+    static final long HOLD_SAY_MS = 10_000;
 
     /** Refuses when the old database has no marker: without capture there is nothing to replay. */
     private static void requireCapture(Capture.Marker marker) {

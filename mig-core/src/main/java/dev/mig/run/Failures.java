@@ -15,7 +15,8 @@ final class Failures {
         if (m.contains("SQLITE_FULL")) {
             what = "the disk (or the database's size limit) is full";
         } else if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
-            what = "a database stayed locked by another connection for longer than mig waits";
+            what = "a database stayed locked by another connection for longer than mig waits ("
+                    + SqliteFiles.busyTimeout() + " ms, --busy-timeout)";
         } else if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN") || m.contains("SQLITE_PERM")) {
             what = "a file or its directory cannot be written";
         } else if (SqliteFiles.isDamage(e)) {

@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import dev.mig.api.CopyResult;
 import dev.mig.api.MigException;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Phase;
 import dev.mig.api.Progress;
@@ -51,12 +52,14 @@ public final class MigrateRun {
 
     private final ProjectFiles project;
     private final boolean offline;
+    private final MigrateOptions options;
     private final Progress listener;
     private final StateStore state = new StateStore(SchemaName.NEW);
 
-    public MigrateRun(ProjectFiles project, boolean offline, Progress listener) {
+    public MigrateRun(ProjectFiles project, MigrateOptions options, Progress listener) {
         this.project = project;
-        this.offline = offline;
+        this.offline = options.offline();
+        this.options = options;
         this.listener = listener;
     }
 
@@ -272,7 +275,8 @@ public final class MigrateRun {
                 s.execute("PRAGMA " + SchemaName.NEW.quoted() + ".synchronous = OFF");
             }
             long dataVersion = dataVersion(pair);
-            result = new Copier(pair, m.plan(), m.declared(), m.live(), listener).run();
+            result = new Copier(pair, m.plan(), m.declared(), m.live(), listener,
+                    new Copier.Pace(options.maxRowsPerSecond(), options.chunkMillis())).run();
             state.carryHistory(pair, SchemaName.OLD);
             // Offline, nothing records writes: one seen now is stored, so that no rerun takes the copy for complete.
             boolean written = offline && dataVersion(pair) != dataVersion;

@@ -5,6 +5,7 @@ import dev.mig.api.Phase;
 import dev.mig.api.StatusReport;
 import dev.mig.capture.Capture;
 import dev.mig.project.ActiveMigration;
+import dev.mig.project.HoldFile;
 import dev.mig.project.ProjectLock;
 import dev.mig.schema.DatabaseFileName;
 import dev.mig.schema.SchemaHash;
@@ -109,7 +110,8 @@ public final class StatusReader {
         Phase phase = ActiveMigration.phaseOf(replay, marker);
         return new StatusReport(phase, dir.toString(), old, info, copies(progress, running),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
-                        Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline),
+                        Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline,
+                        HoldFile.held(dir)),
                 schemaYamlChanged(m.plan().targetHash()), history);
     }
 

@@ -37,7 +37,7 @@ final class WritePause {
         this.old = old;
         this.log = log;
         // The proof runs inside the pause: its lock waits must fit the bound, not SQLite's usual 5 s.
-        this.probeBusyMs = (int) Math.max(20, Math.min(SqliteFiles.BUSY_TIMEOUT_MS, maxPauseMs / 4));
+        this.probeBusyMs = (int) Math.max(20, Math.min(SqliteFiles.busyTimeout(), maxPauseMs / 4));
         this.startNanos = startNanos;
         this.flipMs = (startNanos - askedNanos) / 1_000_000;
     }

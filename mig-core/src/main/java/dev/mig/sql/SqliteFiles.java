@@ -13,8 +13,27 @@ import org.sqlite.SQLiteOpenMode;
 /** Opening SQLite files: the one place that decides connection flags, so every caller gets the same. */
 public final class SqliteFiles {
 
-    /** How long a connection waits for a lock held by the application before it reports SQLITE_BUSY. */
+    /** How long a connection waits for a lock held by the application before it reports SQLITE_BUSY, by default. */
     public static final int BUSY_TIMEOUT_MS = 5_000;
+
+    /**
+     * The wait of every connection mig opens from now on: one setting for the process, as every command
+     * is (the CLI's --busy-timeout). Volatile: a drain's checkpointer thread opens connections too.
+     */
+    private static volatile int busyTimeoutMs = BUSY_TIMEOUT_MS;
+
+    /** Sets how long connections opened from now on wait for a lock before reporting SQLITE_BUSY. */
+    public static void busyTimeout(int millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("busy timeout " + millis);
+        }
+        busyTimeoutMs = millis;
+    }
+
+    /** How long connections wait for a lock: {@link #BUSY_TIMEOUT_MS} unless {@link #busyTimeout(int)} was set. */
+    public static int busyTimeout() {
+        return busyTimeoutMs;
+    }
 
     private SqliteFiles() {
     }
@@ -119,8 +138,9 @@ public final class SqliteFiles {
             if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
                 // The journal belongs to a write still under way (it is hot only once its writer is gone).
                 throw MigException.runtime(db + " stayed locked by a connection that is writing to it for longer "
-                                + "than mig waits (" + BUSY_TIMEOUT_MS / 1000 + " s): " + m,
-                        "Run the command again once that write transaction has finished.", e);
+                                + "than mig waits (" + busyTimeoutMs + " ms): " + m,
+                        "Run the command again once that write transaction has finished, or wait longer with "
+                                + "--busy-timeout.", e);
             }
             throw MigException.runtime("Cannot recover " + db + " after an interrupted write: " + m,
                     "Check that the file and its directory are writable, then run the command again.", e);
@@ -195,7 +215,7 @@ public final class SqliteFiles {
 
     private static SQLiteConfig baseConfig() {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyTimeoutMs);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         return config;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.Mig;
 import dev.mig.api.MigrateResult;
+import dev.mig.api.MigrateOptions;
 import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.hot.HotProject;
@@ -157,6 +158,18 @@ class CopierTest {
         assertTrue(r.copy().millis() >= 0 && r.copy().millis() <= wallMillis, r.copy().millis() + " ms");
         assertEquals(List.of((long) STOCK, 3L, (long) ROWS),
                 r.copy().tables().stream().map(TableCopyResult::rows).toList());
+    }
+
+    @Test
+    void aPacedCopyGoesInChunksOfATenthOfASecondsRowsAndStillCopiesEveryRow() throws Exception {
+        HotProject p = filled(2_000);
+        Recorder heard = new Recorder();
+
+        // 5,000 rows a second: chunks of 500 rows, below the 1,000 an unpaced copy starts with.
+        MigrateResult r = Mig.migrate(HotProject.project(p.dir), new MigrateOptions(true, 5_000, 75), heard);
+
+        assertEquals(List.of(500L, 1_000L, 1_500L, 2_000L), heard.chunks);
+        assertEquals(2_000 + 3 + ROWS, r.copy().rows());
     }
 
     @Test

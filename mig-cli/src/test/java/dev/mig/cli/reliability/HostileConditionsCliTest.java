@@ -60,14 +60,15 @@ class HostileConditionsCliTest {
     }
 
     @Test
-    void applicationWriteTransactionMakesMigrateExitThreeAfterTheBusyTimeout() throws Exception {
+    void applicationWriteTransactionMakesMigrateExitThreeAfterTheBusyTimeoutItWasGiven() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app); Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             s.execute("INSERT INTO notes VALUES (3, 'uncommitted')");
 
-            Run r = mig("migrate", "-d", dir.toString(), "--source", app.toString());
+            Run r = mig("migrate", "-d", dir.toString(), "--source", app.toString(), "--busy-timeout", "300");
 
             assertFailed(r, 3, "stayed locked by another connection");
+            assertTrue(r.err().contains("300 ms"), r.err());
             assertTrue(r.err().contains("run 'mig migrate' again"), r.err());
             s.execute("COMMIT");
         }
