@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "After cutover: remove mig's triggers, marker and change log from the old database, or with "
                 + "--move move the old file (checkpointed) into DIR/archive/ as it is. Refuses while an old database "
                 + "still records writes. Idempotent.",
-        footer = {"", "Exit codes: 0 done (or nothing to do), 1 refused, 2 bad input, 3 runtime failure."})
+        footer = {"", "Exit codes: 0 done (or nothing to do), 1 refused, 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig archive-old", "  mig archive-old --move  # keep the old file in DIR/archive/", "  mig archive-old --source ../old/app.sqlite"})
 final class ArchiveOldCommand extends ProjectCommand {
 
     @Mixin

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 + "INTO, capture overhead on application writes, replay rate, the write pause a steady writer "
                 + "sees, memory of mig migrate (child JVM) at N and 10 x N rows, and copy scaling at N, 2N, 4N.",
                 "Touches no project and no database of yours. Progress goes to stderr."},
-        footer = {"", "Exit codes: 0 measured (targets missed are reported, not failed), 2 bad input, 3 runtime failure."})
+        footer = {"", "Exit codes: 0 measured (targets missed are reported, not failed), 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig bench --rows 1000000 --out bench.md", "  mig bench --rows 100000 --json"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

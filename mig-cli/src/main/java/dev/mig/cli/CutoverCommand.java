@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
                 + "drop mig's replay tables, set _migration_status to 'ready' and record the migration in "
                 + "_migration_history. Idempotent.",
         footer = {"", "Exit codes: 0 cut over (or already ready), 1 refused (a guard says no: it names the command to "
-                + "run), 2 bad input, 3 runtime failure."})
+                + "run), 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig cutover", "  mig cutover --json"})
 final class CutoverCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the result as JSON.")

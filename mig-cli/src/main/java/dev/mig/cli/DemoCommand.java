@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 + "with thousands of rows, keep a writer inserting, updating and deleting throughout, then plan, "
                 + "migrate, show status, drain, cut over and verify to the v2 schema. Exits 0 only if verify passed "
                 + "and the writer lost nothing.",
-        footer = {"", "Exit codes: 0 success, 1 verify failed or a write was lost, 2 bad input, 3 runtime failure."})
+        footer = {"", "Exit codes: 0 success, 1 verify failed or a write was lost, 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig demo", "  mig demo -d /tmp/mig-demo --seed 7"})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 drained, 1 refused (no migration; replay cannot catch up with the application's "
                 + "writes, with both rates; the pause reached --max-pause, so writes were resumed; foreign-key "
                 + "violations; a cutover guard, with --cutover; ...), 2 bad input, 3 runtime failure (rerun to "
-                + "resume; also when the write pause did not hold)."})
+                + "resume; also when the write pause did not hold).",
+                "", "Examples:", "  mig drain --cutover  # replay, pause for the tail, verify, cut over", "  mig drain --hold --cutover &  # then, at the moment you choose: rm mig.hold", "  mig drain --max-pause 500"})
 final class DrainCommand extends ProjectCommand {
 
     @Option(names = "--max-pause", paramLabel = "MS", defaultValue = "3000",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code mig init}: adopt an existing database by writing a schema.yaml that describes it. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Write DIR/schema.yaml describing an existing database, so an application that already "
-                + "has a database can start declaring its schema. Reads the database only.")
+                + "has a database can start declaring its schema. Reads the database only.",
+        footer = {"", "Examples:", "  mig init --from app.sqlite", "  mig init --from scratch.sqlite --merge  # after the ORM migrated a scratch copy"})
 final class InitCommand implements Callable<Integer> {
 
     @Spec

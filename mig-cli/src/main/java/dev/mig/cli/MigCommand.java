@@ -64,6 +64,7 @@ public final class MigCommand implements Runnable {
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(new Failures.BadUsage());
         cl.setDefaultValueProvider(defaults);
+        HelpText.install(cl);
         return cl;
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParameterException;
                 + "failure or kill: it resumes. Next: 'mig drain'.",
                 "With no source database it creates the database from schema.yaml, ready at once."},
         footer = {"", "Exit codes: 0 done, 1 refused (blocked plan, another mig running, ...), 2 bad input, "
-                + "3 runtime failure (rerun to resume, or 'mig reset')."})
+                + "3 runtime failure (rerun to resume, or 'mig reset').",
+                "", "Examples:", "  mig migrate --source app.sqlite", "  mig migrate --max-rows-per-second 50000 2> migrate.log", "  mig migrate --offline  # nothing writes to the old database"})
 final class MigrateCommand extends ProjectCommand {
 
     @Mixin

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                 + "(absent, migrating, ready). Reads only, takes no lock.",
                 "An application of the new schema that must not start before cutover runs 'mig wait-ready'."},
         footer = {"", "Exit codes: 0 printed, 1 no database yet ('mig migrate' creates it), 2 bad input "
-                + "(no project directory, a bad schema.yaml), 3 runtime failure. JSON keys: specs/status.md."})
+                + "(no project directory, a bad schema.yaml), 3 runtime failure. JSON keys: specs/status.md.",
+                "", "Examples:", "  DB=$(mig path -d /srv/app)", "  mig path --json"})
 final class PathCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print path, state, declared and declaredStatus as JSON.")

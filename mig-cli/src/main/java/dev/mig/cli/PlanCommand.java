@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
                 + "ahead. Reads only: changes nothing (except, as any SQLite reader, rolling back a hot journal that a "
                 + "crashed writer left)."},
         footer = {"", "Exit codes: 0 migrating can go ahead (or there is nothing to migrate), 1 the plan is blocked or "
-                + "migrate would refuse, 2 bad input, 3 runtime failure."})
+                + "migrate would refuse, 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig plan  # schema.yaml and the database in this directory", "  mig plan -d /srv/app --source /srv/app/app.sqlite", "  mig plan --json | jq .canMigrate"})
 final class PlanCommand extends ProjectCommand {
 
     @Mixin

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + "the old database (one transaction) and delete the unfinished new database. Refuses, changing "
                 + "nothing, once the new database is ready.",
         footer = {"", "Exit codes: 0 done (or nothing to do; with --dry-run: reset can run), 1 refused, 2 bad input, "
-                + "3 runtime failure."})
+                + "3 runtime failure.",
+                "", "Examples:", "  mig reset --dry-run", "  mig reset"})
 final class ResetCommand extends ProjectCommand {
 
     @Mixin

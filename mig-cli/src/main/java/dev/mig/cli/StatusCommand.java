@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
                 + "entries pending replay, the predicted write pause for a drain now, and the history. Reads only, "
                 + "takes no lock: safe to run at any time, also while migrate or drain runs.",
         footer = {"", "Phases: none, copying, recording, draining, drained, ready.",
-                "Exit codes: 0 success, 2 bad input, 3 runtime failure. JSON keys: specs/status.md."})
+                "Exit codes: 0 success, 2 bad input, 3 runtime failure. JSON keys: specs/status.md.",
+                "", "Examples:", "  mig status", "  mig status --watch --interval 2", "  mig status --json | jq .phase"})
 final class StatusCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the status as JSON (stable keys).")

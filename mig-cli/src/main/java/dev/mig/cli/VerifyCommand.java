@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 "After cutover it reports the verify the cutover was made on (exit 0), or that it was cut over "
                         + "unverified (exit 1)."},
         footer = {"", "Exit codes: 0 equal, 1 differences (tables and sample rows are listed) or refused, 2 bad input, "
-                + "3 runtime failure."})
+                + "3 runtime failure.",
+                "", "Examples:", "  mig verify", "  mig verify --json > verify.json"})
 final class VerifyCommand extends ProjectCommand {
 
     @Option(names = "--json", description = "Print the result as JSON.")

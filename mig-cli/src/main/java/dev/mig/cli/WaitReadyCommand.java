@@ -17,7 +17,8 @@ import picocli.CommandLine.TypeConversionException;
                 + "language: start it with DB=$(mig wait-ready -d DIR) and it opens the new database the moment it "
                 + "may. Checks every 5 ms; reads only, takes no lock."},
         footer = {"", "Exit codes: 0 ready (path printed), 1 not ready within --timeout, 2 bad input, "
-                + "3 runtime failure."})
+                + "3 runtime failure.",
+                "", "Examples:", "  mig wait-ready -d /srv/app --timeout 10m && exec ./app-v2"})
 final class WaitReadyCommand extends ProjectCommand {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
