@@ -1,14 +1,31 @@
 package dev.mig.cli;
 
-import picocli.CommandLine;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Entry point of the {@code mig} executable. */
 public final class Main {
+
+    static final String INTERRUPTED = "mig: interrupted. What was committed is kept, and the application's data in "
+            + "the old database is untouched. Run the same command again to continue; 'mig status' shows where the "
+            + "migration stands (if it says writes are paused, 'mig drain' resumes them).";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        AtomicBoolean finished = new AtomicBoolean();
+        // Ctrl-C (SIGINT) or a kill (SIGTERM) runs the hooks while the command is still at work: say so, and
+        // what to do, instead of vanishing. A command that ended exits through System.exit, quietly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println();
+                System.err.println(INTERRUPTED);
+                System.err.flush();
+            }
+        }, "mig-interrupted"));
+        int code = run(args);
+        finished.set(true);
+        System.exit(code);
     }
 
     /** Runs mig with {@code args} and returns the exit code; tests call this in-process. */

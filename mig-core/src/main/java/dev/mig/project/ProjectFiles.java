@@ -77,6 +77,31 @@ public final class ProjectFiles {
         return declared;
     }
 
+    /**
+     * Whether schema.yaml names the database itself ({@code name:} at its top level); without it the
+     * directory's name is used, which renaming the directory would change.
+     */
+    public boolean nameDeclared() {
+        try {
+            return TOP_LEVEL_NAME.matcher(Files.readString(schemaFile())).find();
+        } catch (IOException e) {
+            return true; // unreadable: declared() reports that
+        }
+    }
+
+    private static final java.util.regex.Pattern TOP_LEVEL_NAME =
+            java.util.regex.Pattern.compile("(?m)^[\"']?name[\"']?[ \t]*:");
+
+    /** The warning for a schema.yaml without {@code name:}, or null when it has one. */
+    public String unnamedWarning() {
+        if (nameDeclared()) {
+            return null;
+        }
+        String name = declared().name();
+        return "schema.yaml has no name:, so the database is named after the directory: " + name + "-<hash>.sqlite. "
+                + "Add 'name: " + name + "' to schema.yaml, so that renaming the directory does not change it.";
+    }
+
     /** The database name when schema.yaml has no {@code name:}: the directory's name. */
     public String defaultName() {
         Path name = dir.getFileName();

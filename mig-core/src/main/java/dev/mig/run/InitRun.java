@@ -38,6 +38,26 @@ public final class InitRun {
      * itself would reject. With {@code merge} the existing file's name and directives are carried over
      * where they still apply ({@link SchemaMerge}).
      */
+    /**
+     * A database init can describe: one with tables, and nothing mig cannot migrate, which 'mig plan'
+     * would block on. A schema.yaml that could never be migrated is not written.
+     */
+    private static void requireDeclarable(Path from, LiveDatabase live) {
+        if (!live.unsupported().isEmpty()) {
+            StringBuilder what = new StringBuilder();
+            live.unsupported().forEach(u -> what.append("\n  - ").append(u));
+            throw MigException.refused(from + " holds what mig cannot migrate, so 'mig plan' would block on it; nothing "
+                            + "was written:" + what,
+                    "Remove it from the database first (export a virtual table's content, and create it again in the "
+                            + "new database after cutover), then run init again.");
+        }
+        if (live.schema().tables().isEmpty()) {
+            throw MigException.input(from + " has no tables, so there is no schema to describe; nothing was written.",
+                    "Point --from at the application's database, or write schema.yaml by hand "
+                            + "(specs/schema-format.md): 'mig migrate' then creates the database from it.");
+        }
+    }
+
     public static InitResult run(Path from, Path dir, boolean force, boolean merge) {
         SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();
@@ -56,15 +76,13 @@ public final class InitRun {
         }
         Schema existing = merge ? SchemaYaml.load(file, defaultName(abs)) : null; // a broken file stops here
         LiveDatabase live = Introspector.read(from);
+        requireDeclarable(from, live);
         SchemaMerge merged = merge ? SchemaMerge.of(live.schema(), existing, appliedTo(abs)) : null;
         String yaml = SchemaYaml.write(merge ? merged.schema() : live.schema());
         try {
             SchemaYaml.load(yaml, file.toString(), live.schema().name());
         } catch (MigException e) {
-            String leftOut = live.unsupported().isEmpty() ? ""
-                    : " mig had to leave out: " + String.join(" ", live.unsupported());
-            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage()
-                            + "." + leftOut,
+            throw MigException.refused("The schema of " + from + " cannot be declared as it is: " + e.getMessage() + ".",
                     "Remove or fix what the message names in the database (an object that uses something mig "
                             + "left out, a foreign key to a missing table), then run init again; nothing was written.");
         }

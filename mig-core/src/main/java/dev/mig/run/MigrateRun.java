@@ -82,6 +82,9 @@ public final class MigrateRun {
                 return bootstrap(target);
             }
             requireNoCapture(source.get());
+            if (!offline) {
+                requireWritable(source.get());
+            }
             return start(source.get(), target);
         } catch (SQLException e) {
             throw Failures.sql("migrate", e);
@@ -89,6 +92,7 @@ public final class MigrateRun {
     }
 
     private MigrateResult bootstrap(Path target) {
+        Optional.ofNullable(project.unnamedWarning()).ifPresent(listener::warning); // the name of a new file
         Schema declared = project.declared();
         NewDatabase.create(target, new NewDatabase.Spec(declared, null, null, NewDatabase.Status.READY,
                 identity(), null, Map.of(), 1, List.of()));
@@ -212,6 +216,22 @@ public final class MigrateRun {
         }
     }
 
+    /**
+     * A hot migration installs triggers in the source, and SQLite writes its journal beside it: both the
+     * file and its directory must be writable, which is checked before the new database is created.
+     */
+    public static void requireWritable(Path source) {
+        Path dir = source.toAbsolutePath().getParent();
+        Path denied = !Files.isWritable(source) ? source : dir != null && !Files.isWritable(dir) ? dir : null;
+        if (denied != null) {
+            throw MigException.runtime(denied + " is not writable by this user, and a hot migration installs its "
+                            + "change capture (triggers) in " + source.getFileName() + ", with SQLite's journal beside it; "
+                            + "nothing was created or changed.",
+                    "Run mig as the user the application writes as, or make the file and its directory writable; "
+                            + "if nothing writes to it, 'mig migrate --offline' copies from a read-only file.", null);
+        }
+    }
+
     private static void requireSameSource(ProjectFiles project, ActiveMigration m) {
         if (project.sourceNamed()) {
             Path named = project.source().orElseThrow();
@@ -224,6 +244,7 @@ public final class MigrateRun {
     }
 
     private MigrateResult start(Path source, Path target) throws SQLException {
+        Optional.ofNullable(project.unnamedWarning()).ifPresent(listener::warning); // the name of a new file
         Schema declared = project.declared();
         LiveDatabase live;
         MigrationPlan plan;

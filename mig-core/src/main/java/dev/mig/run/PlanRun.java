@@ -50,6 +50,7 @@ public final class PlanRun {
             } else {
                 source = MigrateRun.sourceOf(project);
                 source.ifPresent(MigrateRun::requireNoCapture);
+                source.ifPresent(PlanRun::requireWritable);
             }
         } catch (MigException e) {
             if (e.kind() != MigException.Kind.REFUSED) {
@@ -58,6 +59,7 @@ public final class PlanRun {
             refusal = new Refusal(e.getMessage(), e.hint());
             source = sourceDespiteRefusal(project, active, source);
         }
+        Optional.ofNullable(project.unnamedWarning()).ifPresent(progress::warning); // once the input is known good
         // Without a source, an existing database of this schema is planned against itself.
         Path live = source.orElse(targetExists ? target : null);
         if (live == null) {
@@ -83,6 +85,15 @@ public final class PlanRun {
     /** The live database's schema, read as a step: a schema of many tables takes a while. */
     static LiveDatabase readSchema(Connection c, Path file, Progress progress) throws SQLException {
         return progress.step("read the schema of " + file.getFileName(), () -> Introspector.read(c, SchemaName.MAIN, file));
+    }
+
+    /** A source migrate could not install capture in: migrate would stop, so plan says it will not go ahead. */
+    private static void requireWritable(Path source) {
+        try {
+            MigrateRun.requireWritable(source);
+        } catch (MigException e) {
+            throw MigException.refused(e.getMessage(), e.hint());
+        }
     }
 
     /**

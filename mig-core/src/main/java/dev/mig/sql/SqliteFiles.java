@@ -92,7 +92,11 @@ public final class SqliteFiles {
                         + "damage). If it is a new database mig was filling, delete it and run 'mig reset'.", e);
     }
 
-    /** Fails with a clear message unless {@code file} exists and is an SQLite database. */
+    /**
+     * Fails with a clear message unless {@code file} exists and is an SQLite database. An empty file, named
+     * on purpose, is one: SQLite opens it as a database without tables. (Scans of a directory for
+     * databases, {@link #looksLikeSqlite}, still pass over empty files.)
+     */
     public static void requireDatabase(Path file) {
         if (!Files.exists(file)) {
             throw MigException.input("Database file " + file + " does not exist.",
@@ -103,9 +107,17 @@ public final class SqliteFiles {
             throw MigException.input(file + " is a directory, not an SQLite database file.",
                     "Name the database file itself.");
         }
-        if (!Files.isRegularFile(file) || !looksLikeSqlite(file)) {
+        if (!Files.isRegularFile(file) || !(isEmpty(file) || looksLikeSqlite(file))) {
             throw MigException.input(file + " is not an SQLite database (its header is not 'SQLite format 3').",
                     "Point mig at the application's database file.");
+        }
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.mig.Mig;
 import dev.mig.api.MigException;
+import dev.mig.api.PlanReport;
 import dev.mig.api.Progress;
 import dev.mig.hot.HotProject;
 import dev.mig.hot.Rows;
@@ -59,18 +61,52 @@ class PermissionsTest {
     }
 
     @Test
-    void readOnlyOldFileStopsMigrateWithExitThreeAndChangesNothing() throws Exception {
+    void readOnlyOldFileStopsMigrateWithExitThreeBeforeItCreatesAnything() throws Exception {
         List<String> schema = StateInvariants.schemaOf(p.oldDb);
         try (Db db = p.open()) {
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        Files.setPosixFilePermissions(p.oldDb, PosixFilePermissions.fromString("r--r--r--"));
-        assumeFalse(Files.isWritable(p.oldDb), "permissions are not enforced for this user (root)");
+        try (ReadOnly ro = ReadOnly.make(p.oldDb)) {
+            MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
+            PlanReport plan = Mig.plan(HotProject.project(p.dir));
 
-        MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
-
-        assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
+            assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("is not writable by this user"), e.getMessage());
+            assertFalse(Files.exists(p.newDb()), "the new database was not created");
+            assertFalse(plan.canMigrate(), "plan says migrate will not go ahead");
+            assertTrue(plan.refusal().message().contains("is not writable"), plan.refusal().message());
+        }
         assertEquals(schema, StateInvariants.schemaOf(p.oldDb), "no capture was installed");
+    }
+
+    /**
+     * A file or directory this process cannot write, also as root (for whom permission bits are not enforced): then
+     * the file is made immutable (chattr +i), which binds root too, and made mutable again on close.
+     */
+    private record ReadOnly(Path file, boolean immutable) implements AutoCloseable {
+        static ReadOnly make(Path file) throws Exception {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "r-xr-xr-x"
+                    : "r--r--r--"));
+            boolean immutable = false;
+            if (Files.isWritable(file)) {
+                immutable = new ProcessBuilder("chattr", "+i", file.toString()).start().waitFor() == 0;
+            }
+            ReadOnly ro = new ReadOnly(file, immutable);
+            if (Files.isWritable(file)) {
+                ro.close();
+                assumeFalse(true, "cannot make a file read-only for this user here");
+            }
+            return ro;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).start().waitFor();
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxr-xr-x"
+                    : "rw-r--r--"));
+        }
     }
 
     @Test
@@ -79,20 +115,15 @@ class PermissionsTest {
         try (var files = Files.list(p.dir)) {
             before = files.sorted().toList();
         }
-        Files.setPosixFilePermissions(p.dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            assumeFalse(Files.isWritable(p.dir), "permissions are not enforced for this user (root)");
-
+        try (ReadOnly ro = ReadOnly.make(p.dir)) {
             MigException e = assertThrows(MigException.class, () -> p.migrate(Progress.NONE));
 
             assertEquals(MigException.Kind.RUNTIME, e.kind(), e.getMessage());
             try (var files = Files.list(p.dir)) {
                 assertEquals(before, files.sorted().toList());
             }
-            assertFalse(Rows.plain(p.oldDb, "SELECT name FROM sqlite_schema").contains("_migration_marker"));
-        } finally {
-            Files.setPosixFilePermissions(p.dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        assertFalse(Rows.plain(p.oldDb, "SELECT name FROM sqlite_schema").contains("_migration_marker"));
         assertTrue(p.migrate(Progress.NONE).copy() != null, "with permissions back, migrate works");
     }
 }
