@@ -56,6 +56,8 @@ public final class Bench {
         long bytes = Files.size(old);
         CopyPhase phase = copy(ws, old, n, bytes);
         BenchReport.Copy copy = phase.copy();
+        log.accept("Whole commands (child JVMs): migrate --offline, plan, migrate, verify, drain --cutover ...");
+        BenchReport.EndToEnd endToEnd = EndToEndBench.measure(ws, old, copy.ceilingMs(), copy.preservedCopyMs());
         BenchReport.Replay replay = replay(ws, old, n, phase.replay());
         log.accept("Capture overhead ...");
         BenchReport.CaptureOverhead capture = capture(ws, old, n);
@@ -66,9 +68,9 @@ public final class Bench {
         List<BenchReport.Scale> scaling = scaling(ws, old);
         List<BenchReport.Memory> memory = memory(ws, old, bytes);
         BenchReport partial = new BenchReport(environment(), o, n.total(), bytes, bytes / (double) n.total(),
-                generateMs, copy, capture, replay, pause, memory, scaling, List.of(), 0);
+                generateMs, copy, endToEnd, capture, replay, pause, memory, scaling, List.of(), 0);
         return new BenchReport(partial.environment(), o, partial.rows(), bytes, partial.bytesPerRow(), generateMs, copy,
-                capture, replay, pause, memory, scaling, Targets.of(partial),
+                endToEnd, capture, replay, pause, memory, scaling, Targets.of(partial),
                 (System.nanoTime() - started) / 1_000_000_000);
     }
 

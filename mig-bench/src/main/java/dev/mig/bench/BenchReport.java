@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Every figure of one {@code mig bench} run; {@code --json} prints this record. */
 public record BenchReport(Environment environment, BenchOptions options, long rows, long oldFileBytes,
-                          double bytesPerRow, long generateMs, Copy copy, CaptureOverhead capture, Replay replay,
+                          double bytesPerRow, long generateMs, Copy copy, EndToEnd endToEnd, CaptureOverhead capture,
+                          Replay replay,
                           Pause pause, List<Memory> memory, List<Scale> scaling, List<Target> targets,
                           long totalSeconds) {
 
@@ -22,6 +23,16 @@ public record BenchReport(Environment environment, BenchOptions options, long ro
                        double migMBPerSecond, long preservedWallMs, long preservedCopyMs,
                        double preservedRowsPerSecond, long ceilingMs, double ceilingRowsPerSecond, long vacuumIntoMs,
                        double vacuumIntoMBPerSecond, double preservedToCeiling, double remapToCeiling) {
+    }
+
+    /**
+     * Whole commands, each a child JVM timed start to exit (ids preserved, no writer), beside the raw
+     * ceiling and mig's copy phase of section 1; and the longest time any of them printed nothing.
+     */
+    public record EndToEnd(long ceilingMs, long copyMs, long offlineMs, long planMs, long migrateMs, long verifyMs,
+                           long drainCutoverMs, long planMigrateDrainMs, double offlineToCeiling, double planToCopy,
+                           double verifyToCopy, double planMigrateDrainToCeiling, long longestSilentMs,
+                           String longestSilentIn, List<EndToEndBench.Command> commands) {
     }
 
     /** An application's writes: how many, per transaction, throughput and latency per transaction. */

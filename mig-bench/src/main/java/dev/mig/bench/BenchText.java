@@ -28,6 +28,15 @@ public final class BenchText {
         row(b, "VACUUM INTO (physical copy)", c.vacuumIntoMs(), Bench.perSec(c.rows(), c.vacuumIntoMs()),
                 c.vacuumIntoMBPerSecond());
         line(b, "   mig/ceiling: %.2fx ids preserved, %.2fx users remapped", c.preservedToCeiling(), c.remapToCeiling());
+        BenchReport.EndToEnd whole = r.endToEnd();
+        line(b, "");
+        line(b, "1b. Whole commands (child JVMs, ids preserved, no writer)   wall ms   longest silence ms");
+        for (EndToEndBench.Command cmd : whole.commands()) {
+            line(b, "   %-55s %,8d   %,8d", "mig " + cmd.name(), cmd.wallMs(), cmd.longestSilentMs());
+        }
+        line(b, "   migrate --offline %.2fx the raw ceiling; plan %.2fx and verify %.2fx mig's copy phase; "
+                + "plan + migrate + drain --cutover %,d ms, %.2fx the raw ceiling", whole.offlineToCeiling(),
+                whole.planToCopy(), whole.verifyToCopy(), whole.planMigrateDrainMs(), whole.planMigrateDrainToCeiling());
         BenchReport.CaptureOverhead w = r.capture();
         line(b, "");
         line(b, "2. Capture overhead                      writes  per tx    writes/s   p50 ms   p99 ms");

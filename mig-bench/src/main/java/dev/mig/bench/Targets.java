@@ -17,6 +17,16 @@ final class Targets {
                 c.preservedToCeiling() >= 0.7));
         out.add(t("copy rows/s (users remapped)", ">= 200,000", f("%,.0f", c.migRowsPerSecond()),
                 c.migRowsPerSecond() >= 200_000));
+        BenchReport.EndToEnd e = r.endToEnd();
+        out.add(t("migrate --offline, whole command, vs raw ceiling", "<= 1.5x", f("%.2fx", e.offlineToCeiling()),
+                e.offlineToCeiling() <= 1.5));
+        out.add(t("plan, whole command, vs copy time", "<= 0.5x", f("%.2fx", e.planToCopy()), e.planToCopy() <= 0.5));
+        out.add(t("verify, whole command, vs copy time", "<= 1.0x", f("%.2fx", e.verifyToCopy()),
+                e.verifyToCopy() <= 1.0));
+        out.add(t("plan + migrate + drain --cutover vs raw ceiling", "<= 2.5x", f("%.2fx",
+                e.planMigrateDrainToCeiling()), e.planMigrateDrainToCeiling() <= 2.5));
+        out.add(t(f("longest silent interval (%s)", e.longestSilentIn()), "<= 2 s", f("%,d ms", e.longestSilentMs()),
+                e.longestSilentMs() <= 2_000));
         BenchReport.CaptureOverhead w = r.capture();
         out.add(t("capture: write throughput, autocommit", ">= 0.50x", f("%.2fx", w.autocommitRatio()),
                 w.autocommitRatio() >= 0.5));

@@ -53,7 +53,7 @@ final class Options {
         boolean quiet;
 
         @Option(names = "--no-progress", description = "No progress bars or lines redrawn in place: one plain line "
-                + "per step as it ends (the default when stderr is not a terminal adds a line every 2 s).")
+                + "per step as it ends (the default when stderr is not a terminal adds a line every 1.5 s).")
         boolean noProgress;
     }
 

@@ -25,13 +25,15 @@ final class ProgressPrinter implements Progress, AutoCloseable {
         QUIET,
         /** A line when each step ends, no bars, no heartbeats: --no-progress. */
         LINES,
-        /** Lines, with copy progress and heartbeats every two seconds: not a terminal. */
+        /** Lines, with copy progress and heartbeats every 1.5 seconds: not a terminal. */
         PLAIN,
         /** The current step redrawn in place: a terminal. */
         LIVE
     }
 
-    static final long HEARTBEAT_MS = 2_000;
+    /** A plain line at least this often: with a tick every quarter second, no log is silent for 2 s. */
+    static final long HEARTBEAT_MS = 1_500;
+    private static final long TICK_MS = 250;
     private static final long REDRAW_MS = 200;
     private static final String CLEAR_LINE = "\r\u001b[K";
 
@@ -72,7 +74,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            long every = mode == Mode.LIVE ? REDRAW_MS : HEARTBEAT_MS / 4;
+            long every = mode == Mode.LIVE ? REDRAW_MS : TICK_MS;
             p.ticker.scheduleAtFixedRate(p::tick, every, every, TimeUnit.MILLISECONDS);
         }
         return p;

@@ -36,7 +36,9 @@ class BenchSmokeTest {
                 "/capture/autocommitWith/p99Ms", "/capture/batchedWithout/perSecond", "/capture/batchedWith/p99Ms",
                 "/replay/entriesPerSecond", "/replay/runs/1/entriesPerSecond", "/replay/runs/1/logEntries",
                 "/memory/0/heapPeakMb", "/memory/1/rssPeakMb",
-                "/scaling/1/copyMs"}) {
+                "/scaling/1/copyMs", "/endToEnd/offlineMs", "/endToEnd/planMs", "/endToEnd/migrateMs",
+                "/endToEnd/verifyMs", "/endToEnd/drainCutoverMs", "/endToEnd/offlineToCeiling",
+                "/endToEnd/commands/4/wallMs"}) {
             assertTrue(r.at(path).asDouble() > 0, path + " in " + r);
         }
         assertEquals(2, r.at("/replay/runs").size());
@@ -44,7 +46,8 @@ class BenchSmokeTest {
                 "the median of two runs is the lower one");
         // A pause can be shorter than the writer's 1 ms period on 10,000 rows: present, not necessarily > 0.
         assertTrue(r.at("/pause/runs/0/measuredMs").isNumber() && r.at("/pause/medianMs").isNumber(), r.toString());
-        assertEquals(10, r.at("/targets").size());
+        assertEquals(15, r.at("/targets").size());
+        assertTrue(r.at("/endToEnd/longestSilentMs").asLong() > 0, r.at("/endToEnd").toString());
         assertTrue(r.at("/environment/sqlite").asText().startsWith("3."));
         assertTrue(Files.list(dir).allMatch(p -> p.equals(out)), "scratch files left behind");
     }

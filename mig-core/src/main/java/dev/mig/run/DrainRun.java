@@ -146,7 +146,7 @@ public final class DrainRun {
                 // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
                 progress.step("check the new database (integrity, foreign keys)", () -> {
-                    NewDatabaseChecks.full(pair); // while writes go on: the pause stays short
+                    NewDatabaseChecks.full(pair, m.target()); // while writes go on: the pause stays short
                     return null;
                 });
                 // The checks took a while and writes went on: catch up again, or the tail is their backlog. The

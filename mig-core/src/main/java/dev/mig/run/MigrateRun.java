@@ -316,7 +316,7 @@ public final class MigrateRun {
             }
             if (offline) {
                 listener.step("check the new database", () -> {
-                    NewDatabaseChecks.offline(pair);
+                    NewDatabaseChecks.offline(pair, m.target());
                     return null;
                 });
             }
