@@ -22,8 +22,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * drain.max-pause=5000}), which wins over mig's default.
  *
  * <p>The config file is {@code $MIG_CONFIG} when set (it must exist), else {@code DIR/mig.properties}
- * when there is one, DIR being the project directory of the command line or the environment. Flags that
- * decide what a command does to data are never taken from either: {@link #TYPED_ONLY}.
+ * when there is one, DIR being the project directory of the command line or the environment; a relative
+ * path in it is relative to it. Flags that decide what a command does to data are never taken from
+ * either: {@link #TYPED_ONLY}. A flag set true in either cannot be turned off on the command line
+ * (picocli flags only turn on): unset it there.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
 
@@ -49,7 +51,10 @@ final class ConfigDefaults implements IDefaultValueProvider {
         file = new Properties();
         fileRead = null;
         String named = env.get("MIG_CONFIG");
-        Path path = named != null && !named.isBlank() ? Path.of(named) : projectDir(args).resolve(FILE);
+        if (named != null && named.isBlank()) {
+            named = null; // MIG_CONFIG= exported empty: as if unset
+        }
+        Path path = named != null ? Path.of(named) : projectDir(args).resolve(FILE);
         if (named == null && !Files.isRegularFile(path)) {
             return;
         }
@@ -87,9 +92,17 @@ final class ConfigDefaults implements IDefaultValueProvider {
         if (key.equals("dir")) {
             return null; // the file is found in the directory: it cannot name another
         }
-        String v = file.getProperty(command + "." + key);
-        return v != null ? v.trim() : file.getProperty(key) == null ? null : file.getProperty(key).trim();
+        String v = file.getProperty(command + "." + key, file.getProperty(key));
+        if (v == null) {
+            return null;
+        }
+        v = v.trim();
+        // A path in the file is relative to the file, wherever mig runs from.
+        return PATH_KEYS.contains(key) && fileRead.getParent() != null ? fileRead.getParent().resolve(v).toString() : v;
     }
+
+    /** Options whose value is a path: read from the file, they are resolved against its directory. */
+    private static final Set<String> PATH_KEYS = Set.of("source", "from", "work-dir", "out");
 
     /** max-pause of drain: MIG_MAX_PAUSE, MIG_DRAIN_MAX_PAUSE. */
     static String envName(String key) {
@@ -105,6 +118,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
             }
             if (a.startsWith("--dir=") || a.startsWith("-d=")) {
                 return Path.of(a.substring(a.indexOf('=') + 1));
+            }
+            if (a.startsWith("-d") && a.length() > 2 && !a.startsWith("--")) {
+                return Path.of(a.substring(2)); // -dPATH
             }
         }
         String dir = env.get("MIG_DIR");

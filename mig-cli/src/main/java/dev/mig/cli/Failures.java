@@ -20,14 +20,19 @@ final class Failures implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         MigException mig = ex instanceof MigException m ? m
                 : new MigException(MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT, ex);
-        report(cl.getOut(), cl.getErr(), mig, Options.requested(parsed, "--json"), Options.debugRequested(parsed));
+        boolean json = Options.requested(parsed, "--json");
+        if (json && Options.requested(parsed, "--watch")) {
+            printJson(cl.getOut(), mig.kind(), mig.getMessage(), mig.hint(), true); // one more JSON line
+            json = false;
+        }
+        report(cl.getOut(), cl.getErr(), mig, json, Options.debugRequested(parsed));
         return mig.kind().exitCode;
     }
 
     /** Says what went wrong and what to do on stderr (and, under --json, as a document on stdout). */
     static void report(PrintWriter out, PrintWriter err, MigException e, boolean json, boolean debug) {
         if (json) {
-            printJson(out, e.kind(), e.getMessage(), e.hint());
+            printJson(out, e.kind(), e.getMessage(), e.hint(), false);
         }
         err.println("mig: " + e.getMessage());
         if (e.hint() != null) {
@@ -45,9 +50,10 @@ final class Failures implements IExecutionExceptionHandler {
      * Under --json an error is a document on stdout too, so that a script reading stdout gets one whatever
      * happened (specs/json.md); people read the message on stderr as always.
      */
-    static void printJson(PrintWriter out, MigException.Kind kind, String message, String hint) {
-        out.println(Mig.json(new ErrorReport(new ErrorReport.Error(kind.name().toLowerCase(Locale.ROOT), kind.exitCode,
-                message, hint))));
+    static void printJson(PrintWriter out, MigException.Kind kind, String message, String hint, boolean oneLine) {
+        ErrorReport report = new ErrorReport(new ErrorReport.Error(kind.name().toLowerCase(Locale.ROOT), kind.exitCode,
+                message, hint));
+        out.println(oneLine ? Mig.jsonLine(report) : Mig.json(report));
         out.flush();
     }
 
@@ -66,7 +72,7 @@ final class Failures implements IExecutionExceptionHandler {
             PrintWriter err = cl.getErr();
             String hint = "see '" + cl.getCommandSpec().qualifiedName() + " --help'.";
             if (java.util.Arrays.asList(args).contains("--json")) {
-                printJson(cl.getOut(), MigException.Kind.INPUT, ex.getMessage(), hint);
+                printJson(cl.getOut(), MigException.Kind.INPUT, ex.getMessage(), hint, false);
             }
             err.println("mig: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);

@@ -1,5 +1,8 @@
 package dev.mig.cli;
 
+import dev.mig.api.MigException;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Entry point of the {@code mig} executable. */
@@ -12,19 +15,30 @@ public final class Main {
     private Main() {
     }
 
+    /** Commands that change files: stopped mid-way, they leave something to continue or undo. */
+    private static final Set<String> CHANGING = Set.of("migrate", "drain", "cutover", "verify", "reset",
+            "archive-old", "init", "demo");
+
     public static void main(String[] args) {
         AtomicBoolean finished = new AtomicBoolean();
-        // Ctrl-C (SIGINT) or a kill (SIGTERM) runs the hooks while the command is still at work: say so, and
-        // what to do, instead of vanishing. A command that ended exits through System.exit, quietly.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!finished.get()) {
-                System.err.println();
-                System.err.println(INTERRUPTED);
-                System.err.flush();
-            }
-        }, "mig-interrupted"));
-        int code = run(args);
-        finished.set(true);
+        if (Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().filter(CHANGING::contains).isPresent()) {
+            // Ctrl-C (SIGINT) or a kill (SIGTERM) runs the hooks while the command is still at work: say so,
+            // and what to do, instead of vanishing. Ctrl-C ending 'status --watch' or 'wait-ready' is how
+            // those end: nothing to say. A command that ended exits through System.exit, quietly.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!finished.get()) {
+                    System.err.println();
+                    System.err.println(INTERRUPTED);
+                    System.err.flush();
+                }
+            }, "mig-interrupted"));
+        }
+        int code = MigException.Kind.INTERNAL.exitCode;
+        try {
+            code = run(args);
+        } finally {
+            finished.set(true);
+        }
         System.exit(code);
     }
 

@@ -51,6 +51,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
     private long rowsCopied;
     private long rowsTotal;
     private boolean drawn;
+    private boolean closed;
     private long lastOutput;
 
     ProgressPrinter(PrintWriter err, Mode mode, Terminal terminal, LongSupplier nanos) {
@@ -143,6 +144,9 @@ final class ProgressPrinter implements Progress, AutoCloseable {
 
     /** Redraws the current line (a terminal) or says a long step is still running (anything else). */
     synchronized void tick() {
+        if (closed) {
+            return; // a tick that waited for the monitor while the command failed and closed it
+        }
         long sinceOutput = (nanos.getAsLong() - lastOutput) / 1_000_000;
         if (mode == Mode.LIVE) {
             if (table != null) {
@@ -162,6 +166,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
     /** Stops ticking and ends a line drawn in place, so that what follows starts on a line of its own. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (ticker != null) {
             ticker.shutdownNow();
         }

@@ -111,6 +111,30 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void aPathInTheFileIsRelativeToTheFileNotToWhereMigRuns() throws Exception {
+        configFile("source=../data/app.sqlite\n");
+
+        PlanCommand plan = (PlanCommand) parse(MigCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(err), env), "plan", "-d", dir.toString()).subcommand().commandSpec().userObject();
+
+        assertEquals(dir.resolve("../data/app.sqlite"), plan.source.path);
+    }
+
+    @Test
+    void theDirectoryWrittenAsDashDPathFindsTheFileToo() throws Exception {
+        configFile("max-pause=4000\n");
+
+        assertEquals(4000, drain("drain", "-d" + dir).maxPauseMs);
+    }
+
+    @Test
+    void anEmptyMigConfigIsAsIfUnset() {
+        env.put("MIG_CONFIG", "");
+
+        assertEquals(3000, drain("drain", "-d", dir.toString()).maxPauseMs);
+    }
+
+    @Test
     void aMissingFileNamedByMigConfigIsBadInputAndNothingRuns() {
         env.put("MIG_CONFIG", dir.resolve("nope.properties").toString());
         CommandLine cl = MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true), env);

@@ -1,5 +1,6 @@
 package dev.mig.copy;
 
+import dev.mig.api.MigException;
 import dev.mig.api.Progress;
 import dev.mig.api.TableCopyResult;
 import dev.mig.api.plan.IdPolicy;
@@ -104,7 +105,7 @@ final class TableCopier {
                 Thread.sleep(waitMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while pacing the copy", e);
+                throw MigException.runtime("Interrupted while pacing the copy.", "Run 'mig migrate' again to resume.", e);
             }
         }
     }

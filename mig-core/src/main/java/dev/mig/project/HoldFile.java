@@ -25,6 +25,16 @@ public final class HoldFile {
         return Files.exists(of(dir));
     }
 
+    /** Deletes the file if it is there. */
+    public static void release(Path dir) {
+        try {
+            Files.deleteIfExists(of(dir));
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot delete " + of(dir) + ": " + e.getMessage(),
+                    "Delete it by hand; until then the next drain holds before pausing writes.", e);
+        }
+    }
+
     /** Creates the file if it is missing. */
     public static void hold(Path dir) {
         try {

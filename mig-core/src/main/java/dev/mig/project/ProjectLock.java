@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * Where there is no {@code /proc} the check cannot be made, and the file is kept instead of deleted.
  *
  * <p>The file says who holds it, {@code <pid> <since, UTC> <command>}, so that {@code mig status} can
- * tell a running command from one that was killed (whose file stays behind, unlocked).
+ * tell a running command from one that was killed (whose file stays behind, unlocked). It tells by the
+ * pid, so only within one pid namespace: a mig in another container shows as stopped.
  */
 public final class ProjectLock implements AutoCloseable {
 
@@ -77,6 +78,12 @@ public final class ProjectLock implements AutoCloseable {
             throw MigException.runtime("Cannot lock " + file + ": " + e.getMessage(),
                     "Check that the project directory exists and is readable.", e);
         }
+        synchronized (HELD) { // holder() must not read the file between our open and our lock
+            return acquireHeld(key, dir, file, command);
+        }
+    }
+
+    private static ProjectLock acquireHeld(Path key, Path dir, Path file, String command) {
         if (!HELD.add(key)) {
             throw MigException.refused("This process already holds the lock on " + dir + ".", null);
         }
@@ -148,15 +155,18 @@ public final class ProjectLock implements AutoCloseable {
      */
     public static Optional<Holder> holder(Path dir) {
         Path file = dir.resolve(FILE);
-        try {
-            if (HELD.contains(dir.toRealPath())) {
-                // Reading the file would close a descriptor of it, and so drop this process's lock.
-                return Optional.of(new Holder(ProcessHandle.current().pid(), "", "", true));
+        Optional<Holder> recorded;
+        synchronized (HELD) { // no thread of this process takes the lock while the file is read
+            try {
+                if (HELD.contains(dir.toRealPath())) {
+                    // Reading the file would close a descriptor of it, and so drop this process's lock.
+                    return Optional.of(new Holder(ProcessHandle.current().pid(), "", "", true));
+                }
+            } catch (IOException e) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            return Optional.empty();
+            recorded = parse(readQuietly(file), false);
         }
-        Optional<Holder> recorded = parse(readQuietly(file), false);
         return recorded.map(h -> new Holder(h.pid(), h.command(), h.sinceUtc(), alive(h)));
     }
 
@@ -228,6 +238,8 @@ public final class ProjectLock implements AutoCloseable {
     public void close() {
         if (deleteOnClose) {
             deleteQuietly(file);
+        } else {
+            emptyQuietly(); // kept (no /proc): empty, so status does not take a finished command for a killed one
         }
         try {
             lock.release();
@@ -236,6 +248,14 @@ public final class ProjectLock implements AutoCloseable {
             // The OS releases the lock with the process anyway.
         } finally {
             HELD.remove(key);
+        }
+    }
+
+    private void emptyQuietly() {
+        try {
+            channel.truncate(0);
+        } catch (IOException ignored) {
+            // Status then names the last holder, whose process is gone: it says so.
         }
     }
 

@@ -92,9 +92,6 @@ public final class DrainRun {
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "drain");
             SqliteFiles.requireDatabase(m.source());
-            if (options.hold()) {
-                HoldFile.hold(dir);
-            }
             return drain(m);
         } catch (SQLException e) {
             throw Failures.sql("drain", e);
@@ -129,6 +126,9 @@ public final class DrainRun {
                 progress.info("Writes were paused by an earlier drain that did not finish; resumed them, draining again.");
             }
             m.requireCaptureIntact();
+            if (options.hold()) {
+                HoldFile.hold(dir); // only once there is something to replay: a drain already done leaves none
+            }
             // Catch-up batches need not survive a power loss (the checkpoint commits with them, so a lost
             // batch is simply replayed again); the tail and everything after the pause is durable.
             synchronous(pair, "NORMAL");

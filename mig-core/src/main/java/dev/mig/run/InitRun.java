@@ -33,12 +33,6 @@ public final class InitRun {
     }
 
     /**
-     * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
-     * existing schema.yaml unless {@code force} or {@code merge}, and refuses to write a file that mig
-     * itself would reject. With {@code merge} the existing file's name and directives are carried over
-     * where they still apply ({@link SchemaMerge}).
-     */
-    /**
      * A database init can describe: one with tables, and nothing mig cannot migrate, which 'mig plan'
      * would block on. A schema.yaml that could never be migrated is not written.
      */
@@ -58,6 +52,12 @@ public final class InitRun {
         }
     }
 
+    /**
+     * Writes {@code <dir>/schema.yaml} describing the database {@code from}. Refuses to overwrite an
+     * existing schema.yaml unless {@code force} or {@code merge}, and refuses to write a file that mig
+     * itself would reject, or one of a database it cannot migrate. With {@code merge} the existing file's
+     * name and directives are carried over where they still apply ({@link SchemaMerge}).
+     */
     public static InitResult run(Path from, Path dir, boolean force, boolean merge) {
         SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();

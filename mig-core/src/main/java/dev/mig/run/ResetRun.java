@@ -5,6 +5,7 @@ import dev.mig.api.ResetResult;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
 import dev.mig.project.ActiveMigration;
+import dev.mig.project.HoldFile;
 import dev.mig.project.ProjectLock;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
@@ -52,6 +53,10 @@ public final class ResetRun {
             if (target != null) {
                 actions.add("delete the unfinished new database " + target);
             }
+            boolean held = HoldFile.held(dir);
+            if (held) {
+                actions.add("delete the hold file " + HoldFile.of(dir) + ", which would hold the next migration's drain");
+            }
             if (!dryRun) {
                 for (Path source : sources) {
                     removeCapture(source);
@@ -59,6 +64,9 @@ public final class ResetRun {
                 if (target != null) {
                     TestFaults.reach("reset-before-delete");
                     deleteDatabase(target);
+                }
+                if (held) {
+                    HoldFile.release(dir);
                 }
             }
             return new ResetResult(dryRun, actions);

@@ -8,6 +8,7 @@ import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
 import dev.mig.api.Progress;
 import dev.mig.api.Project;
+import dev.mig.api.ResetResult;
 import dev.mig.project.HoldFile;
 import dev.mig.testing.Db;
 import dev.mig.testing.PythonClient;
@@ -64,6 +65,18 @@ class DrainHoldTest {
             db.rows("SELECT id FROM users").forEach(id -> missing.remove(Long.parseLong(id)));
         }
         assertEquals(new TreeSet<Long>(), missing, "acknowledged writes missing from the new database");
+    }
+
+    @Test
+    void resetDeletesTheHoldFileWithTheMigrationSoTheNextDrainDoesNotHold() throws Exception {
+        HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), ForeignClientsTest.V1, "WAL");
+        p.migrate(ForeignClientsTest.V2);
+        HoldFile.hold(p.dir);
+
+        ResetResult r = Mig.reset(Project.at(p.dir, null), false);
+
+        assertTrue(r.actions().stream().anyMatch(a -> a.startsWith("delete the hold file")), r.actions().toString());
+        assertTrue(!Files.exists(HoldFile.of(p.dir)));
     }
 
     private static void awaitLine(List<String> said, String prefix) throws InterruptedException {

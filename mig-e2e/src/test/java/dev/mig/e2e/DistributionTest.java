@@ -32,7 +32,8 @@ class DistributionTest {
     void install() throws Exception {
         Path archive;
         try (Stream<Path> files = Files.list(TARGET)) {
-            archive = files.filter(f -> f.getFileName().toString().matches("mig-.*\\.tar\\.gz")).findFirst()
+            archive = files.filter(f -> f.getFileName().toString().matches("mig-.*\\.tar\\.gz"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().lastModified())) // this build's, not a stale one
                     .orElseThrow(() -> new AssertionError("no mig-*.tar.gz in " + TARGET + ": mvn package builds it"));
         }
         Path opt = Files.createDirectory(tmp.resolve("opt"));
@@ -50,11 +51,18 @@ class DistributionTest {
     }
 
     private static Result run(List<String> cmd, Path cwd, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        Path output = Files.createTempFile("mig-dist", ".out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + cmd);
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        assertTrue(ended, "timed out: " + cmd + "\n" + out);
         return new Result(p.exitValue(), out);
     }
 

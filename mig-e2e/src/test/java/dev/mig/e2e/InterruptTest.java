@@ -60,6 +60,19 @@ class InterruptTest {
         assertTrue(!out.contains("mig: interrupted"), "a command that ends says nothing of the kind: " + out);
     }
 
+    @Test
+    void ctrlCEndingStatusWatchIsHowItEndsAndSaysNothingOfAnInterruption() throws Exception {
+        Path err = dir.resolve("watch-err.txt");
+        Path out = dir.resolve("watch-out.txt");
+        Process watch = new ProcessBuilder("java", "-jar", JAR.toString(), "status", "--watch", "-d", dir.toString())
+                .redirectError(err.toFile()).redirectOutput(out.toFile()).start();
+        awaitText(out, "Phase:");
+        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(watch.pid())).start().waitFor());
+        assertTrue(watch.waitFor(60, TimeUnit.SECONDS));
+
+        assertTrue(!Files.readString(err).contains("interrupted"), Files.readString(err));
+    }
+
     private static void awaitText(Path file, String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(file) || !Files.readString(file).contains(text)) {
