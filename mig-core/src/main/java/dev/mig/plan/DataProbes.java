@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Counts, with read-only queries over the mapped rows, what the copy would refuse or change: values a
- * type change cannot store, NULLs under NOT NULL, rows failing CHECKs, duplicate keys, orphans.
+ * type change cannot store, NULLs under NOT NULL, rows failing CHECKs, duplicate keys, orphans. The
+ * queries are asked of a {@link ProbeQueue}, which answers them all at once; each answer is reported as
+ * a finding then.
  */
 final class DataProbes {
 
@@ -34,13 +36,13 @@ final class DataProbes {
 
     private final Map<String, Planned> byName;
     private final Findings findings;
-    private final LiveProbe probe;
+    private final ProbeQueue queue;
     private final NameMap names;
 
-    DataProbes(Map<String, Planned> byName, Findings findings, LiveProbe probe, NameMap names) {
+    DataProbes(Map<String, Planned> byName, Findings findings, ProbeQueue queue, NameMap names) {
         this.byName = byName;
         this.findings = findings;
-        this.probe = probe;
+        this.queue = queue;
         this.names = names;
     }
 
@@ -89,12 +91,13 @@ final class DataProbes {
         }
         String sql = "SELECT " + sums.stream().map(s -> "sum(CASE WHEN " + s + " THEN 1 ELSE 0 END)")
                 .collect(Collectors.joining(", ")) + " FROM (" + t.rows().raw() + ")";
-        long[] counts = run(t, sql, "the column values");
-        for (int i = 0; counts != null && i < counts.length; i++) {
-            if (counts[i] > 0) {
-                reports.get(i).accept(counts[i]);
+        ask(t, sql, "the column values", counts -> {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    reports.get(i).accept(counts[i]);
+                }
             }
-        }
+        });
     }
 
     /** A NULL-sourced column that must be non-NULL already has its NO_VALUE_SOURCE blocker. */
@@ -161,13 +164,14 @@ final class DataProbes {
     private void checks(Planned t) {
         for (dev.mig.schema.Check ch : t.target().checks()) {
             String sql = "SELECT count(*) FROM (" + t.rows().converted() + ") WHERE NOT (" + ch.expr() + ")";
-            long[] n = run(t, sql, "CHECK (" + ch.expr() + ")");
-            if (n != null && n[0] > 0) {
-                String subject = "CHECK (" + ch.expr() + ")";
-                findings.blockingRisk(Risk.Kind.CHECK_FAILURES, Blocker.Kind.CHECK_FAILURES, t.target().name(),
-                        subject, n[0], 0, "table " + t.target().name() + ": " + rows(n[0], "fails", "fail") + " " + subject
-                                + ": fix those rows in the live database, or change the CHECK");
-            }
+            String subject = "CHECK (" + ch.expr() + ")";
+            ask(t, sql, subject, n -> {
+                if (n[0] > 0) {
+                    findings.blockingRisk(Risk.Kind.CHECK_FAILURES, Blocker.Kind.CHECK_FAILURES, t.target().name(),
+                            subject, n[0], 0, "table " + t.target().name() + ": " + rows(n[0], "fails", "fail") + " "
+                                    + subject + ": fix those rows in the live database, or change the CHECK");
+                }
+            });
         }
     }
 
@@ -261,8 +265,11 @@ final class DataProbes {
         }
         String sql = "SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM (" + t.rows().converted() + ") WHERE "
                 + String.join(" AND ", notNull) + " GROUP BY " + String.join(", ", group) + " HAVING count(*) > 1)";
-        long[] n = run(t, sql, k.label());
-        if (n != null && n[0] > 0) {
+        ask(t, sql, k.label(), n -> duplicatesFound(t, k, n));
+    }
+
+    private void duplicatesFound(Planned t, Key k, long[] n) {
+        if (n[0] > 0) {
             findings.blockingRisk(Risk.Kind.DUPLICATE_KEYS, Blocker.Kind.DUPLICATE_KEYS, t.target().name(), k.label(),
                     n[1], n[0], "table " + t.target().name() + ": " + k.label() + " has " + n[0] + " group"
                             + (n[0] == 1 ? "" : "s") + " of duplicate values (" + n[1] + " rows): remove the "
@@ -282,7 +289,7 @@ final class DataProbes {
             return;
         }
         if (parent.plan().ids() == IdPolicy.REMAP && ForeignKeyRules.referencesPrimaryKey(fk, parent.target())) {
-            reportOrphans(child, fk, parent, remappedOrphans(child, fk, parent));
+            ask(child, remappedOrphans(child, fk, parent), StructureDiff.fkText(fk), n -> reportOrphans(child, fk, parent, n));
             return;
         }
         List<String> lhs = new ArrayList<>();
@@ -298,7 +305,7 @@ final class DataProbes {
         String sql = "SELECT count(*) FROM (" + child.rows().converted() + ") WHERE " + String.join(" AND ", where)
                 + " AND (" + String.join(", ", lhs) + ") NOT IN (SELECT " + Sql.idents(parentCols) + " FROM ("
                 + parent.rows().converted() + ") WHERE " + String.join(" AND ", rhsNotNull) + ")";
-        reportOrphans(child, fk, parent, run(child, sql, StructureDiff.fkText(fk)));
+        ask(child, sql, StructureDiff.fkText(fk), n -> reportOrphans(child, fk, parent, n));
     }
 
     /**
@@ -306,18 +313,18 @@ final class DataProbes {
      * holds the parent's live keys: a value is an orphan when no live parent key equals it exactly (the
      * unary plus compares without affinity, as the translation does).
      */
-    private long[] remappedOrphans(Planned child, ForeignKey fk, Planned parent) {
+    private String remappedOrphans(Planned child, ForeignKey fk, Planned parent) {
         String v = ident(fk.columns().get(0));
         String parentKeys = parent.source() == null ? "SELECT NULL WHERE 0"
                 : "SELECT +" + RowKey.of(parent.source()).terms(null) + " FROM " + ident(parent.source().name());
         String sql = "SELECT count(*) FROM (" + child.rows().raw() + ") WHERE " + v + " IS NOT NULL AND +" + v
                 + " NOT IN (" + parentKeys + ")";
-        return run(child, sql, StructureDiff.fkText(fk));
+        return sql;
     }
 
     private void reportOrphans(Planned child, ForeignKey fk, Planned parent, long[] n) {
         String label = StructureDiff.fkText(fk);
-        if (n != null && n[0] > 0) {
+        if (n[0] > 0) {
             boolean existed = StructureDiff.liveFkTexts(child.source(), names).stream()
                     .anyMatch(l -> Names.same(l, label));
             findings.blockingRisk(Risk.Kind.ORPHAN_ROWS, Blocker.Kind.ORPHAN_ROWS, child.target().name(), label, n[0], 0,
@@ -343,15 +350,15 @@ final class DataProbes {
     static final Set<Blocker.Kind> MAPPING_KINDS = Set.of(Blocker.Kind.INVALID_FROM, Blocker.Kind.RENAME_SOURCE_MISSING,
             Blocker.Kind.RENAME_AMBIGUOUS, Blocker.Kind.CONFLICTING_DIRECTIVES);
 
-    private long[] run(Planned t, String sql, String what) {
-        try {
-            return probe.longs(sql);
-        } catch (LiveProbe.Failed e) {
-            findings.block(Blocker.Kind.PROBE_FAILED, t.target().name(), what, "table " + t.target().name()
-                    + ": cannot evaluate " + what + " over the live rows (SQLite says: " + e.getMessage()
-                    + "): fix the declaration so that it is valid for the columns of " + t.target().name());
-            return null;
-        }
+    /**
+     * Queues a probe of {@code t}; {@code found} gets its counts. A probe SQLite refuses becomes a blocker:
+     * the declaration is not valid for the live columns.
+     */
+    private void ask(Planned t, String sql, String what, java.util.function.Consumer<long[]> found) {
+        queue.ask(sql, found, sqliteSays -> findings.block(Blocker.Kind.PROBE_FAILED, t.target().name(), what,
+                "table " + t.target().name() + ": cannot evaluate " + what + " over the live rows (SQLite says: "
+                        + sqliteSays + "): fix the declaration so that it is valid for the columns of "
+                        + t.target().name()));
     }
 
     private static String rows(long n, String singularVerb, String pluralVerb) {

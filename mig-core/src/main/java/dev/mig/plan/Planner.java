@@ -34,12 +34,16 @@ public final class Planner {
     private final NameMap names = new NameMap();
     private final Map<String, Long> liveRows = new HashMap<>();
     private final Progress progress;
+    /** A second read-only connection to the live database, for probing on two at once; null: one. */
+    private final LiveProbe second;
 
-    private Planner(Schema declared, LiveDatabase live, Connection liveReadOnly, Progress progress) {
+    private Planner(Schema declared, LiveDatabase live, Connection liveReadOnly, Connection secondReadOnly,
+                    Progress progress) {
         this.declared = declared;
         this.live = live;
         this.progress = progress;
         this.probe = live == null ? null : new LiveProbe(liveReadOnly);
+        this.second = live == null || secondReadOnly == null ? null : new LiveProbe(secondReadOnly);
     }
 
     /**
@@ -49,15 +53,20 @@ public final class Planner {
      * @param liveReadOnly a read-only, autocommit connection to {@code live.file()}; null when {@code live} is null
      */
     public static MigrationPlan plan(Schema declared, LiveDatabase live, Connection liveReadOnly) {
-        return plan(declared, live, liveReadOnly, Progress.NONE);
+        return plan(declared, live, liveReadOnly, null, Progress.NONE);
     }
 
-    /** As {@link #plan(Schema, LiveDatabase, Connection)}, reporting each read of the data as a step. */
-    public static MigrationPlan plan(Schema declared, LiveDatabase live, Connection liveReadOnly, Progress progress) {
+    /**
+     * As {@link #plan(Schema, LiveDatabase, Connection)}, probing the data on {@code secondReadOnly} too
+     * (another read-only autocommit connection to the same file; null for one connection), and reporting
+     * each read of the data as a step.
+     */
+    public static MigrationPlan plan(Schema declared, LiveDatabase live, Connection liveReadOnly,
+                                     Connection secondReadOnly, Progress progress) {
         if (live != null && liveReadOnly == null) {
             throw new IllegalArgumentException("a live database needs its read-only connection");
         }
-        return new Planner(declared, live, liveReadOnly, progress).run();
+        return new Planner(declared, live, liveReadOnly, secondReadOnly, progress).run();
     }
 
     private MigrationPlan run() {
@@ -83,11 +92,14 @@ public final class Planner {
                 + " dropped (dropTables): " + d.rowCount() + (d.rowCount() == 1 ? " row" : " rows") + " discarded"));
         if (live != null) {
             ObjectDiff.viewsAndTriggers(declared, live.schema(), findings);
-            DataProbes probes = new DataProbes(planned, findings, probe, names);
-            order.order().forEach(t -> progress.step("probe " + t.name(), () -> {
-                probes.run(planned.get(Names.key(t.name())));
+            ProbeQueue queue = new ProbeQueue();
+            DataProbes probes = new DataProbes(planned, findings, queue, names);
+            order.order().forEach(t -> probes.run(planned.get(Names.key(t.name()))));
+            progress.step("probe the data (" + queue.size() + (queue.size() == 1 ? " query" : " queries")
+                    + (second != null && queue.size() > 1 ? ", two at once" : "") + ")", () -> {
+                queue.answerAll(probe, second);
                 return null;
-            }));
+            });
             ReplayKeys keys = new ReplayKeys(findings, probe);
             progress.step("check replay keys", () -> {
                 order.order().forEach(t -> keys.check(planned.get(Names.key(t.name()))));

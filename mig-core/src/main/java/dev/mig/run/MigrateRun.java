@@ -249,9 +249,9 @@ public final class MigrateRun {
         LiveDatabase live;
         MigrationPlan plan;
         Optional<DiskSpace> disk;
-        try (Connection ro = SqliteFiles.openReadOnly(source)) {
+        try (Connection ro = SqliteFiles.openReadOnly(source); Connection second = SqliteFiles.openReadOnly(source)) {
             live = PlanRun.readSchema(ro, source, listener);
-            plan = Planner.plan(declared, live, ro, listener);
+            plan = Planner.plan(declared, live, ro, second, listener);
             disk = DiskProbe.measure(ro, project.dir());
         }
         // Offline, nothing is replayed or verified: a key that cannot be replayed, or a from: value that

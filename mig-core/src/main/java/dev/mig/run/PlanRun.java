@@ -70,8 +70,8 @@ public final class PlanRun {
             return new PlanReport(project.dir(), project.schemaFile(), null, target, false, false, refusal,
                     refusal == null && fresh.canMigrate(), fresh, null);
         }
-        try (Connection c = SqliteFiles.openReadOnly(live)) {
-            MigrationPlan plan = Planner.plan(declared, readSchema(c, live, progress), c, progress);
+        try (Connection c = SqliteFiles.openReadOnly(live); Connection second = SqliteFiles.openReadOnly(live)) {
+            MigrationPlan plan = Planner.plan(declared, readSchema(c, live, progress), c, second, progress);
             // Room for a copy yet to start; a migration in progress has its new file already.
             boolean copyAhead = source.isPresent() && active.isEmpty() && !targetExists;
             DiskSpace disk = copyAhead ? DiskProbe.measure(c, project.dir()).orElse(null) : null;
