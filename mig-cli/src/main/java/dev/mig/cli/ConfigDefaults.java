@@ -38,6 +38,12 @@ final class ConfigDefaults implements IDefaultValueProvider {
     static final Set<String> TYPED_ONLY = Set.of("offline", "no-verify", "force", "cutover", "merge", "move", "help",
             "version");
 
+    /**
+     * Commands that do not work on the project: an exported MIG_DIR must not make demo build its scratch
+     * project in the application's directory, or bench put its scratch files there.
+     */
+    static final Set<String> OWN_DEFAULTS = Set.of("demo", "bench", "help");
+
     private final Map<String, String> env;
     private Properties file = new Properties();
     private Path fileRead;
@@ -79,10 +85,10 @@ final class ConfigDefaults implements IDefaultValueProvider {
             return null;
         }
         String key = option.longestName().replaceFirst("^-+", "");
-        if (TYPED_ONLY.contains(key)) {
+        String command = option.command().name();
+        if (TYPED_ONLY.contains(key) || OWN_DEFAULTS.contains(command)) {
             return null;
         }
-        String command = option.command().name();
         for (String name : List.of(envName(command + "_" + key), envName(key))) {
             String v = env.get(name);
             if (v != null && !v.isEmpty()) {

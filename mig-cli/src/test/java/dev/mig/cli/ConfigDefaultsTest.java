@@ -128,6 +128,16 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void theDemoDoesNotTakeTheProjectDirectoryFromTheEnvironment() {
+        env.put("MIG_DIR", dir.toString());
+        CommandLine cl = MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), env);
+
+        DemoCommand demo = (DemoCommand) parse(cl, "demo").subcommand().commandSpec().userObject();
+
+        assertEquals(null, demo.dir, "its own scratch directory, not the application's");
+    }
+
+    @Test
     void anEmptyMigConfigIsAsIfUnset() {
         env.put("MIG_CONFIG", "");
 
