@@ -1,5 +1,7 @@
 package dev.mig.common;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +28,20 @@ public final class TestFaults {
 
     private static final int NEW_DATABASE_MAX_PAGES = Integer.getInteger("mig.test.newDatabaseMaxPages", 0);
 
+    /** In-process tests: what happens when a point is reached, such as an application write at a chosen moment. */
+    private static final Map<String, Runnable> ACTIONS = new ConcurrentHashMap<>();
+
     private TestFaults() {
+    }
+
+    /** Test-only: runs {@code action} each time {@code point} is reached in this JVM, until {@link #clear}. */
+    public static void onPoint(String point, Runnable action) {
+        ACTIONS.put(point, action);
+    }
+
+    /** Test-only: forgets every action of {@link #onPoint}. */
+    public static void clear() {
+        ACTIONS.clear();
     }
 
     /**
@@ -95,6 +110,9 @@ public final class TestFaults {
     }
 
     public static void reach(String point) {
+        if (!ACTIONS.isEmpty()) {
+            ACTIONS.getOrDefault(point, () -> { }).run();
+        }
         if (!ACTIVE) {
             return;
         }

@@ -5,6 +5,7 @@ import dev.mig.api.Phase;
 import dev.mig.api.Progress;
 import dev.mig.api.VerifyResult;
 import dev.mig.capture.Capture;
+import dev.mig.common.TestFaults;
 import dev.mig.project.ActiveMigration;
 import dev.mig.project.ProjectLock;
 import dev.mig.replay.ReplayBatches;
@@ -74,7 +75,49 @@ public final class VerifyRun {
     static VerifyResult verify(ActiveMigration m, Progress progress) throws SQLException {
         SqliteFiles.requireDatabase(m.source());
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
-            return verifyOn(pair, m, progress);
+            Optional<VerifyResult> twoAtOnce = verifyTwoSidesAtOnce(pair, m, progress);
+            return twoAtOnce.isPresent() ? twoAtOnce.get() : verifyOn(pair, m, progress);
+        }
+    }
+
+    /**
+     * The comparison with the old side on {@code pair} and the new side on a second connection at once,
+     * two scans on two cores. The replay up to the old database's snapshot is committed first, and a new
+     * read of the old database is then the same snapshot for every captured table exactly when the change
+     * log's last position is still the replayed one: every committed write to a captured table adds to
+     * the log in its own transaction, and no entry is ever deleted. When the application wrote meanwhile
+     * the positions differ: empty, and the caller compares on one connection, in one transaction.
+     */
+    private static Optional<VerifyResult> verifyTwoSidesAtOnce(Connection pair, ActiveMigration m, Progress progress)
+            throws SQLException {
+        m.requireCaptureIntact();
+        requirePhase(pair);
+        requireNonBlockingSnapshot(pair);
+        Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+        long position = Tx.deferred(pair, c -> {
+            progress.step("replay the change log up to the snapshot", () -> replayer.replayToSnapshot(
+                    ReplayBatches.MAX_ENTRIES));
+            return replayer.checkpoint();
+        });
+        TestFaults.reach("verify-replayed");
+        try (Connection newSide = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
+            Verifier verifier = new Verifier(pair, newSide, m.plan(), m.declared(), m.live());
+            VerifyResult r = Tx.read(pair, c -> {
+                if (Capture.lastSeq(c) != position) {
+                    return null; // written since the replay: this snapshot is not the replayed one
+                }
+                return new VerifyResult(m.source(), m.target(), position, verifier.compareAll(progress));
+            });
+            if (r == null) {
+                return Optional.empty();
+            }
+            if (r.equal()) {
+                Tx.deferred(pair, c -> {
+                    new StateStore(SchemaName.NEW).markVerified(c, position);
+                    return null;
+                });
+            }
+            return Optional.of(r);
         }
     }
 

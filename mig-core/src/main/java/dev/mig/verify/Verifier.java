@@ -16,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Compares each table of the new database with the old table mapped through the plan: row count and
@@ -29,16 +31,32 @@ public final class Verifier {
     private static final int SAMPLES = 5;
 
     private final Connection pair;
+    /** Where the new side is counted and summed: {@link #pair}, or a connection of its own (see below). */
+    private final Connection newSide;
     private final MigrationPlan plan;
     private final Schema declared;
     private final Schema live;
 
     public Verifier(Connection pair, MigrationPlan plan, Schema declared, Schema live) throws SQLException {
+        this(pair, pair, plan, declared, live);
+    }
+
+    /**
+     * A verifier that sums the new side on {@code newSide} while {@code pair} sums the old side, two scans at
+     * once. {@code newSide} must see the new database as {@code pair} does: committed, and not written
+     * while the comparison runs.
+     */
+    public Verifier(Connection pair, Connection newSide, MigrationPlan plan, Schema declared, Schema live)
+            throws SQLException {
         this.pair = pair;
+        this.newSide = newSide;
         this.plan = plan;
         this.declared = declared;
         this.live = live;
         RowChecksum.register(pair);
+        if (newSide != pair) {
+            RowChecksum.register(newSide);
+        }
     }
 
     public List<TableVerdict> compareAll() throws SQLException {
@@ -58,8 +76,25 @@ public final class Verifier {
     private TableVerdict compare(MappingSql m) throws SQLException {
         String oldRows = m.convertsTypes() ? throughTargetTypes(m) : m.mappedSelect();
         String newRows = "SELECT " + String.join(", ", m.targetTerms()) + " FROM " + m.targetTable();
-        long[] o = countAndSum(oldRows);
-        long[] n = countAndSum(newRows);
+        long[] o;
+        long[] n;
+        if (newSide == pair) {
+            o = countAndSum(pair, oldRows);
+            n = countAndSum(pair, newRows);
+        } else {
+            CompletableFuture<long[]> newSum = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return countAndSum(newSide, newRows);
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            try {
+                o = countAndSum(pair, oldRows);
+            } finally {
+                n = joined(newSum);
+            }
+        }
         List<String> oldOnly = List.of();
         List<String> newOnly = List.of();
         if (o[0] != n[0] || o[1] != n[1]) {
@@ -70,7 +105,7 @@ public final class Verifier {
     }
 
     private TableVerdict emptyTable(TablePlan t) throws SQLException {
-        long[] n = countAndSum("SELECT 1 FROM " + SchemaName.NEW.table(t.table()));
+        long[] n = countAndSum(pair, "SELECT 1 FROM " + SchemaName.NEW.table(t.table()));
         return new TableVerdict(t.table(), 0, n[0], 0, n[0] == 0 ? 0 : n[1], List.of(), List.of());
     }
 
@@ -96,11 +131,23 @@ public final class Verifier {
         return "SELECT " + vs + " FROM " + temp;
     }
 
-    private long[] countAndSum(String rows) throws SQLException {
-        int width = columnCount(rows);
+    /** The new side's sums, or the SQLException that stopped them, as the old side's would be thrown. */
+    private static long[] joined(CompletableFuture<long[]> sums) throws SQLException {
+        try {
+            return sums.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static long[] countAndSum(Connection c, String rows) throws SQLException {
+        int width = columnCount(c, rows);
         String sql = "SELECT count(*), coalesce(" + RowChecksum.NAME + "(" + checksumArgs(width) + "), 0) FROM ("
                 + renumbered(rows, width) + ") AS r";
-        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
@@ -140,8 +187,8 @@ public final class Verifier {
         return "WITH r0 (" + cols + ") AS (" + rows + ") SELECT * FROM r0";
     }
 
-    private int columnCount(String rows) throws SQLException {
-        try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + rows + ") LIMIT 0")) {
+    private static int columnCount(Connection c, String rows) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM (" + rows + ") LIMIT 0")) {
             return rs.getMetaData().getColumnCount();
         }
     }
