@@ -35,11 +35,7 @@ class StatusRunnerTest {
 
     @BeforeEach
     void aMigrationHalfwayThroughItsCopy() throws Exception {
-        p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), StatusVerifyArchiveTest.V1, "WAL");
-        try (Db db = p.open()) {
-            db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
-                    + "INSERT INTO items SELECT i, 'item ' || i, i % 7 FROM n");
-        }
+        p = StatusVerifyArchiveTest.items(base, "WAL", 1000);
         p.migrate(StatusVerifyArchiveTest.V2);
         try (Db db = Db.open(p.newDb())) { // as if the copy had stopped halfway
             db.exec("UPDATE _migration_progress SET done = 0, rows_copied = 500, copy_ms = 1000");

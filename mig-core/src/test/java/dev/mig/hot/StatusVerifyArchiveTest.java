@@ -54,6 +54,11 @@ class StatusVerifyArchiveTest {
     Path base;
 
     private HotProject project(String journalMode, int rows) throws Exception {
+        return items(base, journalMode, rows);
+    }
+
+    /** A project at V1 in {@code base/app} whose items table holds {@code rows} rows. */
+    static HotProject items(Path base, String journalMode, int rows) throws Exception {
         HotProject p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), V1, journalMode);
         try (Db db = p.open()) {
             db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + rows + ") "

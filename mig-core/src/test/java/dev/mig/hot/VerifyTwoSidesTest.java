@@ -9,7 +9,6 @@ import dev.mig.api.Project;
 import dev.mig.api.VerifyResult;
 import dev.mig.common.TestFaults;
 import dev.mig.testing.Db;
-import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +28,7 @@ class VerifyTwoSidesTest {
 
     @BeforeEach
     void migratedWithWritesToReplay() throws Exception {
-        p = HotProject.bootstrap(Files.createDirectory(base.resolve("app")), StatusVerifyArchiveTest.V1, "WAL");
-        try (Db db = p.open()) {
-            db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                    + "INSERT INTO items SELECT i, 'item ' || i, i % 7 FROM n");
-        }
+        p = StatusVerifyArchiveTest.items(base, "WAL", 2000);
         p.migrate(StatusVerifyArchiveTest.V2);
         try (Db db = p.open()) {
             db.exec("UPDATE items SET qty = qty + 1 WHERE id <= 50");
