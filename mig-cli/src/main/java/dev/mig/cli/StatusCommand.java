@@ -141,10 +141,17 @@ final class StatusCommand extends ProjectCommand {
         return r.runner() != null && r.runner().running();
     }
 
-    /** What a killed command leaves to do: every mig command resumes where it stopped when run again. */
+    /**
+     * What a killed command leaves to do: every mig command resumes where it stopped when run again; a
+     * migration not yet cut over can also be undone.
+     */
     private static String stopped(StatusReport r) {
-        return r.runner() == null || r.runner().command().isEmpty() ? ""
-                : " ('" + r.runner().command() + "' stopped: run it again to resume it, or 'mig reset' to undo.)";
+        if (r.runner() == null || r.runner().command().isEmpty()) {
+            return "";
+        }
+        boolean undoable = r.phase() != Phase.NONE && r.phase() != Phase.READY;
+        return " ('" + r.runner().command() + "' stopped before it finished: run it again to finish"
+                + (undoable ? ", or 'mig reset' to undo the migration.)" : ".)");
     }
 
     static final String STALE_OFFLINE_COPY = "The --offline copy saw the old database written while it copied, so it "

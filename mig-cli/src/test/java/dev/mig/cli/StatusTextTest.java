@@ -37,7 +37,17 @@ class StatusTextTest {
                 + "finishing"), text);
         assertFalse(text.contains("ETA"), text);
         assertTrue(text.contains("not copying"), text);
-        assertTrue(text.contains("'mig migrate' stopped: run it again to resume it, or 'mig reset' to undo."), text);
+        assertTrue(text.contains("'mig migrate' stopped before it finished: run it again to finish, or 'mig reset' to "
+                + "undo the migration."), text);
+    }
+
+    @Test
+    void aCommandKilledAfterCutoverIsNotToldToReset() {
+        String text = StatusCommand.render(new StatusReport(Phase.READY, "/p", null, null, List.of(), null, false,
+                List.of(), new StatusReport.Runner(4242, "mig archive-old", "2026-12-07T15:00:00Z", false), null));
+
+        assertTrue(text.contains("('mig archive-old' stopped before it finished: run it again to finish.)"), text);
+        assertFalse(text.contains("mig reset"), text);
     }
 
     @Test
