@@ -7,7 +7,6 @@ import dev.mig.api.Project;
 import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig drain}: replay the recorded writes; pause the old database's writes only for the tail. */
@@ -45,8 +44,6 @@ final class DrainCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Mixin
-    Options.OutputOptions output;
 
     @Override
     public Integer call() {

@@ -34,8 +34,6 @@ final class MigrateCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the summary as JSON (no progress output; warnings still go to stderr).")
     boolean json;
 
-    @Mixin
-    Options.OutputOptions output;
 
     @Option(names = "--max-rows-per-second", paramLabel = "N", defaultValue = "0",
             description = "Copy at most N rows a second per table, to leave the disk to the application "

@@ -26,8 +26,6 @@ final class PlanCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
-    @Mixin
-    Options.OutputOptions output;
 
     @Override
     public Integer call() {

@@ -6,7 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every command that works on a project shares: -d/--dir, --source, --debug and its output streams. */
+/**
+ * What every command that works on a project shares: -d/--dir, --debug, --busy-timeout, --quiet and
+ * --no-progress, and its output streams.
+ */
 abstract class ProjectCommand implements Callable<Integer> {
 
     @Spec
@@ -20,6 +23,10 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     @Mixin
     Options.BusyTimeoutOption busyTimeout;
+
+    /** --quiet and --no-progress: every command takes them, those that print no progress too. */
+    @Mixin
+    Options.OutputOptions output;
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -7,7 +7,6 @@ import dev.mig.api.VerifyResult;
 import dev.mig.api.text.Format;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mig verify}: prove the new database equals the old one mapped through the plan. */
@@ -27,8 +26,6 @@ final class VerifyCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Mixin
-    Options.OutputOptions output;
 
     @Override
     public Integer call() {
