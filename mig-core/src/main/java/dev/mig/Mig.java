@@ -69,7 +69,7 @@ public final class Mig {
     /**
      * {@code mig init --merge}: rewrites {@code <dir>/schema.yaml} from the database {@code from},
      * keeping the existing file's name and directives (renamedFrom, from, dropColumns, ids, dropTables,
-     * cutover) where they still apply, and saying which no longer do.
+     * cutover) and its comments where they still apply, and saying which no longer do.
      */
     public static InitResult initMerge(Path from, Path dir) {
         return InitRun.run(from, dir, false, true);

@@ -32,7 +32,8 @@ final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--merge", description = "Rewrite the existing schema.yaml from the database (an ORM's scratch "
             + "database after its new migrations), keeping its name and directives (renamedFrom, from, dropColumns, "
-            + "ids, dropTables, cutover) where they still apply, and listing those that no longer do.")
+            + "ids, dropTables, cutover) and its comments where they still apply, and listing those that no longer "
+            + "do.")
     boolean merge;
 
     @Option(names = "--json", description = "Print the file written and what was left out, kept or dropped as JSON.")

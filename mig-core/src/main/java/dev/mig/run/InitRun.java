@@ -8,6 +8,7 @@ import dev.mig.schema.introspect.Introspector;
 import dev.mig.schema.introspect.LiveDatabase;
 import dev.mig.schema.yaml.SchemaMerge;
 import dev.mig.schema.yaml.SchemaYaml;
+import dev.mig.schema.yaml.YamlComments;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.state.StateStore;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code mig init}: a schema.yaml describing an existing database. */
 public final class InitRun {
@@ -79,6 +82,12 @@ public final class InitRun {
         requireDeclarable(from, live);
         SchemaMerge merged = merge ? SchemaMerge.of(live.schema(), existing, appliedTo(abs)) : null;
         String yaml = SchemaYaml.write(merge ? merged.schema() : live.schema());
+        List<String> commentsGone = List.of();
+        if (merge) { // the person's comments too, where their keys still are
+            YamlComments.Applied withComments = YamlComments.of(readText(file)).applyTo(yaml);
+            yaml = withComments.text();
+            commentsGone = withComments.notPlaced();
+        }
         try {
             SchemaYaml.load(yaml, file.toString(), live.schema().name());
         } catch (MigException e) {
@@ -108,7 +117,20 @@ public final class InitRun {
             throw MigException.runtime("Cannot write " + file + ": " + e.getMessage(),
                     "Check the directory's permissions and free space.", e);
         }
-        return merge ? new InitResult(file, live.unsupported(), merged.kept(), merged.dropped())
-                : new InitResult(file, live.unsupported());
+        if (!merge) {
+            return new InitResult(file, live.unsupported());
+        }
+        List<String> noLongerApply = new ArrayList<>(merged.dropped());
+        noLongerApply.addAll(commentsGone);
+        return new InitResult(file, live.unsupported(), merged.kept(), noLongerApply);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw MigException.runtime("Cannot read " + file + ": " + e.getMessage(),
+                    "Check that it is readable, then run init again; nothing was written.", e);
+        }
     }
 }

@@ -130,4 +130,32 @@ class InitMergeTest {
         assertEquals(2, init.exit(), init.toString());
         assertEquals(EXISTING, Files.readString(dir.resolve("schema.yaml")));
     }
+
+    @Test
+    void thePersonsCommentsStayWhereTheirKeysStillAreAndTheOthersAreListed() throws Exception {
+        Path dir = project();
+        Files.writeString(dir.resolve("schema.yaml"), """
+                # Blog schema: edit, then mig plan.
+
+                name: blog
+                tables:
+                  # One row per article.
+                  posts:
+                    columns:
+                      id: {type: integer, primaryKey: true}
+                      title: {type: text, nullable: false, renamedFrom: headline}  # the ORM's title
+                      subtitle: {type: text, renamedFrom: teaser}  # going away in 0003
+                """);
+
+        Cli.Run init = mig("init", "--from", tmp.resolve("scratch.db").toString(), "-d", dir.toString(), "--merge")
+                .assertNoStackTrace();
+
+        assertEquals(0, init.exit(), init.toString());
+        String yaml = Files.readString(dir.resolve("schema.yaml"));
+        assertTrue(yaml.startsWith("# Blog schema: edit, then mig plan.\n\nname: blog\n"), yaml);
+        assertTrue(yaml.contains("  # One row per article.\n  posts:\n"), yaml);
+        assertTrue(yaml.contains("renamedFrom: headline}  # the ORM's title\n"), yaml);
+        assertTrue(init.out().contains("no longer applies, not kept: comment on tables.posts.columns.subtitle, which is "
+                + "gone: # going away in 0003"), init.out());
+    }
 }
