@@ -90,15 +90,8 @@ public final class VerifyRun {
      */
     private static Optional<VerifyResult> verifyTwoSidesAtOnce(Connection pair, ActiveMigration m, Progress progress)
             throws SQLException {
-        m.requireCaptureIntact();
-        requirePhase(pair);
-        requireNonBlockingSnapshot(pair);
-        Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
-        long position = Tx.deferred(pair, c -> {
-            progress.step("replay the change log up to the snapshot", () -> replayer.replayToSnapshot(
-                    ReplayBatches.MAX_ENTRIES));
-            return replayer.checkpoint();
-        });
+        Replayer replayer = verifiable(pair, m);
+        long position = Tx.deferred(pair, c -> replayToSnapshot(replayer, progress));
         TestFaults.reach("verify-replayed");
         try (Connection newSide = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             Verifier verifier = new Verifier(pair, newSide, m.plan(), m.declared(), m.live());
@@ -126,23 +119,31 @@ public final class VerifyRun {
      * then bounds the comparison too); the caller holds the project lock.
      */
     static VerifyResult verifyOn(Connection pair, ActiveMigration m, Progress progress) throws SQLException {
-        m.requireCaptureIntact();
-        requirePhase(pair);
-        requireNonBlockingSnapshot(pair);
-        Replayer replayer = new Replayer(pair, m.plan(), m.declared(), m.live());
+        Replayer replayer = verifiable(pair, m);
         Verifier verifier = new Verifier(pair, m.plan(), m.declared(), m.live());
         return Tx.deferred(pair, c -> {
-            progress.step("replay the change log up to the snapshot", () -> {
-                replayer.replayToSnapshot(ReplayBatches.MAX_ENTRIES);
-                return null;
-            });
-            long position = replayer.checkpoint();
+            long position = replayToSnapshot(replayer, progress);
             VerifyResult r = new VerifyResult(m.source(), m.target(), position, verifier.compareAll(progress));
             if (r.equal()) {
                 new StateStore(SchemaName.NEW).markVerified(c, position);
             }
             return r;
         });
+    }
+
+    /** The checks every verify makes first, and the replayer that brings the new side to the snapshot. */
+    private static Replayer verifiable(Connection pair, ActiveMigration m) throws SQLException {
+        m.requireCaptureIntact();
+        requirePhase(pair);
+        requireNonBlockingSnapshot(pair);
+        return new Replayer(pair, m.plan(), m.declared(), m.live());
+    }
+
+    /** Replays the change log up to the snapshot of the caller's transaction; returns the position reached. */
+    private static long replayToSnapshot(Replayer replayer, Progress progress) throws SQLException {
+        progress.step("replay the change log up to the snapshot", () -> replayer.replayToSnapshot(
+                ReplayBatches.MAX_ENTRIES));
+        return replayer.checkpoint();
     }
 
     private static void requirePhase(Connection pair) throws SQLException {
