@@ -5,19 +5,26 @@ import dev.mig.api.CutoverResult;
 import dev.mig.api.DatabasePath;
 import dev.mig.api.DrainOptions;
 import dev.mig.api.DrainResult;
+import dev.mig.api.FailOn;
 import dev.mig.api.InitResult;
 import dev.mig.api.MigException;
 import dev.mig.api.MigrateOptions;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.PlanReport;
+import dev.mig.api.PlanReview;
 import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.ResetResult;
+import dev.mig.api.RuleSettings;
 import dev.mig.api.StatusReport;
 import dev.mig.api.VerifyResult;
+import dev.mig.api.plan.Rule;
 import dev.mig.common.Json;
 import dev.mig.common.Versions;
 import dev.mig.project.ProjectFiles;
+import dev.mig.review.MarkdownReport;
+import dev.mig.review.RuleDocs;
+import dev.mig.review.SarifReport;
 import dev.mig.run.ArchiveRun;
 import dev.mig.run.CutoverRun;
 import dev.mig.run.DrainRun;
@@ -56,6 +63,32 @@ public final class Mig {
     /** {@code mig plan}, telling {@code progress} each read of the database as it is made. */
     public static PlanReport plan(Project project, Progress progress) {
         return PlanRun.run(ProjectFiles.of(project), progress);
+    }
+
+    /**
+     * {@code mig plan} as a reviewer reads it: the report's findings under their rule codes, at the levels
+     * {@code rules} sets, judged against {@code failOn} (specs/rules.md).
+     */
+    public static PlanReview review(PlanReport report, RuleSettings rules, FailOn failOn) {
+        return PlanReview.of(report, rules, failOn);
+    }
+
+    /** The review as a pull-request comment (Markdown). */
+    public static String markdown(PlanReview review) {
+        return MarkdownReport.render(review);
+    }
+
+    /**
+     * The review as SARIF 2.1.0: paths relative to {@code base} (the repository root), each rule linked to
+     * its section at {@code rulesUrl} (specs/rules.md as published; null for no links).
+     */
+    public static String sarif(PlanReview review, Path base, String rulesUrl) {
+        return SarifReport.render(review, base, rulesUrl);
+    }
+
+    /** A rule's section of specs/rules.md, as Markdown. */
+    public static String ruleDoc(Rule rule) {
+        return RuleDocs.section(rule);
     }
 
     /**

@@ -42,7 +42,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
      * Commands that do not work on the project: an exported MIG_DIR must not make demo build its scratch
      * project in the application's directory, or bench put its scratch files there.
      */
-    static final Set<String> OWN_DEFAULTS = Set.of("demo", "bench", "help");
+    static final Set<String> OWN_DEFAULTS = Set.of("demo", "bench", "help", "rules");
 
     private final Map<String, String> env;
     private Properties file = new Properties();

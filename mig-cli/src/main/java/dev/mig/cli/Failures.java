@@ -20,7 +20,7 @@ final class Failures implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         MigException mig = ex instanceof MigException m ? m
                 : new MigException(MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT, ex);
-        boolean json = Options.requested(parsed, "--json");
+        boolean json = Options.jsonRequested(parsed);
         if (json && Options.requested(parsed, "--watch")) {
             printJson(cl.getOut(), mig.kind(), mig.getMessage(), mig.hint(), true); // one more JSON line
             json = false;
@@ -71,7 +71,7 @@ final class Failures implements IExecutionExceptionHandler {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
             String hint = "see '" + cl.getCommandSpec().qualifiedName() + " --help'.";
-            if (java.util.Arrays.asList(args).contains("--json")) {
+            if (Options.jsonRequested(args)) {
                 printJson(cl.getOut(), MigException.Kind.INPUT, ex.getMessage(), hint, false);
             }
             err.println("mig: " + ex.getMessage());

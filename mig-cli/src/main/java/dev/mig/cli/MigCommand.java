@@ -14,7 +14,7 @@ import picocli.CommandLine;
                 + "application keeps running.",
         subcommands = {PlanCommand.class, MigrateCommand.class, DrainCommand.class, CutoverCommand.class,
                 StatusCommand.class, VerifyCommand.class, ArchiveOldCommand.class, DemoCommand.class,
-                ResetCommand.class, InitCommand.class, PathCommand.class, WaitReadyCommand.class, BenchCommand.class,
+                ResetCommand.class, InitCommand.class, RulesCommand.class, PathCommand.class, WaitReadyCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  success (for plan: migrating can go ahead)",

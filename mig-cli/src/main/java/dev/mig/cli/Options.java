@@ -68,6 +68,25 @@ final class Options {
     }
 
     /** Whether {@code option} was given to the command or any of its parents. */
+    /** Did the command line ask for JSON, with --json or --format json? Errors then print a JSON document too. */
+    static boolean jsonRequested(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.commandSpec().findOption("--format") != null && p.hasMatchedOption("--format")
+                    && "json".equalsIgnoreCase(String.valueOf(p.matchedOptionValue("--format", "")).strip())) {
+                return true;
+            }
+        }
+        return requested(parsed, "--json");
+    }
+
+    /** The same question of raw arguments, when they could not be parsed. */
+    static boolean jsonRequested(String[] args) {
+        java.util.List<String> list = java.util.Arrays.asList(args);
+        int at = list.indexOf("--format");
+        return list.contains("--json") || list.contains("--format=json")
+                || at >= 0 && at + 1 < list.size() && list.get(at + 1).equalsIgnoreCase("json");
+    }
+
     static boolean requested(ParseResult parsed, String option) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.commandSpec().findOption(option) != null && p.hasMatchedOption(option)) {

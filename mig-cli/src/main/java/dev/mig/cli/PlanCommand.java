@@ -1,10 +1,23 @@
 package dev.mig.cli;
 
 import dev.mig.Mig;
+import dev.mig.api.FailOn;
+import dev.mig.api.MigException;
 import dev.mig.api.PlanReport;
+import dev.mig.api.PlanReview;
 import dev.mig.api.Project;
 import dev.mig.api.Refusal;
+import dev.mig.api.RuleSettings;
 import dev.mig.api.plan.PlanText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,41 +26,150 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Diff schema.yaml against the live database and say, per table and column, where every "
                 + "new value comes from, what is at risk (counted in the real data) and whether migrating can go "
-                + "ahead. Reads only: changes nothing (except, as any SQLite reader, rolling back a hot journal that a "
-                + "crashed writer left)."},
-        footer = {"", "Exit codes: 0 migrating can go ahead (or there is nothing to migrate), 1 the plan is blocked or "
-                + "migrate would refuse, 2 bad input, 3 runtime failure.",
-                "", "Examples:", "  mig plan  # schema.yaml and the database in this directory", "  mig plan -d /srv/app --source /srv/app/app.sqlite", "  mig plan --json | jq .canMigrate"})
+                + "ahead. Every finding has a stable rule code (specs/rules.md, 'mig rules'). Reads only: changes "
+                + "nothing (except, as any SQLite reader, rolling back a hot journal that a crashed writer left, and "
+                + "the report files --out names)."},
+        footer = {"", "Exit codes: 0 no finding at the --fail-on level or above (by default: migrating can go ahead, "
+                + "or there is nothing to migrate), 1 a finding at that level (by default: the plan is blocked or "
+                + "migrate would refuse), 2 bad input, 3 runtime failure.",
+                "", "Examples:", "  mig plan  # schema.yaml and the database in this directory",
+                "  mig plan -d /srv/app --source /srv/app/app.sqlite", "  mig plan --json | jq .canMigrate",
+                "  mig plan --format markdown > comment.md",
+                "  mig plan --out sarif=mig.sarif --out markdown=comment.md --fail-on warning",
+                "  mig plan --rules 'MIG305=notice, MIG254=off'"})
 final class PlanCommand extends ProjectCommand {
+
+    enum Format { TEXT, JSON, MARKDOWN, SARIF }
 
     @Mixin
     Options.SourceOption source;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
+    @Option(names = "--json", description = "Print the plan as JSON: the same as --format json.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (the default), json, markdown (a "
+            + "pull-request comment) or sarif (SARIF 2.1.0, results at schema.yaml's lines).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FORMAT=FILE", description = "Also write the report in FORMAT (text, json, "
+            + "markdown or sarif) to FILE; repeatable. Written after planning, whatever the verdict.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "Exit 1 when a finding "
+            + "is at LEVEL or above: error (the default), warning, notice, or never.")
+    String failOn;
+
+    @Option(names = "--rules", paramLabel = "CODE=LEVEL,...", description = "Change rules' levels for this project: "
+            + "'MIG305=notice, MIG254=off' (LEVEL error, warning, notice or off). Changes what plan reports and its "
+            + "exit code, never what migrate does. Usually set in mig.properties (rules=...).")
+    String rules;
+
+    @Option(names = "--sarif-base", paramLabel = "DIR", description = "SARIF paths are relative to DIR (the "
+            + "repository root); default: the current directory.")
+    Path sarifBase;
+
+    @Option(names = "--rules-url", paramLabel = "URL", description = "Where specs/rules.md is published: each SARIF "
+            + "rule links to its section there.")
+    String rulesUrl;
 
     @Override
     public Integer call() {
+        Format primary = primaryFormat();
+        FailOn threshold = FailOn.parse(failOn);
+        RuleSettings settings = RuleSettings.parse(rules);
+        Map<Path, Format> files = outputFiles();
         PlanReport report;
-        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, primary != Format.TEXT)) {
             report = Mig.plan(Project.at(project.dir, source.path), progress);
         }
+        PlanReview review = Mig.review(report, settings, threshold);
+        for (Map.Entry<Path, Format> file : files.entrySet()) {
+            write(file.getKey(), render(review, file.getValue()));
+        }
         var out = out();
-        if (json) {
-            out.print(Mig.json(report) + "\n");
-        } else if (report.targetCurrent()) {
-            out.println(report.target() + " already holds this schema; nothing to migrate. To change the schema, "
-                    + "edit schema.yaml and run 'mig plan' again.");
-        } else {
-            Refusal refusal = report.refusal();
-            out.print(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
-                    refusal == null ? null : refusal.message(), report.disk()));
-            if (refusal != null) {
-                out.println("  what to do: " + refusal.hint());
+        out.print(render(review, primary));
+        out.flush();
+        return review.exitCode();
+    }
+
+    private Format primaryFormat() {
+        Format chosen = format == null ? Format.TEXT : parseFormat(format, "--format");
+        if (json && format != null && chosen != Format.JSON) {
+            throw MigException.input("--json and --format " + format + " ask for two formats",
+                    "Use one of them; --json is the same as --format json.");
+        }
+        return json ? Format.JSON : chosen;
+    }
+
+    private static Format parseFormat(String text, String option) {
+        try {
+            return Format.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw MigException.input(option + " " + text + " is not a format", "Use text, json, markdown or sarif.");
+        }
+    }
+
+    /** Every --out checked before planning, so that a typo costs nothing and writes nothing. */
+    private Map<Path, Format> outputFiles() {
+        Map<Path, Format> files = new LinkedHashMap<>();
+        for (String spec : outputs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw MigException.input("--out " + spec + " is not FORMAT=FILE",
+                        "Write, for example, --out sarif=mig.sarif or --out markdown=comment.md.");
+            }
+            Path file = Path.of(spec.substring(eq + 1)).toAbsolutePath();
+            Path folder = file.getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw MigException.input("--out " + spec + ": folder " + folder + " does not exist",
+                        "Create it first, or write the report somewhere that exists.");
+            }
+            if (Files.isDirectory(file)) {
+                throw MigException.input("--out " + spec + ": " + file + " is a folder", "Name a file to write.");
+            }
+            if (files.put(file, parseFormat(spec.substring(0, eq), "--out")) != null) {
+                throw MigException.input("--out names " + file + " twice", "Give each report its own file.");
             }
         }
-        out.flush();
-        return report.canMigrate() ? 0 : 1;
+        return files;
+    }
+
+    private String render(PlanReview review, Format as) {
+        return switch (as) {
+            case JSON -> Mig.json(review) + "\n";
+            case MARKDOWN -> Mig.markdown(review);
+            case SARIF -> Mig.sarif(review, sarifBase == null ? Path.of("") : sarifBase, rulesUrl);
+            case TEXT -> text(review);
+        };
+    }
+
+    private static String text(PlanReview review) {
+        PlanReport report = review.report();
+        StringBuilder out = new StringBuilder();
+        if (report.targetCurrent()) {
+            return out.append(report.target()).append(" already holds this schema; nothing to migrate. To change the ")
+                    .append("schema, edit schema.yaml and run 'mig plan' again.\n").toString();
+        }
+        Refusal refusal = report.refusal();
+        out.append(PlanText.render(report.plan(), report.target() + (report.targetExists() ? " (exists)" : ""),
+                refusal == null ? null : refusal.message(), report.disk()));
+        if (refusal != null) {
+            out.append("  what to do: ").append(refusal.hint()).append('\n');
+        }
+        out.append('\n').append("Findings: ").append(review.counts()).append(". ").append(review.failOnText()).append('\n');
+        if (!review.settings().levels().isEmpty()) {
+            out.append("Rules changed by this project: ").append(String.join(", ", review.settings().describe()))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw MigException.runtime("cannot write " + file + ": " + e.getMessage(),
+                    "Check that the folder is writable and the disk has room.", e);
+        }
     }
 }

@@ -58,7 +58,7 @@ class DiskSpaceTest {
         String text = PlanText.render(plan, null, null, tight);
 
         assertTrue(text.contains("Disk:         about 5.0 GB needed, 3.0 GB free on the new database's file system"), text);
-        assertTrue(text.contains("WARNING  DISK_SPACE    the copy needs about 5.0 GB and the file system has 3.0 GB free"),
+        assertTrue(text.contains("WARNING  MIG304  DISK_SPACE    the copy needs about 5.0 GB and the file system has 3.0 GB free"),
                 text);
         assertTrue(text.contains("Can migrate: yes"), text);
     }

@@ -68,23 +68,23 @@ class PlanTextTest {
                   audit  1 row
 
                 Differences
-                  TABLE_RENAMED      table people renamed to users
-                  COLUMN_RENAMED     column people.full name renamed to users.name
-                  COLUMN_TYPE        column users.age type TEXT -> INTEGER (affinity TEXT -> INTEGER)
-                  COLUMN_ADDED       column users.initial is new, computed from substr("full name", 1, 1)
-                  COLUMN_ADDED       column users.active is new, filled with its default 1
-                  COLUMN_DROPPED     column people.legacy dropped (dropColumns)
-                  COLUMN_NOT_NULL    column orders.total becomes NOT NULL
-                  FOREIGN_KEY_ADDED  table orders adds FOREIGN KEY (pid) REFERENCES users
-                  TABLE_DROPPED      table audit dropped (dropTables): 1 row discarded
+                  MIG251  TABLE_RENAMED      table people renamed to users
+                  MIG255  COLUMN_RENAMED     column people.full name renamed to users.name
+                  MIG257  COLUMN_TYPE        column users.age type TEXT -> INTEGER (affinity TEXT -> INTEGER)
+                  MIG254  COLUMN_ADDED       column users.initial is new, computed from substr("full name", 1, 1)
+                  MIG254  COLUMN_ADDED       column users.active is new, filled with its default 1
+                  MIG112  COLUMN_DROPPED     column people.legacy dropped (dropColumns)
+                  MIG258  COLUMN_NOT_NULL    column orders.total becomes NOT NULL
+                  MIG260  FOREIGN_KEY_ADDED  table orders adds FOREIGN KEY (pid) REFERENCES users
+                  MIG111  TABLE_DROPPED      table audit dropped (dropTables): 1 row discarded
 
                 Risks
-                  WARNING   UNCONVERTIBLE_VALUES  column users.age: 1 row holds values that INTEGER affinity cannot convert (TEXT that is not a well-formed number, or BLOB); they are stored as they are
-                  BLOCKING  NULLS_IN_NOT_NULL     column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
-                  WARNING   JOURNAL_MODE          the source is in delete journal mode, not WAL: verify can only run while writes are paused, so drain verifies inside the write pause, which that lengthens (about four times the copy's time), and refuses --cutover when it would not fit --max-pause. WAL (PRAGMA journal_mode=WAL) lets drain verify while the application writes
+                  WARNING   MIG103  UNCONVERTIBLE_VALUES  column users.age: 1 row holds values that INTEGER affinity cannot convert (TEXT that is not a well-formed number, or BLOB); they are stored as they are
+                  BLOCKING  MIG101  NULLS_IN_NOT_NULL     column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
+                  WARNING   MIG305  JOURNAL_MODE          the source is in delete journal mode, not WAL: verify can only run while writes are paused, so drain verifies inside the write pause, which that lengthens (about four times the copy's time), and refuses --cutover when it would not fit --max-pause. WAL (PRAGMA journal_mode=WAL) lets drain verify while the application writes
 
                 Can migrate: no
-                  - column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
+                  - MIG101 column orders.total: 1 row is NULL but the column is NOT NULL: fill them in the live database, make the column nullable, or give it a from: expression that replaces NULL (e.g. coalesce("total", ...))
                 """.formatted(p.sourceHash(), p.targetHash());
         assertEquals(expected, PlanText.render(p));
     }

@@ -70,7 +70,7 @@ class FromSubqueryTest {
         Cli.Run run = mig("plan", "-d", dir.toString()).assertNoStackTrace();
 
         assertEquals(1, run.exit(), run.toString());
-        assertTrue(run.out().contains("Can migrate: no\n  - column articles.author_email: from: reads table users"),
+        assertTrue(run.out().contains("Can migrate: no\n  - MIG302 column articles.author_email: from: reads table users"),
                 run.toString());
     }
 

@@ -69,6 +69,7 @@ class JsonContractTest {
     @Test
     void everyCommandPrintsAVersionedDocumentWhoseKeysItsSectionOfTheSpecsDocuments() throws IOException {
         assertDocumented("plan", document(mig("plan", "--json", "-d", dir.toString()), 0));
+        assertDocumented("rules", document(mig("rules", "--json"), 0));
         assertDocumented("reset", document(mig("reset", "--dry-run", "--json", "-d", dir.toString()), 0));
         assertDocumented("migrate", document(mig("migrate", "--json", "-d", dir.toString()), 0));
         assertDocumented("status", document(mig("status", "--json", "-d", dir.toString()), 0));

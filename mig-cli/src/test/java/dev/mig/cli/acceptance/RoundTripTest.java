@@ -70,7 +70,7 @@ class RoundTripTest {
 
         assertEquals(0, plan.exit(), plan.toString());
         assertTrue(plan.out().matches("(?s).*\n  Changes: +none \\(structure identical\\)\n.*"), plan.out());
-        assertTrue(plan.out().endsWith("\nCan migrate: yes\n"), plan.out());
+        PlanReport.assertCanMigrate(plan.out());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,8 +154,8 @@ class RoundTripTest {
         assertEquals(1, plan.exit(), plan.toString());
         assertTrue(plan.out().matches("(?s).*\n  Changes: +none \\(structure identical\\)\n.*"), plan.out());
         String blockers = plan.out().substring(plan.out().indexOf("\nCan migrate: no\n"));
-        blockers.lines().skip(2).forEach(line -> assertTrue(
-                line.startsWith("  - the live database holds something mig cannot migrate: table "), line));
+        blockers.lines().skip(1).takeWhile(l -> l.startsWith("  - ")).forEach(line -> assertTrue(
+                line.startsWith("  - MIG215 the live database holds something mig cannot migrate: table "), line));
         assertEquals(SchemaHash.of(Introspector.read(db).schema()), field(plan.out(), "Target hash"));
     }
 

@@ -1,5 +1,8 @@
 package dev.mig.api.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A reason the plan cannot run.
  *
@@ -7,6 +10,7 @@ package dev.mig.api.plan;
  * @param column  column concerned, or null
  * @param message what is wrong AND what to do about it
  */
+@JsonIgnoreProperties(value = "code", allowGetters = true)
 public record Blocker(Kind kind, String table, String column, String message) {
 
     public enum Kind {
@@ -27,5 +31,11 @@ public record Blocker(Kind kind, String table, String column, String message) {
         public boolean hotOnly() {
             return this == NO_REPLAY_KEY || this == FROM_READS_OTHER_ROWS || this == FROM_NOT_REPEATABLE;
         }
+    }
+
+    /** The stable code of the {@link Rule} this blocker falls under (specs/rules.md). */
+    @JsonProperty("code")
+    public String code() {
+        return Rule.of(this).code();
     }
 }

@@ -1,11 +1,15 @@
 package dev.mig.api.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One structural difference between the live database and the declared schema.
  *
  * @param subject the object it concerns: {@code table}, {@code table.column}, an index, view or trigger name
  * @param message what changes, in words
  */
+@JsonIgnoreProperties(value = "code", allowGetters = true)
 public record Difference(Kind kind, String subject, String message) {
 
     public enum Kind {
@@ -16,5 +20,11 @@ public record Difference(Kind kind, String subject, String message) {
         FOREIGN_KEY_REMOVED,
         INDEX_ADDED, INDEX_REMOVED, INDEX_CHANGED, VIEW_ADDED, VIEW_REMOVED, VIEW_CHANGED,
         TRIGGER_ADDED, TRIGGER_REMOVED, TRIGGER_CHANGED
+    }
+
+    /** The stable code of the {@link Rule} this difference falls under (specs/rules.md). */
+    @JsonProperty("code")
+    public String code() {
+        return Rule.of(this).code();
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The plain-text report {@code mig plan} prints. Deterministic (same plan, same text) and aligned, so it
  * can be compared with a golden file; it ends with {@code Can migrate: yes} or {@code Can migrate: no}
- * followed by the blockers.
+ * followed by the blockers. Every risk, difference and blocker carries its {@link Rule} code.
  */
 public final class PlanText {
     private PlanText() {
@@ -48,16 +48,13 @@ public final class PlanText {
         differences(out, "Differences", plan.differences());
         differences(out, "Index, view and trigger differences", plan.objectDifferences());
         List<String[]> risks = new ArrayList<>(plan.risks().stream()
-                .map(r -> new String[] {r.severity().name(), r.kind().name(), r.message()}).toList());
+                .map(r -> new String[] {r.severity().name(), Rule.of(r).code(), r.kind().name(), r.message()}).toList());
         if (disk != null && disk.tight()) {
-            risks.add(new String[] {Risk.Severity.WARNING.name(), "DISK_SPACE", disk.warning()});
+            risks.add(new String[] {Risk.Severity.WARNING.name(), Rule.DISK_SPACE.code(), "DISK_SPACE", disk.warning()});
         }
         if (plan.sourceJournalMode() != null && !plan.sourceJournalMode().equals("wal")) {
-            risks.add(new String[] {Risk.Severity.WARNING.name(), "JOURNAL_MODE", "the source is in "
-                    + plan.sourceJournalMode() + " journal mode, not WAL: verify can only run while writes are paused, "
-                    + "so drain verifies inside the write pause, which that lengthens (about four times the copy's "
-                    + "time), and refuses --cutover when it would not fit --max-pause. WAL (PRAGMA journal_mode=WAL) "
-                    + "lets drain verify while the application writes"});
+            risks.add(new String[] {Risk.Severity.WARNING.name(), Rule.JOURNAL_MODE.code(), "JOURNAL_MODE",
+                    PlanFindings.journalMessage(plan.sourceJournalMode())});
         }
         if (!risks.isEmpty()) {
             section(out, "Risks");
@@ -136,7 +133,7 @@ public final class PlanText {
     private static void differences(StringBuilder out, String title, List<Difference> diffs) {
         if (!diffs.isEmpty()) {
             section(out, title);
-            rows(out, diffs.stream().map(d -> new String[] {d.kind().name(), d.message()}).toList());
+            rows(out, diffs.stream().map(d -> new String[] {Rule.of(d).code(), d.kind().name(), d.message()}).toList());
         }
     }
 
@@ -148,9 +145,10 @@ public final class PlanText {
         }
         out.append('\n').append("Can migrate: ").append(plan.canMigrate() && refusal == null ? "yes" : "no").append('\n');
         if (refusal != null) {
-            out.append("  - ").append(refusal).append('\n');
+            out.append("  - ").append(Rule.MIGRATE_REFUSES.code()).append(' ').append(refusal).append('\n');
         }
-        plan.blockers().forEach(b -> out.append("  - ").append(b.message()).append('\n'));
+        plan.blockers().forEach(b -> out.append("  - ").append(Rule.of(b).code()).append(' ').append(b.message())
+                .append('\n'));
     }
 
     private static void section(StringBuilder out, String title) {

@@ -1,5 +1,8 @@
 package dev.mig.api.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Something the live data makes risky, found by a read-only probe, with counts.
  *
@@ -9,6 +12,7 @@ package dev.mig.api.plan;
  * @param groups  groups of duplicates for {@link Kind#DUPLICATE_KEYS}, else 0
  * @param message what is wrong and, when blocking, what to do
  */
+@JsonIgnoreProperties(value = "code", allowGetters = true)
 public record Risk(Kind kind, Severity severity, String table, String subject, long rows, long groups,
                    String message) {
 
@@ -26,5 +30,11 @@ public record Risk(Kind kind, Severity severity, String table, String subject, l
 
     public boolean blocking() {
         return severity == Severity.BLOCKING;
+    }
+
+    /** The stable code of the {@link Rule} this risk falls under (specs/rules.md). */
+    @JsonProperty("code")
+    public String code() {
+        return Rule.of(this).code();
     }
 }

@@ -1,0 +1,205 @@
+package dev.mig.cli.acceptance;
+
+import static dev.mig.cli.acceptance.Cli.mig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mig plan --format}, {@code --out}, {@code --fail-on}, {@code --rules} and {@code mig rules}
+ * through the command line, on the pull request of issue 19: a NOT NULL column over rows with NULLs.
+ */
+class PlanFormatsTest {
+
+    private static final String ITEMS = """
+            CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);
+            INSERT INTO items (name, qty) VALUES ('a', 1), (NULL, 2), (NULL, 3), ('d', NULL);
+            """;
+
+    private static final String NOT_NULL = """
+            name: app
+            tables:
+              items:
+                columns:
+                  id:   {type: INTEGER, primaryKey: true}
+                  name: {type: TEXT, nullable: false}
+                  qty:  {type: INTEGER}
+            """;
+
+    private static final String WITH_FROM = NOT_NULL.replace("nullable: false}",
+            "nullable: false, from: \"coalesce(name, '')\"}");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void project() throws Exception {
+        db = Fixture.database(dir.resolve("app.sqlite"), "PRAGMA journal_mode=WAL;" + ITEMS);
+        Files.writeString(dir.resolve("schema.yaml"), NOT_NULL);
+    }
+
+    private Cli.Run plan(String... more) {
+        String[] args = new String[more.length + 5];
+        args[0] = "plan";
+        args[1] = "-d";
+        args[2] = dir.toString();
+        args[3] = "--source";
+        args[4] = db.toString();
+        System.arraycopy(more, 0, args, 5, more.length);
+        return mig(args);
+    }
+
+    @Test
+    void textEndsWithTheFindingsAndWhatFailOnDecided() {
+        Cli.Run run = plan();
+
+        assertEquals(1, run.exit(), run.toString());
+        assertTrue(run.out().contains("  - MIG101 column items.name: 2 rows are NULL"), run.out());
+        assertTrue(run.out().endsWith("\nFindings: 1 error, 1 notice. --fail-on error: fails (1 finding at error level "
+                + "or above).\n"), run.out());
+    }
+
+    @Test
+    void markdownIsTheCommentWithTheCount() {
+        Cli.Run run = plan("--format", "markdown");
+
+        assertEquals(1, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("<!-- mig-plan -->\n### mig plan: `app` is **blocked**"), run.out());
+        assertTrue(run.out().contains("| error | MIG101 | `items.name` | 2 |"), run.out());
+    }
+
+    @Test
+    void sarifPointsAtTheColumnsLine() throws Exception {
+        Cli.Run run = plan("--format", "sarif", "--sarif-base", dir.toString());
+
+        JsonNode result = JSON.readTree(run.out()).at("/runs/0/results/0");
+        assertEquals("MIG101", result.at("/ruleId").asText());
+        assertEquals("schema.yaml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(6, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+    }
+
+    @Test
+    void jsonIsTheSameAsFormatJsonAndCarriesTheFindings() throws Exception {
+        JsonNode a = JSON.readTree(plan("--json").out());
+        JsonNode b = JSON.readTree(plan("--format", "json").out());
+
+        assertEquals(a, b);
+        assertEquals("MIG101", a.at("/findings/0/code").asText());
+        assertEquals(2, a.at("/findings/0/rows").asInt());
+        assertFalse(a.get("passes").asBoolean());
+    }
+
+    @Test
+    void outWritesEveryFormatFromOnePlan() throws Exception {
+        Path sarif = dir.resolve("mig.sarif");
+        Path md = dir.resolve("comment.md");
+
+        Cli.Run run = plan("--out", "sarif=" + sarif, "--out", "markdown=" + md);
+
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("Can migrate: no"), "stdout keeps the text report");
+        assertEquals("MIG101", JSON.readTree(Files.readString(sarif)).at("/runs/0/results/0/ruleId").asText());
+        assertTrue(Files.readString(md).contains("| error | MIG101 | `items.name` | 2 |"));
+    }
+
+    @Test
+    void aBadOutWritesNothingAndExits2() {
+        Map<String, String> before = Fixture.snapshot(dir);
+
+        Cli.Run run = plan("--out", "markdown=" + dir.resolve("comment.md"), "--out", "sarif=" + dir.resolve("no/such/x"));
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("does not exist"), run.err());
+        assertEquals(before, Fixture.snapshot(dir));
+    }
+
+    @Test
+    void anUnknownFormatIsBadInput() {
+        Cli.Run run = plan("--format", "html");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--format html is not a format"), run.err());
+    }
+
+    @Test
+    void jsonAndAnotherFormatTogetherAreBadInput() {
+        assertEquals(2, plan("--json", "--format", "sarif").exit());
+    }
+
+    @Test
+    void anErrorUnderFormatJsonIsAnErrorDocument() throws Exception {
+        Cli.Run run = plan("--format", "json", "--fail-on", "sometimes");
+
+        assertEquals(2, run.exit());
+        assertEquals("input", JSON.readTree(run.out()).at("/error/kind").asText());
+    }
+
+    @Test
+    void theFromExpressionMakesThePlanPass() throws Exception {
+        Files.writeString(dir.resolve("schema.yaml"), WITH_FROM);
+
+        assertEquals(0, plan().exit());
+        assertEquals(1, plan("--fail-on", "notice").exit(), "its changes are notices");
+        assertEquals(0, plan("--fail-on", "warning").exit());
+    }
+
+    @Test
+    void failOnNeverPassesABlockedPlanWhichStaysBlocked() {
+        Cli.Run run = plan("--fail-on", "never");
+
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("Can migrate: no"), run.out());
+    }
+
+    @Test
+    void rulesFromTheCommandLineAreAppliedAndSaid() {
+        Cli.Run run = plan("--rules", "MIG101=warning");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("Rules changed by this project: MIG101 error -> warning"), run.out());
+    }
+
+    @Test
+    void rulesFromMigPropertiesAreAppliedToo() throws Exception {
+        Files.writeString(dir.resolve("mig.properties"), "rules = MIG101=off\n");
+
+        Cli.Run run = plan("--fail-on", "warning");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("MIG101 off"), run.out());
+    }
+
+    @Test
+    void aBadRuleIsBadInputThatNamesIt() {
+        Cli.Run run = plan("--rules", "MIG999=off");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("'MIG999=off' names no rule"), run.err());
+    }
+
+    @Test
+    void rulesListsEveryCodeAndExplainsOne() {
+        Cli.Run list = mig("rules");
+        Cli.Run one = mig("rules", "mig101");
+        Cli.Run none = mig("rules", "MIG999");
+
+        assertEquals(0, list.exit());
+        assertTrue(list.out().contains("MIG101  error    NULL values in a column that becomes NOT NULL"), list.out());
+        assertTrue(one.out().startsWith("## MIG101 NULL values in a column that becomes NOT NULL\n"), one.out());
+        assertTrue(one.out().contains("How to fix:"), one.out());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("no rule has the code MIG999"), none.err());
+    }
+}

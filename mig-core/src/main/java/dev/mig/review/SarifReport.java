@@ -1,0 +1,181 @@
+package dev.mig.review;
+
+import dev.mig.api.PlanReport;
+import dev.mig.api.PlanReview;
+import dev.mig.api.plan.Finding;
+import dev.mig.api.plan.Level;
+import dev.mig.api.plan.Rule;
+import dev.mig.common.Json;
+import dev.mig.common.Versions;
+import dev.mig.schema.yaml.SchemaPositions.Position;
+import dev.mig.schema.yaml.SchemaPositions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code mig plan --format sarif}: SARIF 2.1.0, as GitHub code scanning and other viewers read it. Each
+ * result points at the schema.yaml line of the table or column concerned (the file that changes in the
+ * pull request); a data finding also names the database its rows were counted in. Paths are relative to
+ * {@code base} (the repository root, where CI runs) under the {@code %SRCROOT%} base id, or absolute
+ * {@code file:} URIs outside it. Rules a project set to another level are listed as configuration
+ * overrides of the run.
+ */
+public final class SarifReport {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SRCROOT = "%SRCROOT%";
+
+    private SarifReport() {
+    }
+
+    /**
+     * @param base     the directory result paths are relative to (the repository root)
+     * @param rulesUrl where specs/rules.md is published, for each rule's help link; null for none
+     */
+    public static String render(PlanReview review, Path base, String rulesUrl) {
+        Path root = base.toAbsolutePath().normalize();
+        PlanReport report = review.report();
+        SchemaPositions positions = SchemaPositions.read(report.schemaFile());
+        List<Rule> rules = review.findings().stream().map(Finding::rule).distinct().toList();
+        List<Object> results = new ArrayList<>();
+        for (Finding f : review.findings()) {
+            results.add(result(f, rules.indexOf(f.rule()), report, positions, root));
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", driver(rules, rulesUrl)));
+        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", root.toUri().toString())));
+        run.put("invocations", List.of(invocation(review)));
+        run.put("results", results);
+        Map<String, Object> sarif = new LinkedHashMap<>();
+        sarif.put("$schema", SCHEMA);
+        sarif.put("version", "2.1.0");
+        sarif.put("runs", List.of(run));
+        return Json.write(sarif) + "\n";
+    }
+
+    private static Map<String, Object> driver(List<Rule> rules, String rulesUrl) {
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("name", "mig");
+        driver.put("semanticVersion", Versions.mig());
+        driver.put("rules", rules.stream().map(r -> descriptor(r, rulesUrl)).toList());
+        return driver;
+    }
+
+    private static Map<String, Object> descriptor(Rule rule, String rulesUrl) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", rule.code());
+        d.put("name", rule.camelName());
+        d.put("shortDescription", Map.of("text", rule.title()));
+        d.put("fullDescription", Map.of("text", RuleDocs.meaning(rule)));
+        d.put("defaultConfiguration", Map.of("level", sarifLevel(rule.defaultLevel())));
+        d.put("help", Map.of("text", RuleDocs.section(rule), "markdown", RuleDocs.section(rule)));
+        if (rulesUrl != null && !rulesUrl.isBlank()) {
+            d.put("helpUri", rulesUrl + "#" + RuleDocs.anchor(rule));
+        }
+        d.put("properties", Map.of("category", rule.category(), "tags", List.of("mig", rule.category())));
+        return d;
+    }
+
+    private static Map<String, Object> invocation(PlanReview review) {
+        Map<String, Object> invocation = new LinkedHashMap<>();
+        invocation.put("executionSuccessful", true);
+        List<Object> overrides = new ArrayList<>();
+        review.settings().levels().forEach((rule, level) -> {
+            Map<String, Object> configuration = new LinkedHashMap<>();
+            configuration.put("enabled", level != null);
+            if (level != null) {
+                configuration.put("level", sarifLevel(level));
+            }
+            overrides.add(Map.of("descriptor", Map.of("id", rule.code()), "configuration", configuration));
+        });
+        if (!overrides.isEmpty()) {
+            invocation.put("ruleConfigurationOverrides", overrides);
+        }
+        return invocation;
+    }
+
+    private static Map<String, Object> result(Finding f, int ruleIndex, PlanReport report, SchemaPositions positions,
+                                              Path root) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ruleId", f.code());
+        result.put("ruleIndex", ruleIndex);
+        result.put("level", sarifLevel(f.level()));
+        result.put("message", Map.of("text", f.message()));
+        result.put("locations", List.of(location(artifact(report.schemaFile(), root), region(f, positions))));
+        if (f.counted() && report.source() != null) {
+            Map<String, Object> database = location(artifact(report.source(), root), Optional.empty());
+            database.put("id", 1);
+            database.put("message", Map.of("text", "the live database, where the " + (f.rows() == 1 ? "row was"
+                    : "rows were") + " counted"));
+            result.put("relatedLocations", List.of(database));
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        putIfPresent(properties, "table", f.table());
+        putIfPresent(properties, "column", f.column());
+        putIfPresent(properties, "object", f.object());
+        if (f.counted()) {
+            properties.put("rows", f.rows());
+        }
+        if (f.configured()) {
+            properties.put("defaultLevel", sarifLevel(f.rule().defaultLevel()));
+        }
+        result.put("properties", properties);
+        return result;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** Where in schema.yaml the finding belongs: the column, else the table, else the object, else the top. */
+    static Optional<Position> region(Finding f, SchemaPositions positions) {
+        if (f.object() != null) {
+            return positions.object(f.object()).or(() -> positions.topKey("tables"));
+        }
+        if (f.table() == null) {
+            return positions.topKey("name").or(() -> positions.topKey("tables"));
+        }
+        if (f.rule() == Rule.TABLE_DROPPED) {
+            return positions.droppedTable(f.table()).or(() -> positions.topKey("dropTables"));
+        }
+        Optional<Position> column = f.column() == null ? Optional.empty() : positions.column(f.table(), f.column());
+        return column.or(() -> positions.table(f.table()));
+    }
+
+    private static Map<String, Object> artifact(Path file, Path root) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) {
+            String relative = root.relativize(absolute).toString().replace('\\', '/');
+            try {
+                return Map.of("uri", new URI(null, null, relative, null).toASCIIString(), "uriBaseId", SRCROOT);
+            } catch (URISyntaxException e) {
+                return Map.of("uri", absolute.toUri().toString());
+            }
+        }
+        return Map.of("uri", absolute.toUri().toString());
+    }
+
+    private static Map<String, Object> location(Map<String, Object> artifact, Optional<Position> at) {
+        Map<String, Object> physical = new LinkedHashMap<>();
+        physical.put("artifactLocation", artifact);
+        at.ifPresent(p -> physical.put("region", Map.of("startLine", p.line(), "startColumn", p.column())));
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("physicalLocation", physical);
+        return location;
+    }
+
+    static String sarifLevel(Level level) {
+        return switch (level) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTICE -> "note";
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mig.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mig.api.FailOn;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownReportTest {
+
+    @TempDir
+    Path dir;
+
+    private String markdown(String schema, String rules, FailOn failOn) {
+        return MarkdownReport.render(Review.review(Review.project(dir, schema, Review.ITEMS), rules, failOn));
+    }
+
+    @Test
+    void startsWithTheMarkerAndTheVerdict() {
+        String md = markdown(Review.NAME_NOT_NULL, null, FailOn.ERROR);
+
+        assertTrue(md.startsWith(MarkdownReport.MARKER + "\n### mig plan: `app` is **blocked**\n"), md);
+        assertTrue(md.contains("**1 error, 1 notice** · --fail-on error: fails (1 finding at error level or above)."),
+                md);
+    }
+
+    @Test
+    void theFindingNamesTheColumnAndTheCount() {
+        String md = markdown(Review.NAME_NOT_NULL, null, FailOn.ERROR);
+
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| error | MIG101 | `items.name` | 2 | column items.name: 2 rows "
+                + "are NULL")), md);
+    }
+
+    @Test
+    void saysTheCopySizeTimeAndPause() {
+        String md = markdown(Review.NAME_FROM, null, FailOn.ERROR);
+
+        assertTrue(md.contains("| To copy | 4 rows, about "), md);
+        assertTrue(md.contains("| Write pause | under 100 ms"), md);
+    }
+
+    @Test
+    void listsEachTablesChangesAndWhatToDo() {
+        String md = markdown(Review.NAME_FROM, null, FailOn.ERROR);
+
+        assertTrue(md.contains("| `items` | rebuild | 4 | items.name "), md);
+        assertTrue(md.contains("### mig plan: `app` is **ready to migrate**"), md);
+        assertTrue(md.contains("run `mig migrate`, then `mig drain --cutover`"), md);
+    }
+
+    @Test
+    void saysWhichRulesTheProjectChanged() {
+        String md = markdown(Review.NAME_NOT_NULL, "MIG101=warning", FailOn.ERROR);
+
+        assertTrue(md.contains("| warning (set by project) | MIG101 |"), md);
+        assertTrue(md.contains("Rules changed by this project: MIG101 error -> warning."), md);
+        assertTrue(md.contains("is **blocked**"), "the verdict is migrate's: " + md);
+    }
+
+    @Test
+    void pipesAndLineBreaksStayInsideTheirCell() {
+        assertEquals("a \\| b c", MarkdownReport.cell("a | b\nc"));
+        assertFalse(MarkdownReport.cell("x\r\ny").contains("\n"));
+    }
+}
