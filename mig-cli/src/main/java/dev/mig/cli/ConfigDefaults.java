@@ -104,11 +104,21 @@ final class ConfigDefaults implements IDefaultValueProvider {
         }
         v = v.trim();
         // A path in the file is relative to the file, wherever mig runs from.
-        return PATH_KEYS.contains(key) && fileRead.getParent() != null ? fileRead.getParent().resolve(v).toString() : v;
+        Path folder = fileRead.getParent();
+        if (folder == null) {
+            return v;
+        }
+        if (PATH_KEYS.contains(key)) {
+            return folder.resolve(v).toString();
+        }
+        int eq = v.indexOf('=');
+        return REPORT_KEYS.contains(key) && eq > 0 ? v.substring(0, eq + 1) + folder.resolve(v.substring(eq + 1)) : v;
     }
 
     /** Options whose value is a path: read from the file, they are resolved against its directory. */
-    private static final Set<String> PATH_KEYS = Set.of("source", "from", "work-dir", "out");
+    private static final Set<String> PATH_KEYS = Set.of("source", "from", "work-dir");
+    /** Options whose value is FORMAT=PATH (plan's --out): the path part is resolved the same way. */
+    private static final Set<String> REPORT_KEYS = Set.of("out");
 
     /** max-pause of drain: MIG_MAX_PAUSE, MIG_DRAIN_MAX_PAUSE. */
     static String envName(String key) {

@@ -17,8 +17,8 @@ import picocli.CommandLine;
                 ResetCommand.class, InitCommand.class, RulesCommand.class, PathCommand.class, WaitReadyCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
-                "  0  success (for plan: migrating can go ahead)",
-                "  1  refused: a blocked plan, a guard that says no, a failed verification",
+                "  0  success (for plan: no finding at the --fail-on level; by default, migrating can go ahead)",
+                "  1  refused: a blocked plan (a finding at --fail-on), a guard that says no, a failed verification",
                 "  2  bad input: options, paths, schema.yaml, a file that is not an SQLite database",
                 "  3  runtime failure: I/O, locks, a full disk, an SQLite error mid-operation",
                 "  4  internal error (a bug in mig: please report it with --debug output)"})

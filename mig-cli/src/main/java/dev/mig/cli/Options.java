@@ -67,13 +67,14 @@ final class Options {
         return requested(parsed, "--debug");
     }
 
-    /** Whether {@code option} was given to the command or any of its parents. */
-    /** Did the command line ask for JSON, with --json or --format json? Errors then print a JSON document too. */
+    /**
+     * Did the command line ask for JSON, with --format json, or --json without another --format? Errors
+     * then print a JSON document too.
+     */
     static boolean jsonRequested(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.commandSpec().findOption("--format") != null && p.hasMatchedOption("--format")
-                    && "json".equalsIgnoreCase(String.valueOf(p.matchedOptionValue("--format", "")).strip())) {
-                return true;
+            if (p.commandSpec().findOption("--format") != null && p.hasMatchedOption("--format")) {
+                return "json".equalsIgnoreCase(String.valueOf(p.matchedOptionValue("--format", "")).strip());
             }
         }
         return requested(parsed, "--json");
@@ -83,10 +84,11 @@ final class Options {
     static boolean jsonRequested(String[] args) {
         java.util.List<String> list = java.util.Arrays.asList(args);
         int at = list.indexOf("--format");
-        return list.contains("--json") || list.contains("--format=json")
+        return list.contains("--json") || list.stream().anyMatch(a -> a.equalsIgnoreCase("--format=json"))
                 || at >= 0 && at + 1 < list.size() && list.get(at + 1).equalsIgnoreCase("json");
     }
 
+    /** Whether {@code option} was given to the command or any of its parents. */
     static boolean requested(ParseResult parsed, String option) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.commandSpec().findOption(option) != null && p.hasMatchedOption(option)) {

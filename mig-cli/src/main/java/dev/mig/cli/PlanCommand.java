@@ -44,7 +44,8 @@ final class PlanCommand extends ProjectCommand {
     @Mixin
     Options.SourceOption source;
 
-    @Option(names = "--json", description = "Print the plan as JSON: the same as --format json.")
+    @Option(names = "--json", description = "Print the plan as JSON: the same as --format json (an explicit "
+            + "--format wins).")
     boolean json;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (the default), json, markdown (a "
@@ -83,6 +84,7 @@ final class PlanCommand extends ProjectCommand {
             report = Mig.plan(Project.at(project.dir, source.path), progress);
         }
         PlanReview review = Mig.review(report, settings, threshold);
+        refuseDatabaseNames(files, report);
         for (Map.Entry<Path, Format> file : files.entrySet()) {
             write(file.getKey(), render(review, file.getValue()));
         }
@@ -92,13 +94,12 @@ final class PlanCommand extends ProjectCommand {
         return review.exitCode();
     }
 
+    /** --format wins over --json, which may come from MIG_JSON or mig.properties; --json alone is json. */
     private Format primaryFormat() {
-        Format chosen = format == null ? Format.TEXT : parseFormat(format, "--format");
-        if (json && format != null && chosen != Format.JSON) {
-            throw MigException.input("--json and --format " + format + " ask for two formats",
-                    "Use one of them; --json is the same as --format json.");
+        if (format != null) {
+            return parseFormat(format, "--format");
         }
-        return json ? Format.JSON : chosen;
+        return json ? Format.JSON : Format.TEXT;
     }
 
     private static Format parseFormat(String text, String option) {
@@ -109,7 +110,10 @@ final class PlanCommand extends ProjectCommand {
         }
     }
 
-    /** Every --out checked before planning, so that a typo costs nothing and writes nothing. */
+    /**
+     * Every --out checked before planning, so that a typo costs nothing and writes nothing; a report never
+     * replaces a database, a journal beside one, schema.yaml or the config file.
+     */
     private Map<Path, Format> outputFiles() {
         Map<Path, Format> files = new LinkedHashMap<>();
         for (String spec : outputs) {
@@ -118,7 +122,7 @@ final class PlanCommand extends ProjectCommand {
                 throw MigException.input("--out " + spec + " is not FORMAT=FILE",
                         "Write, for example, --out sarif=mig.sarif or --out markdown=comment.md.");
             }
-            Path file = Path.of(spec.substring(eq + 1)).toAbsolutePath();
+            Path file = Path.of(spec.substring(eq + 1)).toAbsolutePath().normalize();
             Path folder = file.getParent();
             if (folder == null || !Files.isDirectory(folder)) {
                 throw MigException.input("--out " + spec + ": folder " + folder + " does not exist",
@@ -127,11 +131,51 @@ final class PlanCommand extends ProjectCommand {
             if (Files.isDirectory(file)) {
                 throw MigException.input("--out " + spec + ": " + file + " is a folder", "Name a file to write.");
             }
+            refuseProjectFile(spec, file);
             if (files.put(file, parseFormat(spec.substring(0, eq), "--out")) != null) {
                 throw MigException.input("--out names " + file + " twice", "Give each report its own file.");
             }
         }
         return files;
+    }
+
+    private void refuseProjectFile(String spec, Path file) {
+        Path dir = project.dir.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        String database = name.replaceFirst("-(wal|shm|journal)$", "");
+        boolean journal = !database.equals(name);
+        if (file.equals(dir.resolve("schema.yaml")) || file.equals(dir.resolve(ConfigDefaults.FILE))
+                || isDatabase(file) || journal && isDatabase(file.resolveSibling(database))
+                || name.matches(".*-[0-9a-f]{16}\\.sqlite")) {
+            throw MigException.input("--out " + spec + ": " + file + " is one of the project's files (a database, "
+                    + "its journal, schema.yaml or mig.properties); a report never replaces it",
+                    "Write the report to a file of its own, such as mig.sarif or comment.md.");
+        }
+    }
+
+    /** Does the file exist and start with SQLite's header? */
+    private static boolean isDatabase(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] magic = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
+        } catch (IOException e) {
+            return true; // unreadable: not a file to overwrite either
+        }
+    }
+
+    /** A report must not take the name of the database migrate will create, or of the source found. */
+    private static void refuseDatabaseNames(Map<Path, Format> files, PlanReport report) {
+        for (Path file : files.keySet()) {
+            for (Path db : new Path[] {report.source(), report.target()}) {
+                if (db != null && file.equals(db.toAbsolutePath().normalize())) {
+                    throw MigException.input("--out names " + file + ", a database of this migration",
+                            "Write the report to a file of its own, such as mig.sarif or comment.md.");
+                }
+            }
+        }
     }
 
     private String render(PlanReview review, Format as) {

@@ -72,9 +72,22 @@ public record PlanReview(@JsonUnwrapped PlanReport report, List<Finding> finding
         if (failOn == FailOn.NEVER) {
             return "--fail-on never: plan exits 0 whatever it finds.";
         }
+        if (failing.isEmpty() && blockersHiddenBySettings()) {
+            return "--fail-on " + failOn.word() + ": passes, because the project's rules lowered what blocks the plan; "
+                    + "migrate refuses it.";
+        }
         return failing.isEmpty() ? "--fail-on " + failOn.word() + ": passes (no finding at " + failOn.word()
                 + " level or above)." : "--fail-on " + failOn.word() + ": fails (" + Format.count(failing.size(),
                 "finding", "findings") + " at " + failOn.word() + " level or above).";
+    }
+
+    /**
+     * Is the plan blocked while no finding at error level is reported, because the project lowered or
+     * turned off the rules of its blockers? Then reports say so: migrate refuses it all the same.
+     */
+    public boolean blockersHiddenBySettings() {
+        return !report.targetCurrent() && !report.canMigrate()
+                && findings.stream().noneMatch(f -> f.level() == Level.ERROR);
     }
 
     /** {@code ready}, {@code blocked} or {@code nothing to migrate}: what migrate would do, whatever the levels. */

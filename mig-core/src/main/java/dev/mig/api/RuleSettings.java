@@ -32,7 +32,7 @@ public record RuleSettings(Map<Rule, Level> levels) {
             return DEFAULTS;
         }
         Map<Rule, Level> levels = new EnumMap<>(Rule.class);
-        for (String pair : text.trim().split("[,\\s]+")) {
+        for (String pair : text.trim().replaceAll("\\s*=\\s*", "=").split("[,\\s]+")) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
                 throw bad(pair, "is not CODE=LEVEL");

@@ -58,10 +58,13 @@ final class ReplayKeys {
         nullKeys(p, key, table);
     }
 
-    /** An id mapping holds one old key per row: the live key must be a single column (or the rowid). */
+    /**
+     * An id mapping holds one old key per row: the live key must be a single column (or the rowid). The
+     * copy needs it as much as replay does, so this blocks an offline migration too.
+     */
     private void remapKey(DataProbes.Planned p, RowKey key, String table) {
         if (key.size() != 1) {
-            findings.block(Blocker.Kind.NO_REPLAY_KEY, table, null, "ids: remap on " + Sql.display(table)
+            findings.block(Blocker.Kind.REMAP_COMPOSITE_KEY, table, null, "ids: remap on " + Sql.display(table)
                     + " maps each live key to a new one, but the live table " + Sql.display(p.source().name())
                     + " has a composite primary key (" + Sql.displays(key.columns()) + "): use ids: preserve");
         }

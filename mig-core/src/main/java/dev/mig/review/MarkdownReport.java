@@ -62,7 +62,8 @@ public final class MarkdownReport {
         PlanReport report = review.report();
         MigrationPlan plan = report.plan();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Source", plan.fresh() ? "none (a fresh database)" : code(relative(report.source()))
+        rows.add(new String[] {"Source", plan.fresh() ? "none (a fresh database)" : report.source() == null
+                ? "not found (see the refusal below)" : code(relative(report.source()))
                 + (plan.sourceJournalMode() == null ? "" : " (" + plan.sourceJournalMode() + " journal)")});
         rows.add(new String[] {"New database", code(report.target().getFileName())});
         rows.add(new String[] {"To copy", Format.count(plan.totalRows(), "row", "rows") + ", about "
@@ -116,12 +117,12 @@ public final class MarkdownReport {
         for (TablePlan t : plan.tables()) {
             String name = t.sourceTable() != null && !t.sourceTable().equals(t.table())
                     ? code(t.sourceTable()) + " → " + code(t.table()) : code(t.table());
-            out.append("| ").append(name).append(" | ").append(t.action().name().toLowerCase(Locale.ROOT))
+            out.append("| ").append(cell(name)).append(" | ").append(t.action().name().toLowerCase(Locale.ROOT))
                     .append(" | ").append(Format.count(t.rowCount())).append(" | ").append(cell(changes(plan, t)))
                     .append(" |\n");
         }
         for (DroppedTable d : plan.droppedTables()) {
-            out.append("| ").append(code(d.table())).append(" | dropped | ").append(Format.count(d.rowCount()))
+            out.append("| ").append(cell(code(d.table()))).append(" | dropped | ").append(Format.count(d.rowCount()))
                     .append(" | discarded with its rows |\n");
         }
     }
@@ -145,6 +146,10 @@ public final class MarkdownReport {
         }
         if (report.canMigrate()) {
             out.append("- Nothing blocks: after merging, run `mig migrate`, then `mig drain --cutover`.\n");
+        } else if (review.blockersHiddenBySettings()) {
+            out.append("- `mig migrate` refuses this plan: the project's rule settings lowered or turned off what "
+                    + "blocks it (").append(String.join(", ", review.settings().describe())).append("), so this "
+                    + "check passes, but the blockers stand: run `mig plan` to see them.\n");
         } else {
             out.append("- Fix each error above as its message says (the schema, or the rows in the live database), "
                     + "push, and this comment updates.\n");

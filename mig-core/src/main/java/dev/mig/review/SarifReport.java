@@ -48,7 +48,7 @@ public final class SarifReport {
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver(rules, rulesUrl)));
-        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", root.toUri().toString())));
+        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", directoryUri(root))));
         run.put("invocations", List.of(invocation(review)));
         run.put("results", results);
         Map<String, Object> sarif = new LinkedHashMap<>();
@@ -106,6 +106,10 @@ public final class SarifReport {
         result.put("ruleIndex", ruleIndex);
         result.put("level", sarifLevel(f.level()));
         result.put("message", Map.of("text", f.message()));
+        // Code scanning tells alerts apart by rule and line; several findings of one rule can share a line
+        // (undeclared tables fall back to 'tables:'), and lines move between pushes: the finding's identity.
+        result.put("partialFingerprints", Map.of("migFinding/v1", String.join("|", f.code(), orEmpty(f.table()),
+                orEmpty(f.column()), orEmpty(f.constraint()), orEmpty(f.object()))));
         result.put("locations", List.of(location(artifact(report.schemaFile(), root), region(f, positions))));
         if (f.counted() && report.source() != null) {
             Map<String, Object> database = location(artifact(report.source(), root), Optional.empty());
@@ -117,6 +121,7 @@ public final class SarifReport {
         Map<String, Object> properties = new LinkedHashMap<>();
         putIfPresent(properties, "table", f.table());
         putIfPresent(properties, "column", f.column());
+        putIfPresent(properties, "constraint", f.constraint());
         putIfPresent(properties, "object", f.object());
         if (f.counted()) {
             properties.put("rows", f.rows());
@@ -128,25 +133,45 @@ public final class SarifReport {
         return result;
     }
 
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A directory's file URI with the trailing slash SARIF requires of a base, whether or not it exists. */
+    static String directoryUri(Path dir) {
+        String uri = dir.toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
+    }
+
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
         }
     }
 
-    /** Where in schema.yaml the finding belongs: the column, else the table, else the object, else the top. */
+    /**
+     * Where in schema.yaml the finding belongs: the column, else the table, else the object; a directive
+     * that names nothing at its entry; what concerns the whole database at the schema's name.
+     */
     static Optional<Position> region(Finding f, SchemaPositions positions) {
-        if (f.object() != null) {
-            return positions.object(f.object()).or(() -> positions.topKey("tables"));
-        }
-        if (f.table() == null) {
-            return positions.topKey("name").or(() -> positions.topKey("tables"));
-        }
-        if (f.rule() == Rule.TABLE_DROPPED) {
-            return positions.droppedTable(f.table()).or(() -> positions.topKey("dropTables"));
-        }
-        Optional<Position> column = f.column() == null ? Optional.empty() : positions.column(f.table(), f.column());
-        return column.or(() -> positions.table(f.table()));
+        Optional<Position> tables = positions.topKey("tables");
+        return switch (f.rule()) {
+            case CUTOVER_STATEMENT -> positions.topKey("cutover").or(() -> tables);
+            case TABLE_DROPPED -> positions.droppedTable(f.table()).or(() -> positions.topKey("dropTables"));
+            case DROP_UNKNOWN -> (f.column() == null ? positions.droppedTable(f.table())
+                    : positions.column(f.table(), f.column())).or(() -> positions.table(f.table()));
+            default -> {
+                if (f.object() != null) {
+                    yield positions.object(f.object()).or(() -> tables);
+                }
+                if (f.table() == null) {
+                    yield positions.topKey("name").or(() -> tables);
+                }
+                Optional<Position> column = f.column() == null ? Optional.empty()
+                        : positions.column(f.table(), f.column());
+                yield column.or(() -> positions.table(f.table()));
+            }
+        };
     }
 
     private static Map<String, Object> artifact(Path file, Path root) {

@@ -51,6 +51,19 @@ class ReplayKeysTest {
     }
 
     @Test
+    void remapOverACompositeLiveKeyBlocksOfflineToo() throws Exception {
+        Schema live = schema(table("pairs").cols(col("a", "INTEGER"), col("b", "INTEGER"), col("v", "TEXT"))
+                .pk("a", "b").build());
+        Schema declared = schema(table("pairs").cols(col("id", "INTEGER"), col("a", "INTEGER"), col("b", "INTEGER"),
+                col("v", "TEXT")).pk("id").remap().build());
+        MigrationPlan p = plan(declared, live, dir, "INSERT INTO pairs VALUES (1, 1, 'x'), (1, 2, 'y')");
+        assertEquals(List.of(Blocker.Kind.REMAP_COMPOSITE_KEY), kinds(p));
+        assertFalse(p.blockers().get(0).kind().hotOnly(), "the copy keeps one old key per row, hot or offline");
+        assertTrue(p.blockers().get(0).message().contains("composite primary key (a, b): use ids: preserve"),
+                p.blockers().get(0).message());
+    }
+
+    @Test
     void nullsInANonIntegerPrimaryKeyBlockWithTheirCount() throws Exception {
         Schema s = schema(table("t").cols(col("code", "TEXT"), col("v", "TEXT")).pk("code").build());
         MigrationPlan p = plan(s, s, dir, "INSERT INTO t VALUES (NULL, 'a'), (NULL, 'b'), ('x', 'c')");

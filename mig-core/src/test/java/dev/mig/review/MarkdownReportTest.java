@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.api.FailOn;
+import dev.mig.api.PlanReview;
+import dev.mig.api.RuleSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,27 @@ class MarkdownReportTest {
         assertTrue(md.contains("| warning (set by project) | MIG101 |"), md);
         assertTrue(md.contains("Rules changed by this project: MIG101 error -> warning."), md);
         assertTrue(md.contains("is **blocked**"), "the verdict is migrate's: " + md);
+    }
+
+    @Test
+    void aPlanWhoseSourceWasNotFoundStillRenders() {
+        dev.mig.api.PlanReport found = Review.plan(Review.project(dir, Review.NAME_NOT_NULL, Review.ITEMS));
+        dev.mig.api.PlanReport noSource = new dev.mig.api.PlanReport(found.dir(), found.schemaFile(), null,
+                found.target(), false, false, new dev.mig.api.Refusal("two databases could be the source",
+                "name it with --source"), false, found.plan(), null);
+
+        String md = MarkdownReport.render(PlanReview.of(noSource, RuleSettings.DEFAULTS, FailOn.ERROR));
+
+        assertTrue(md.contains("| Source | not found (see the refusal below) |"), md);
+        assertTrue(md.contains("- name it with --source"), md);
+    }
+
+    @Test
+    void aBlockedPlanPassedByTheProjectsRulesSaysMigrateRefusesIt() {
+        String md = markdown(Review.NAME_NOT_NULL, "MIG101=off", FailOn.ERROR);
+
+        assertTrue(md.contains("`mig migrate` refuses this plan: the project's rule settings lowered"), md);
+        assertFalse(md.contains("Fix each error above"), md);
     }
 
     @Test

@@ -77,6 +77,33 @@ class PlanReviewTest {
         assertEquals(0, review.exitCode());
         assertEquals("blocked", review.verdict());
         assertFalse(review.report().canMigrate());
+        assertTrue(review.blockersHiddenBySettings());
+        assertTrue(review.failOnText().contains("migrate refuses it"), review.failOnText());
+    }
+
+    @Test
+    void aConstraintFindingPointsAtItsFirstColumnAndKeepsItsLabel() {
+        String schema = """
+                name: app
+                tables:
+                  items:
+                    columns:
+                      id:   {type: INTEGER, primaryKey: true}
+                      name: {type: TEXT, unique: true}
+                      qty:  {type: INTEGER, check: "qty > 1"}
+                """;
+        String sql = Review.ITEMS + "INSERT INTO items (name, qty) VALUES ('a', 5);\n";
+
+        PlanReview review = Review.review(Review.project(dir, schema, sql), null, FailOn.ERROR);
+
+        Finding duplicates = review.findings().stream().filter(f -> f.rule() == Rule.DUPLICATE_KEYS).findFirst()
+                .orElseThrow();
+        assertEquals("name", duplicates.column());
+        assertTrue(duplicates.constraint().contains("(name)"), duplicates.constraint());
+        Finding check = review.findings().stream().filter(f -> f.rule() == Rule.CHECK_FAILURES).findFirst()
+                .orElseThrow();
+        assertEquals("qty", check.column());
+        assertEquals("CHECK (qty > 1)", check.constraint());
     }
 
     @Test

@@ -52,6 +52,7 @@ class RuleDocsTest {
 
     @Test
     void theJarShipsTheSpecAsItIs() throws Exception {
+        assertTrue(RuleDocs.class.getResource(RuleDocs.RESOURCE) != null, "the build copies specs/rules.md");
         String spec = Files.readString(SPEC);
         for (Rule r : Rule.values()) {
             assertTrue(spec.contains(RuleDocs.section(r).strip()), r.code());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RuleSettingsTest {
 
     private static Finding finding(Rule rule) {
-        return new Finding(rule, rule.defaultLevel(), "t", null, null, -1, rule.title());
+        return new Finding(rule, rule.defaultLevel(), "t", null, null, null, -1, rule.title());
     }
 
     @Test
@@ -28,6 +28,11 @@ class RuleSettingsTest {
         assertTrue(s.levels().containsKey(Rule.COLUMN_ADDED));
         assertNull(s.levels().get(Rule.COLUMN_ADDED));
         assertEquals(Level.ERROR, s.levels().get(Rule.LOSSY_CONVERSION));
+    }
+
+    @Test
+    void blanksAroundTheEqualsSignAreAllowed() {
+        assertEquals(Level.NOTICE, RuleSettings.parse("MIG305 = notice, MIG101= warning").levels().get(Rule.JOURNAL_MODE));
     }
 
     @Test

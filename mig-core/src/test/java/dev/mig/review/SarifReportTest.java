@@ -70,6 +70,44 @@ class SarifReportTest {
     }
 
     @Test
+    void everyResultHasAStableFingerprintOfWhatItConcerns() throws Exception {
+        JsonNode result = sarif(Review.NAME_NOT_NULL, null).at("/runs/0/results/0");
+
+        assertEquals("MIG101|items|name||", result.at("/partialFingerprints/migFinding~1v1").asText());
+    }
+
+    @Test
+    void theBaseUriEndsWithASlashEvenForAFolderThatDoesNotExist() {
+        assertTrue(SarifReport.directoryUri(dir.resolve("not-yet")).endsWith("/not-yet/"));
+    }
+
+    @Test
+    void anOrphanFindingPointsAtTheForeignKeysColumn() throws Exception {
+        String schema = """
+                name: app
+                tables:
+                  items:
+                    columns:
+                      id:   {type: INTEGER, primaryKey: true}
+                      name: {type: TEXT}
+                      qty:  {type: INTEGER, references: items.id}
+                """;
+        PlanReview review = Review.review(Review.project(dir, schema, Review.ITEMS
+                + "INSERT INTO items (name, qty) VALUES ('e', 99);\n"), null, FailOn.ERROR);
+        JsonNode sarif = valid(SarifReport.render(review, dir, null));
+
+        JsonNode orphan = null;
+        for (JsonNode r : sarif.at("/runs/0/results")) {
+            if (r.at("/ruleId").asText().equals("MIG106")) {
+                orphan = r;
+            }
+        }
+        assertTrue(orphan != null, sarif.toString());
+        assertEquals(7, orphan.at("/locations/0/physicalLocation/region/startLine").asInt(), orphan.toString());
+        assertEquals("qty", orphan.at("/properties/column").asText());
+    }
+
+    @Test
     void aDataFindingAlsoNamesTheDatabaseItWasCountedIn() throws Exception {
         JsonNode result = sarif(Review.NAME_NOT_NULL, null).at("/runs/0/results/0");
 
@@ -129,7 +167,7 @@ class SarifReportTest {
     }
 
     @Test
-    void theExampleShopIsValidSarifWithEveryKindOfFinding() throws Exception {
+    void theExampleShopIsValidSarifWithEachResultAtALine() throws Exception {
         Path shop = dir.resolve("shop");
         Files.createDirectories(shop);
         for (String name : new String[] {"schema.yaml", "v1.sql"}) {

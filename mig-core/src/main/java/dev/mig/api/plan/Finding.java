@@ -10,13 +10,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rule    the stable code
  * @param level   the level it is reported at: the rule's default, or what the project set ({@link #configured})
  * @param table   the declared (or, when not declared, live) table concerned; null for the whole database
- * @param column  the column concerned, or null; for a key or constraint, its columns as the message names them
- * @param object  the index, view or trigger concerned, or null
+ * @param column     the column concerned, or null; for a constraint, its first column of the table
+ * @param constraint the key or constraint concerned as the message names it ({@code UNIQUE (email)},
+ *                   {@code FOREIGN KEY (customer_id) REFERENCES customers (id)}), or null
+ * @param object     the index, view or trigger concerned, or null
  * @param rows    rows concerned as counted in the live data, or -1 when nothing was counted
  * @param message what is wrong and, when it blocks, what to do
  */
 @JsonIgnoreProperties(value = "code", allowGetters = true)
-public record Finding(Rule rule, Level level, String table, String column, String object, long rows, String message) {
+public record Finding(Rule rule, Level level, String table, String column, String constraint, String object, long rows, String message) {
 
     /** The rule's stable code, {@code MIG101}. */
     @JsonProperty("code")
@@ -35,6 +37,6 @@ public record Finding(Rule rule, Level level, String table, String column, Strin
     }
 
     public Finding withLevel(Level to) {
-        return new Finding(rule, to, table, column, object, rows, message);
+        return new Finding(rule, to, table, column, constraint, object, rows, message);
     }
 }
