@@ -22,6 +22,8 @@ import urllib.error
 import urllib.request
 
 MARKER = "<!-- mig-plan -->"
+# GitHub refuses comments over 65,536 characters; a plan of hundreds of tables can get there.
+MAX_COMMENT = 60000
 
 
 def env(name, default=""):
@@ -31,6 +33,14 @@ def env(name, default=""):
 
 def workspace():
     return os.path.abspath(env("GITHUB_WORKSPACE", os.getcwd()))
+
+
+def rules_url():
+    """specs/rules.md where the action came from, for SARIF's help links; none when that is unknown (uses: ./)."""
+    repository, ref = env("MIG_ACTION_REPOSITORY"), env("MIG_ACTION_REF")
+    if not repository or not ref:
+        return ""
+    return "%s/%s/blob/%s/specs/rules.md" % (env("MIG_ACTION_SERVER", "https://github.com"), repository, ref)
 
 
 def run_plan(out_dir):
@@ -49,8 +59,8 @@ def run_plan(out_dir):
                   "--out", "sarif=" + sarif, "--out", "markdown=" + markdown, "--out", "json=" + summary]
     if env("MIG_ACTION_RULES"):
         args += ["--rules", env("MIG_ACTION_RULES")]
-    if env("MIG_ACTION_RULES_URL"):
-        args += ["--rules-url", env("MIG_ACTION_RULES_URL")]
+    if rules_url():
+        args += ["--rules-url", rules_url()]
     print("+ " + " ".join(shlex.quote(a) for a in args), flush=True)
     done = subprocess.run(args, cwd=workspace(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sys.stdout.write(done.stdout)
@@ -60,8 +70,19 @@ def run_plan(out_dir):
 
 def failure_comment(done):
     """What the pull request sees when mig could not plan at all (bad input, runtime failure)."""
+    advice = {2: "Fix the input it names and push again.",
+              3: "The database or the runner failed; run the job again, and see the log if it persists."}
     return (MARKER + "\n### mig plan could not run (exit " + str(done.returncode) + ")\n\n```\n"
-            + done.stderr.strip() + "\n```\n\nFix the input it names and push again; nothing was migrated.\n")
+            + done.stderr.strip() + "\n```\n\n" + advice.get(done.returncode, "See the job's log.")
+            + " Nothing was migrated.\n")
+
+
+def fit(body):
+    """The comment within GitHub's size limit: cut at a line, with where to read the rest."""
+    if len(body) <= MAX_COMMENT:
+        return body
+    cut = body.rfind("\n", 0, MAX_COMMENT)
+    return body[:cut] + "\n\n*Cut here to fit a comment: the whole report is in the job summary.*\n"
 
 
 def pull_request_number():
@@ -90,15 +111,18 @@ def api(method, path, body=None):
 
 
 def comment(number, body):
-    """Updates this project's comment when there is one, else adds it. Returns 'created' or 'updated'."""
+    """Updates this project's comment when there is one, else adds it. Returns 'created' or 'updated'.
+
+    A comment is this project's when it starts with its identity line, which only this script writes at
+    the start of a comment (someone quoting it writes '>' first)."""
     repo = env("GITHUB_REPOSITORY")
     identity = "<!-- mig-plan-dir: " + env("MIG_ACTION_DIR", ".") + " -->"
-    body = identity + "\n" + body
+    body = identity + "\n" + fit(body)
     page = 1
     while True:
         comments = api("GET", "/repos/%s/issues/%s/comments?per_page=100&page=%d" % (repo, number, page)) or []
         for c in comments:
-            if identity in (c.get("body") or ""):
+            if (c.get("body") or "").startswith(identity):
                 api("PATCH", "/repos/%s/issues/comments/%s" % (repo, c["id"]), {"body": body})
                 return "updated"
         if len(comments) < 100:
@@ -133,15 +157,16 @@ def main():
     if step_summary:
         with open(step_summary, "a", encoding="utf-8") as f:
             f.write(body + "\n")
-    number = pull_request_number()
-    if number is not None and env("MIG_ACTION_COMMENT", "true") == "true":
-        try:
-            print("Comment " + comment(number, body) + " on pull request #" + str(number))
-        except (urllib.error.URLError, OSError) as e:
-            print("::warning::could not comment on pull request #%s: %s (does the token have pull-requests: "
-                  "write?)" % (number, e))
+    # Outputs first: whatever happens to the comment, the SARIF upload and the exit code must not be lost.
     set_outputs({"exit-code": done.returncode, "verdict": verdict,
                  "sarif": sarif if os.path.exists(sarif) else "", "markdown": markdown if planned else ""})
+    number = pull_request_number()
+    if number is not None and env("MIG_ACTION_COMMENT", "true").lower() == "true":
+        try:
+            print("Comment " + comment(number, body) + " on pull request #" + str(number))
+        except Exception as e:  # noqa: BLE001 - a failed comment must not fail the plan's verdict
+            print("::warning::could not comment on pull request #%s: %s (does the token have pull-requests: "
+                  "write?)" % (number, e))
     if done.returncode == 1:
         print("::error::mig plan found what --fail-on %s fails on: see the comment or the job summary."
               % env("MIG_ACTION_FAIL_ON", "error"))

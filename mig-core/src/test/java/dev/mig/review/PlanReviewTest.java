@@ -2,6 +2,7 @@ package dev.mig.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.api.FailOn;
@@ -104,6 +105,23 @@ class PlanReviewTest {
                 .orElseThrow();
         assertEquals("qty", check.column());
         assertEquals("CHECK (qty > 1)", check.constraint());
+    }
+
+    @Test
+    void aUniqueIndexFindingConcernsTheIndex() {
+        String schema = Review.NAME_FROM + """
+                    indexes:
+                      items_by_qty: {columns: [qty], unique: true}
+                """;
+        String sql = Review.ITEMS + "INSERT INTO items (name, qty) VALUES ('e', 1);\n";
+
+        PlanReview review = Review.review(Review.project(dir, schema, sql), null, FailOn.ERROR);
+
+        Finding duplicates = review.findings().stream().filter(f -> f.rule() == Rule.DUPLICATE_KEYS).findFirst()
+                .orElseThrow(() -> new AssertionError(review.findings()));
+        assertEquals("items_by_qty", duplicates.object());
+        assertEquals("UNIQUE INDEX items_by_qty", duplicates.constraint());
+        assertNull(duplicates.column());
     }
 
     @Test

@@ -80,9 +80,13 @@ class GithubActionTest {
         String reply = "";
         int status = 200;
         if (x.getRequestMethod().equals("GET")) {
+            Matcher page = Pattern.compile("(?:^|&)page=(\\d+)").matcher(x.getRequestURI().getQuery());
+            Matcher perPage = Pattern.compile("per_page=(\\d+)").matcher(x.getRequestURI().getQuery());
+            int size = perPage.find() ? Integer.parseInt(perPage.group(1)) : 30;
+            int from = ((page.find() ? Integer.parseInt(page.group(1)) : 1) - 1) * size;
             StringBuilder list = new StringBuilder("[");
-            for (int i = 0; i < comments.size(); i++) {
-                list.append(i == 0 ? "" : ",").append("{\"id\": ").append(100 + i).append(", \"body\": ")
+            for (int i = from; i < Math.min(comments.size(), from + size); i++) {
+                list.append(i == from ? "" : ",").append("{\"id\": ").append(100 + i).append(", \"body\": ")
                         .append(quote(comments.get(i))).append('}');
             }
             reply = list.append(']').toString();
@@ -173,6 +177,58 @@ class GithubActionTest {
                 requests.toString());
         assertTrue(comments.get(0).contains("is **ready to migrate**"), comments.get(0));
         assertEquals("ready", output("verdict"));
+    }
+
+    @Test
+    void itsCommentIsFoundOnALaterPageAndAQuoteOfItIsLeftAlone() throws Exception {
+        for (int i = 0; i < 130; i++) {
+            comments.add("a review comment " + i);
+        }
+        action(Map.of());
+        comments.add(0, "> <!-- mig-plan-dir: app -->\nquoted by a person");
+        int ours = comments.size() - 1;
+
+        action(Map.of());
+
+        assertEquals(132, comments.size(), "no second comment: " + requests);
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /repos/acme/shop/issues/7/comments?per_page=100&page=2")),
+                requests.toString());
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("PATCH /repos/acme/shop/issues/comments/" + (100 + ours))),
+                requests.toString());
+        assertEquals("> <!-- mig-plan-dir: app -->\nquoted by a person", comments.get(0));
+    }
+
+    @Test
+    void twoProjectsInOnePullRequestKeepTwoComments() throws Exception {
+        Files.createDirectories(workspace.resolve("other"));
+        Files.writeString(workspace.resolve("other/schema.yaml"), SCHEMA.replace("nullable: false}",
+                "nullable: false, from: \"coalesce(name, '')\"}"));
+
+        action(Map.of());
+        action(Map.of("MIG_ACTION_DIR", "other"));
+        action(Map.of());
+
+        assertEquals(2, comments.size(), requests.toString());
+        assertTrue(comments.get(0).startsWith("<!-- mig-plan-dir: app -->") && comments.get(0).contains("**blocked**"));
+        assertTrue(comments.get(1).startsWith("<!-- mig-plan-dir: other -->")
+                && comments.get(1).contains("**ready to migrate**"));
+    }
+
+    @Test
+    void aFailingApiStillLeavesTheOutputsAndMigsExitCode() throws Exception {
+        github.removeContext("/");
+        github.createContext("/", x -> {
+            byte[] html = "<html>bad gateway</html>".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, html.length);
+            x.getResponseBody().write(html);
+            x.close();
+        });
+
+        Run run = action(Map.of());
+
+        assertEquals(1, run.exit(), run.log());
+        assertTrue(run.log().contains("::warning::could not comment"), run.log());
+        assertTrue(Files.exists(Path.of(output("sarif"))));
     }
 
     @Test

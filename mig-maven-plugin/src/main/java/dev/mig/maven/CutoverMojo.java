@@ -10,6 +10,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CutoverMojo extends MigMojo {
 
     @Override
+    String goal() {
+        return "cutover";
+    }
+
+    @Override
     void run(Project project) {
         CutoverResult result = Mig.cutover(project);
         getLog().info("mig cutover: " + result.target() + (result.alreadyReady() ? " was already ready" : " is ready"));

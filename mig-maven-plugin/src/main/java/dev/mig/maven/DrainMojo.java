@@ -27,6 +27,11 @@ public class DrainMojo extends MigMojo {
     boolean hold;
 
     @Override
+    String goal() {
+        return "drain";
+    }
+
+    @Override
     void run(Project project) {
         long pause = maxPause != null ? maxPause : longSetting("MAX_PAUSE") != null ? longSetting("MAX_PAUSE") : 3000;
         DrainResult result = Mig.drain(project, new DrainOptions(pause, cutover, true, hold), progress());

@@ -5,18 +5,27 @@ import dev.mig.api.MigException;
 import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What every goal shares: the project directory, the source database, the busy timeout and skip, each
- * from the POM's {@code <configuration>} or a {@code -Dmig.*} property, else from {@code MIG_DIR},
- * {@code MIG_SOURCE}, {@code MIG_BUSY_TIMEOUT}, as the CLI reads them, else mig's default.
+ * What every goal shares: the project directory, the source database, the busy timeout and skip. Every
+ * setting comes from the POM's {@code <configuration>}, else a {@code -Dmig.*} property (Maven's own
+ * order), else the environment and the project's config file as the CLI reads them ({@code
+ * MIG_<GOAL>_<NAME>}, {@code MIG_<NAME>}, then {@code <goal>.<name>} and {@code <name>} in {@code
+ * DIR/mig.properties} or the file {@code MIG_CONFIG} names), else mig's default; so a project's
+ * {@code rules=} applies to {@code mvn mig:plan} as to {@code mig plan}.
  */
 abstract class MigMojo extends AbstractMojo {
 
@@ -45,6 +54,9 @@ abstract class MigMojo extends AbstractMojo {
     /** The environment; a field so that nothing else in a goal reads {@code System.getenv}. */
     Map<String, String> env = System.getenv();
 
+    private Properties configFile;
+    private Path configFolder;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -52,11 +64,12 @@ abstract class MigMojo extends AbstractMojo {
             return;
         }
         try {
+            Project project = project();
             Long wait = busyTimeout != null ? busyTimeout : longSetting("BUSY_TIMEOUT");
             if (wait != null) {
                 Mig.busyTimeout(Duration.ofMillis(wait));
             }
-            run(project());
+            run(project);
         } catch (MigException e) {
             String message = "mig: " + e.getMessage() + (e.hint() == null ? "" : "\n  what to do: " + e.hint());
             if (e.kind() == MigException.Kind.RUNTIME || e.kind() == MigException.Kind.INTERNAL) {
@@ -69,19 +82,74 @@ abstract class MigMojo extends AbstractMojo {
     /** The goal itself, on the resolved project. */
     abstract void run(Project project) throws MojoFailureException;
 
-    /** Relative paths, configured or from the environment, are the Maven project's, as Maven reads any file. */
+    /** The goal's name, as in {@code MIG_PLAN_RULES} and {@code plan.rules}. */
+    abstract String goal();
+
+    /**
+     * Relative paths in the POM or the environment are the Maven project's, as Maven reads any file; in
+     * the config file, the file's folder's, as the CLI reads them.
+     */
     Project project() {
         Path base = basedir.toPath();
-        Path directory = dir != null ? dir.toPath() : setting("DIR") != null ? base.resolve(setting("DIR")) : base;
-        Path database = source != null ? source.toPath() : setting("SOURCE") != null ? base.resolve(setting("SOURCE"))
-                : null;
+        String envDir = env("DIR");
+        Path directory = dir != null ? dir.toPath() : envDir != null ? base.resolve(envDir) : base;
+        loadConfig(directory);
+        Path database;
+        if (source != null) {
+            database = source.toPath();
+        } else if (env("SOURCE") != null) {
+            database = base.resolve(env("SOURCE"));
+        } else {
+            String fromFile = file("SOURCE");
+            database = fromFile == null ? null : configFolder.resolve(fromFile);
+        }
         return Project.at(directory, database);
     }
 
-    /** {@code MIG_<name>} from the environment, or null when unset or blank. */
+    /** A setting from the environment, else from the config file; null when neither has it. */
     String setting(String name) {
-        String value = env.get("MIG_" + name);
+        String value = env(name);
+        return value != null ? value : file(name);
+    }
+
+    private String env(String name) {
+        String value = nonBlank(env.get("MIG_" + goal().toUpperCase(Locale.ROOT) + "_" + name));
+        return value != null ? value : nonBlank(env.get("MIG_" + name));
+    }
+
+    private String file(String name) {
+        if (configFile == null) {
+            return null;
+        }
+        String key = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        String value = nonBlank(configFile.getProperty(goal() + "." + key));
+        return value != null ? value : nonBlank(configFile.getProperty(key));
+    }
+
+    private static String nonBlank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code MIG_CONFIG} (which must exist), else {@code DIR/mig.properties} when there is one. */
+    private void loadConfig(Path directory) {
+        String named = nonBlank(env.get("MIG_CONFIG"));
+        Path file = named != null ? basedir.toPath().resolve(named) : directory.resolve("mig.properties");
+        if (!Files.isRegularFile(file)) {
+            if (named != null) {
+                throw MigException.input("MIG_CONFIG names " + file + ", which is not a file",
+                        "Point MIG_CONFIG at the project's mig.properties, or unset it.");
+            }
+            return;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw MigException.input("cannot read " + file + ": " + e.getMessage(),
+                    "It is a Java properties file: name = value, one per line.");
+        }
+        configFile = properties;
+        configFolder = file.toAbsolutePath().getParent();
     }
 
     Long longSetting(String name) {
@@ -92,7 +160,8 @@ abstract class MigMojo extends AbstractMojo {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw MigException.input("MIG_" + name + "=" + value + " is not a number", "Set it to a whole number.");
+            throw MigException.input(name.toLowerCase(Locale.ROOT).replace('_', '-') + " = " + value
+                    + " is not a number", "Set it to a whole number (MIG_" + name + " or mig.properties).");
         }
     }
 

@@ -26,6 +26,11 @@ public class MigrateMojo extends MigMojo {
     Long maxRowsPerSecond;
 
     @Override
+    String goal() {
+        return "migrate";
+    }
+
+    @Override
     void run(Project project) {
         long rate = maxRowsPerSecond != null ? maxRowsPerSecond : orZero(longSetting("MAX_ROWS_PER_SECOND"));
         MigrateResult result = Mig.migrate(project, new MigrateOptions(offline, rate, MigrateOptions.CHUNK_MILLIS),

@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * code, optionally writes SARIF and Markdown, and fails the build when a finding is at {@code failOn} or
  * above. Reads only.
  */
-@Mojo(name = "plan", requiresProject = false, threadSafe = true)
+@Mojo(name = "plan", requiresProject = false)
 public class PlanMojo extends MigMojo {
 
     /** Fail the build when a finding is at this level or above: error (default), warning, notice or never. */
@@ -33,6 +33,13 @@ public class PlanMojo extends MigMojo {
     @Parameter(property = "mig.rules")
     String rules;
 
+    /**
+     * SARIF paths are relative to this directory (the repository root); default: where Maven was started,
+     * the top of a multi-module build.
+     */
+    @Parameter(property = "mig.sarifBase", defaultValue = "${session.executionRootDirectory}")
+    File sarifBase;
+
     /** Also write the review as SARIF 2.1.0 to this file. */
     @Parameter(property = "mig.sarifFile")
     File sarifFile;
@@ -42,6 +49,11 @@ public class PlanMojo extends MigMojo {
     File markdownFile;
 
     @Override
+    String goal() {
+        return "plan";
+    }
+
+    @Override
     void run(Project project) throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn != null ? failOn : orDefault(setting("FAIL_ON"), "error"));
         RuleSettings settings = RuleSettings.parse(rules != null ? rules : setting("RULES"));
@@ -49,7 +61,7 @@ public class PlanMojo extends MigMojo {
         PlanReview review = Mig.review(report, settings, threshold);
         log(review);
         if (sarifFile != null) {
-            write(sarifFile, Mig.sarif(review, basedir.toPath(), null));
+            write(sarifFile, Mig.sarif(review, sarifBase.toPath(), null));
         }
         if (markdownFile != null) {
             write(markdownFile, Mig.markdown(review));
@@ -80,6 +92,9 @@ public class PlanMojo extends MigMojo {
         }
         if (report.refusal() != null) {
             getLog().info("what to do: " + report.refusal().hint());
+        }
+        if (!review.settings().levels().isEmpty()) {
+            getLog().info("rules changed by this project: " + String.join(", ", review.settings().describe()));
         }
         getLog().info(review.failOnText());
     }

@@ -7,12 +7,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** {@code mvn mig:status}: where the migration stands (reads only). */
-@Mojo(name = "status", requiresProject = false, threadSafe = true)
+@Mojo(name = "status", requiresProject = false)
 public class StatusMojo extends MigMojo {
 
     /** Log the whole status as JSON (specs/status.md) instead of the summary. */
     @Parameter(property = "mig.json", defaultValue = "false")
     boolean json;
+
+    @Override
+    String goal() {
+        return "status";
+    }
 
     @Override
     void run(Project project) {

@@ -12,6 +12,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class VerifyMojo extends MigMojo {
 
     @Override
+    String goal() {
+        return "verify";
+    }
+
+    @Override
     void run(Project project) throws MojoFailureException {
         VerifyResult result = Mig.verify(project, progress());
         for (TableVerdict t : result.tables()) {

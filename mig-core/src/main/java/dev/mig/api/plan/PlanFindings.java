@@ -60,11 +60,17 @@ public final class PlanFindings {
      */
     private static Finding subject(MigrationPlan plan, Rule rule, String table, String subject, long rows,
                                    String message) {
+        if (subject != null && subject.startsWith(UNIQUE_INDEX)) {
+            return finding(rule, table, null, subject, subject.substring(UNIQUE_INDEX.length()), rows, message);
+        }
         if (subject == null || subject.indexOf('(') < 0) {
             return finding(rule, table, subject, null, null, rows, message);
         }
         return finding(rule, table, firstColumnNamed(plan.table(table), subject), subject, null, rows, message);
     }
+
+    /** How the probes name a unique index's key: then the finding concerns that index. */
+    private static final String UNIQUE_INDEX = "UNIQUE INDEX ";
 
     private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"|`([^`]+)`|\\[([^\\]]+)]|([A-Za-z_][A-Za-z0-9_$]*)");
 
