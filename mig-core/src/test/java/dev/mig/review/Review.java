@@ -7,6 +7,7 @@ import dev.mig.api.PlanReview;
 import dev.mig.api.Project;
 import dev.mig.api.RuleSettings;
 import dev.mig.testing.Db;
+import dev.mig.testkit.NotNullPullRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,25 +16,13 @@ import java.nio.file.Path;
 /** Fixtures for the review tests: a project folder with a live database and a schema.yaml. */
 final class Review {
     /** Four items, two of them without a name. */
-    static final String ITEMS = """
-            CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);
-            INSERT INTO items (name, qty) VALUES ('a', 1), (NULL, 2), (NULL, 3), ('d', NULL);
-            """;
+    static final String ITEMS = NotNullPullRequest.LIVE_SQL;
 
     /** The pull request: name becomes NOT NULL, on line 6, column 7. */
-    static final String NAME_NOT_NULL = """
-            name: app
-            tables:
-              items:
-                columns:
-                  id:   {type: INTEGER, primaryKey: true}
-                  name: {type: TEXT, nullable: false}
-                  qty:  {type: INTEGER}
-            """;
+    static final String NAME_NOT_NULL = NotNullPullRequest.SCHEMA;
 
     /** The same, once the schema says where the missing names come from. */
-    static final String NAME_FROM = NAME_NOT_NULL.replace("{type: TEXT, nullable: false}",
-            "{type: TEXT, nullable: false, from: \"coalesce(name, '')\"}");
+    static final String NAME_FROM = NotNullPullRequest.SCHEMA_WITH_FROM;
 
     private Review() {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mig.testkit.NotNullPullRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +32,7 @@ class GithubActionTest {
     private static final Path JAR = Path.of("..", "mig-cli", "target", "mig.jar").toAbsolutePath();
     private static final Path SCRIPT = Path.of("..", "action", "plan_review.py").toAbsolutePath();
 
-    private static final String SCHEMA = """
-            name: app
-            tables:
-              items:
-                columns:
-                  id:   {type: INTEGER, primaryKey: true}
-                  name: {type: TEXT, nullable: false}
-                  qty:  {type: INTEGER}
-            """;
+    private static final String SCHEMA = NotNullPullRequest.SCHEMA;
 
     @TempDir
     Path workspace;
@@ -55,9 +48,8 @@ class GithubActionTest {
         Path db = Files.createDirectories(workspace.resolve("db")).resolve("snapshot.sqlite");
         Process sqlite = new ProcessBuilder("python3", "-c", "import sqlite3, sys\n"
                 + "c = sqlite3.connect(sys.argv[1])\n"
-                + "c.executescript('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);"
-                + "INSERT INTO items (name, qty) VALUES (\\'a\\', 1), (NULL, 2), (NULL, 3), (\\'d\\', NULL);')\n"
-                + "c.close()\n", db.toString()).inheritIO().start();
+                + "c.executescript(sys.argv[2])\n"
+                + "c.close()\n", db.toString(), NotNullPullRequest.LIVE_SQL).inheritIO().start();
         assertEquals(0, sqlite.waitFor());
         Files.createDirectories(workspace.resolve("app"));
         Files.writeString(workspace.resolve("app/schema.yaml"), SCHEMA);
@@ -154,7 +146,7 @@ class GithubActionTest {
         var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif).at("/runs/0/results/0");
         assertEquals("MIG101", result.at("/ruleId").asText());
         assertEquals("app/schema.yaml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
-        assertEquals(6, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(NotNullPullRequest.NAME_LINE, result.at("/locations/0/physicalLocation/region/startLine").asInt());
         assertEquals(1, comments.size(), requests.toString());
         assertTrue(comments.get(0).contains("| error | MIG101 | `items.name` | 2 |"), comments.get(0));
         assertTrue(requests.contains("POST /repos/acme/shop/issues/7/comments Bearer t0ken"), requests.toString());
@@ -166,8 +158,7 @@ class GithubActionTest {
     @Test
     void thePushThatAddsFromUpdatesTheSameCommentAndPasses() throws Exception {
         action(Map.of());
-        Files.writeString(workspace.resolve("app/schema.yaml"), SCHEMA.replace("nullable: false}",
-                "nullable: false, from: \"coalesce(name, '')\"}"));
+        Files.writeString(workspace.resolve("app/schema.yaml"), NotNullPullRequest.SCHEMA_WITH_FROM);
 
         Run run = action(Map.of());
 
@@ -201,8 +192,7 @@ class GithubActionTest {
     @Test
     void twoProjectsInOnePullRequestKeepTwoComments() throws Exception {
         Files.createDirectories(workspace.resolve("other"));
-        Files.writeString(workspace.resolve("other/schema.yaml"), SCHEMA.replace("nullable: false}",
-                "nullable: false, from: \"coalesce(name, '')\"}"));
+        Files.writeString(workspace.resolve("other/schema.yaml"), NotNullPullRequest.SCHEMA_WITH_FROM);
 
         action(Map.of());
         action(Map.of("MIG_ACTION_DIR", "other"));

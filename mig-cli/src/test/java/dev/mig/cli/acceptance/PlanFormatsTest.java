@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mig.testkit.NotNullPullRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,23 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanFormatsTest {
 
-    private static final String ITEMS = """
-            CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);
-            INSERT INTO items (name, qty) VALUES ('a', 1), (NULL, 2), (NULL, 3), ('d', NULL);
-            """;
-
-    private static final String NOT_NULL = """
-            name: app
-            tables:
-              items:
-                columns:
-                  id:   {type: INTEGER, primaryKey: true}
-                  name: {type: TEXT, nullable: false}
-                  qty:  {type: INTEGER}
-            """;
-
-    private static final String WITH_FROM = NOT_NULL.replace("nullable: false}",
-            "nullable: false, from: \"coalesce(name, '')\"}");
+    private static final String ITEMS = NotNullPullRequest.LIVE_SQL;
+    private static final String NOT_NULL = NotNullPullRequest.SCHEMA;
+    private static final String WITH_FROM = NotNullPullRequest.SCHEMA_WITH_FROM;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
