@@ -17,6 +17,9 @@ public record Estimate(long copyMillis, String pause) {
     static final long BYTES_PER_SECOND = 25L * 1024 * 1024;
 
     public static Estimate of(MigrationPlan plan) {
+        if (plan.fresh()) {
+            return new Estimate(0, "none: there is no live database, so migrate creates the new one ready");
+        }
         long measured = plan.totalBytes() * 1000 / BYTES_PER_SECOND;
         long copy = Math.max(1000, measured);
         boolean wal = plan.sourceJournalMode() == null || plan.sourceJournalMode().equals("wal");

@@ -66,7 +66,8 @@ public final class MarkdownReport {
                 ? "not found (see the refusal below)" : code(relative(report.source()))
                 + (plan.sourceJournalMode() == null ? "" : " (" + plan.sourceJournalMode() + " journal)")});
         rows.add(new String[] {"New database", code(report.target().getFileName())});
-        rows.add(new String[] {"To copy", Format.count(plan.totalRows(), "row", "rows") + ", about "
+        rows.add(new String[] {"To copy", plan.fresh() ? "nothing: the new database is created from schema.yaml"
+                : Format.count(plan.totalRows(), "row", "rows") + ", about "
                 + dev.mig.api.plan.DiskSpace.size(plan.totalBytes()) + " · " + review.estimate().copyText()
                 + " (rate measured by mig bench)"});
         rows.add(new String[] {"Write pause", review.estimate().pause()});
@@ -101,13 +102,13 @@ public final class MarkdownReport {
         }
     }
 
-    /** {@code orders.total}, {@code orders}, an index name, or blank for the whole database. */
+    /** {@code orders.total}, {@code orders}, an index name, or {@code database} for the whole database. */
     static String where(Finding f) {
         if (f.object() != null) {
             return code(f.object());
         }
         if (f.table() == null) {
-            return "";
+            return "database";
         }
         return code(f.column() == null ? f.table() : f.table() + "." + f.column());
     }

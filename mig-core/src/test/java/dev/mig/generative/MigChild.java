@@ -7,6 +7,7 @@ import dev.mig.api.MigException;
 import dev.mig.api.MigrateResult;
 import dev.mig.api.Progress;
 import dev.mig.api.Project;
+import dev.mig.api.VerifyResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,6 +52,13 @@ public final class MigChild {
                 yield "drain already=" + r.alreadyDrained() + " cutOver=" + r.cutOver() + " pauseMs=" + r.writePauseMs();
             }
             case "cutover" -> "cutover already=" + Mig.cutover(Project.at(dir, null)).alreadyReady();
+            case "verify" -> {
+                VerifyResult r = Mig.verify(Project.at(dir, null));
+                if (!r.equal()) {
+                    throw MigException.refused("verify found differences: " + r.tables(), "a bug: the copy differs");
+                }
+                yield "verify equal";
+            }
             case "reset" -> "reset " + Mig.reset(Project.at(dir, null), false);
             default -> throw new IllegalArgumentException(args[0]);
         };

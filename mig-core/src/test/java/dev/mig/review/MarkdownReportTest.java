@@ -85,6 +85,17 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aFreshDatabaseHasNothingToCopyAndNoPause() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("schema.yaml"), Review.NAME_NOT_NULL);
+
+        String md = MarkdownReport.render(PlanReview.of(dev.mig.Mig.plan(dev.mig.api.Project.at(dir)),
+                RuleSettings.DEFAULTS, FailOn.ERROR));
+
+        assertTrue(md.contains("| To copy | nothing: the new database is created from schema.yaml |"), md);
+        assertTrue(md.contains("| Write pause | none: there is no live database"), md);
+    }
+
+    @Test
     void pipesAndLineBreaksStayInsideTheirCell() {
         assertEquals("a \\| b c", MarkdownReport.cell("a | b\nc"));
         assertFalse(MarkdownReport.cell("x\r\ny").contains("\n"));
