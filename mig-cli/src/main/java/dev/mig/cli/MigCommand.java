@@ -53,10 +53,18 @@ public final class MigCommand implements Runnable {
                 try {
                     defaults.load(List.of(args));
                 } catch (MigException e) {
-                    Failures.report(out, err, e, List.of(args).contains("--json"), List.of(args).contains("--debug"));
+                    Failures.report(out, err, e, Options.jsonRequested(args), List.of(args).contains("--debug"));
                     return e.kind().exitCode;
                 }
-                return super.execute(args);
+                int code = super.execute(args);
+                if (out.checkError() && code <= 1) {
+                    // PrintWriter swallows write errors: a full disk behind '> mig.sarif' must not pass.
+                    err.println("mig: could not write the output (stdout): the disk may be full or the pipe closed.");
+                    err.println("  what to do: check where stdout goes, then run the command again.");
+                    err.flush();
+                    return MigException.Kind.RUNTIME.exitCode;
+                }
+                return code;
             }
         };
         cl.setOut(out);

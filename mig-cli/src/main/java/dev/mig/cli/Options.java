@@ -2,6 +2,8 @@ package dev.mig.cli;
 
 import dev.mig.Mig;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,7 +76,11 @@ final class Options {
     static boolean jsonRequested(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.commandSpec().findOption("--format") != null && p.hasMatchedOption("--format")) {
-                return "json".equalsIgnoreCase(String.valueOf(p.matchedOptionValue("--format", "")).strip());
+                String format = String.valueOf(p.matchedOptionValue("--format", "")).strip().toLowerCase(Locale.ROOT);
+                if (List.of("text", "json", "markdown", "sarif").contains(format)) {
+                    return format.equals("json");
+                }
+                break; // not a format: --json, if given, decides how the error is said
             }
         }
         return requested(parsed, "--json");

@@ -78,6 +78,8 @@ final class PlanCommand extends ProjectCommand {
         Format primary = primaryFormat();
         FailOn threshold = FailOn.parse(failOn);
         RuleSettings settings = RuleSettings.parse(rules);
+        Path base = sarifBase();
+        String helpUrl = rulesUrl();
         Map<Path, Format> files = outputFiles();
         PlanReport report;
         try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, primary != Format.TEXT)) {
@@ -86,20 +88,52 @@ final class PlanCommand extends ProjectCommand {
         PlanReview review = Mig.review(report, settings, threshold);
         refuseDatabaseNames(files, report);
         for (Map.Entry<Path, Format> file : files.entrySet()) {
-            write(file.getKey(), render(review, file.getValue()));
+            write(file.getKey(), render(review, file.getValue(), base, helpUrl));
         }
         var out = out();
-        out.print(render(review, primary));
+        out.print(render(review, primary, base, helpUrl));
         out.flush();
         return review.exitCode();
     }
 
-    /** --format wins over --json, which may come from MIG_JSON or mig.properties; --json alone is json. */
+    /**
+     * A --format on the command line wins; then --json, from the command line or elsewhere; then a format
+     * from the environment or mig.properties; then text. (--json yields to an explicit --format only.)
+     */
     private Format primaryFormat() {
-        if (format != null) {
+        boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--format");
+        if (format != null && (typed || !json)) {
             return parseFormat(format, "--format");
         }
         return json ? Format.JSON : Format.TEXT;
+    }
+
+    /** --sarif-base must be a directory (SARIF paths are relative to it). */
+    private Path sarifBase() {
+        Path base = sarifBase == null ? Path.of("") : sarifBase;
+        if (!Files.isDirectory(base)) {
+            throw MigException.input("--sarif-base " + sarifBase + " is not a directory",
+                    "Name the directory SARIF paths are relative to: the repository's root.");
+        }
+        return base;
+    }
+
+    /** --rules-url must be an absolute http(s) or file URL; a fragment in it is replaced by each rule's. */
+    private String rulesUrl() {
+        if (rulesUrl == null || rulesUrl.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(rulesUrl.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.equals("http") || scheme.equals("https") || scheme.equals("file")) {
+                return uri.toString();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // said below
+        }
+        throw MigException.input("--rules-url " + rulesUrl + " is not an http, https or file URL",
+                "Give where specs/rules.md is published, such as https://github.com/OWNER/mig/blob/v1/specs/rules.md.");
     }
 
     private static Format parseFormat(String text, String option) {
@@ -144,12 +178,21 @@ final class PlanCommand extends ProjectCommand {
         String name = file.getFileName().toString();
         String database = name.replaceFirst("-(wal|shm|journal)$", "");
         boolean journal = !database.equals(name);
-        if (file.equals(dir.resolve("schema.yaml")) || file.equals(dir.resolve(ConfigDefaults.FILE))
+        if (sameFile(file, dir.resolve("schema.yaml")) || sameFile(file, dir.resolve(ConfigDefaults.FILE))
                 || isDatabase(file) || journal && isDatabase(file.resolveSibling(database))
                 || name.matches(".*-[0-9a-f]{16}\\.sqlite")) {
-            throw MigException.input("--out " + spec + ": " + file + " is one of the project's files (a database, "
-                    + "its journal, schema.yaml or mig.properties); a report never replaces it",
+            throw MigException.input("--out " + spec + ": " + file + " is an SQLite database, a journal beside one, "
+                    + "or the project's schema.yaml or mig.properties; a report never replaces it",
                     "Write the report to a file of its own, such as mig.sarif or comment.md.");
+        }
+    }
+
+    /** The same file, through a symbolic or hard link too; a path that does not exist is only itself. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return true; // cannot tell: do not write over it
         }
     }
 
@@ -170,7 +213,7 @@ final class PlanCommand extends ProjectCommand {
     private static void refuseDatabaseNames(Map<Path, Format> files, PlanReport report) {
         for (Path file : files.keySet()) {
             for (Path db : new Path[] {report.source(), report.target()}) {
-                if (db != null && file.equals(db.toAbsolutePath().normalize())) {
+                if (db != null && sameFile(file, db.toAbsolutePath().normalize())) {
                     throw MigException.input("--out names " + file + ", a database of this migration",
                             "Write the report to a file of its own, such as mig.sarif or comment.md.");
                 }
@@ -178,11 +221,11 @@ final class PlanCommand extends ProjectCommand {
         }
     }
 
-    private String render(PlanReview review, Format as) {
+    private static String render(PlanReview review, Format as, Path base, String helpUrl) {
         return switch (as) {
             case JSON -> Mig.json(review) + "\n";
             case MARKDOWN -> Mig.markdown(review);
-            case SARIF -> Mig.sarif(review, sarifBase == null ? Path.of("") : sarifBase, rulesUrl);
+            case SARIF -> Mig.sarif(review, base, helpUrl);
             case TEXT -> text(review);
         };
     }
@@ -211,8 +254,13 @@ final class PlanCommand extends ProjectCommand {
     private static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw MigException.runtime("cannot write " + file + ": permission denied",
+                    "Check that the folder is writable.", e);
         } catch (IOException e) {
-            throw MigException.runtime("cannot write " + file + ": " + e.getMessage(),
+            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            throw MigException.runtime("cannot write " + file + ": " + why,
                     "Check that the folder is writable and the disk has room.", e);
         }
     }

@@ -128,6 +128,37 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void jsonOnTheCommandLineWinsOverAFormatFromTheEnvironmentOrTheFile() throws Exception {
+        Files.writeString(dir.resolve("schema.yaml"), "name: app\ntables:\n  t:\n    columns:\n      id: {type: INTEGER}\n");
+        env.put("MIG_FORMAT", "sarif");
+        StringWriter out = new StringWriter();
+
+        int exit = MigCommand.commandLine(new PrintWriter(out), new PrintWriter(err), env)
+                .execute("plan", "-d", dir.toString(), "--json", "-q");
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("\"formatVersion\""), out.toString());
+        env.remove("MIG_FORMAT");
+        configFile("format=markdown\n");
+        StringWriter again = new StringWriter();
+        MigCommand.commandLine(new PrintWriter(again), new PrintWriter(err), env)
+                .execute("plan", "-d", dir.toString(), "--json", "-q");
+        assertTrue(again.toString().contains("\"formatVersion\""), again.toString());
+    }
+
+    @Test
+    void aFormatOnTheCommandLineWinsOverJsonFromTheEnvironment() throws Exception {
+        Files.writeString(dir.resolve("schema.yaml"), "name: app\ntables:\n  t:\n    columns:\n      id: {type: INTEGER}\n");
+        env.put("MIG_JSON", "true");
+        StringWriter out = new StringWriter();
+
+        MigCommand.commandLine(new PrintWriter(out), new PrintWriter(err), env)
+                .execute("plan", "-d", dir.toString(), "--format", "markdown", "-q");
+
+        assertTrue(out.toString().startsWith("<!-- mig-plan -->"), out.toString());
+    }
+
+    @Test
     void theDemoDoesNotTakeTheProjectDirectoryFromTheEnvironment() {
         env.put("MIG_DIR", dir.toString());
         CommandLine cl = MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), env);

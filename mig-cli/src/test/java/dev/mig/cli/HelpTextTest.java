@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Every command's help: examples, 80 columns, and the names a user copies never split across lines. */
 class HelpTextTest {

@@ -78,6 +78,7 @@ public record RuleSettings(Map<Rule, Level> levels) {
     /** What the project changed, one line per rule: {@code MIG305 warning -> notice}, {@code MIG254 off}. */
     public List<String> describe() {
         return levels.entrySet().stream().map(e -> e.getKey().code() + " " + (e.getValue() == null ? "off"
+                : e.getValue() == e.getKey().defaultLevel() ? e.getValue().word() + " (its default)"
                 : e.getKey().defaultLevel().word() + " -> " + e.getValue().word())).toList();
     }
 }

@@ -5,13 +5,19 @@ import dev.mig.api.PlanReview;
 import dev.mig.api.plan.Difference;
 import dev.mig.api.plan.DroppedTable;
 import dev.mig.api.plan.Finding;
+import dev.mig.api.plan.Level;
 import dev.mig.api.plan.MigrationPlan;
+import dev.mig.api.plan.Rule;
 import dev.mig.api.plan.TablePlan;
 import dev.mig.api.text.Format;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code mig plan --format markdown}: a pull-request comment a reviewer reads in ten seconds. The verdict
@@ -31,10 +37,12 @@ public final class MarkdownReport {
     public static String render(PlanReview review) {
         PlanReport report = review.report();
         StringBuilder out = new StringBuilder(MARKER).append('\n');
-        String name = report.plan() == null ? report.dir().getFileName() + "" : report.plan().schemaName();
-        out.append("### mig plan: `").append(name).append("` is ").append(headline(review)).append("\n\n");
+        String file = report.target().getFileName().toString();
+        String name = report.plan() == null ? file.replaceFirst("-[0-9a-f]{16}\\.sqlite$", "")
+                : report.plan().schemaName();
+        out.append("### mig plan: ").append(cell(code(name))).append(" is ").append(headline(review)).append("\n\n");
         if (report.plan() == null) {
-            out.append(code(report.target())).append(" already holds this schema: nothing to migrate.\n\n");
+            out.append(cell(code(file))).append(" already holds this schema: nothing to migrate.\n\n");
             out.append(review.failOnText()).append('\n');
             return out.toString();
         }
@@ -78,27 +86,33 @@ public final class MarkdownReport {
         rows.forEach(r -> out.append("| ").append(r[0]).append(" | ").append(cell(r[1])).append(" |\n"));
     }
 
+    /** The notices that the table of changes per table shows: they are not listed again as findings. */
+    private static final Set<Rule> TABLE_CHANGES = EnumSet.of(Rule.TABLE_ADDED, Rule.TABLE_RENAMED,
+            Rule.KEYS_REMAPPED, Rule.TABLE_STORAGE, Rule.COLUMN_ADDED, Rule.COLUMN_RENAMED, Rule.COLUMN_COMPUTED,
+            Rule.COLUMN_TYPE, Rule.COLUMN_NOT_NULL, Rule.COLUMN_ATTRIBUTES, Rule.CONSTRAINTS);
+
     private static void findings(List<Finding> findings, StringBuilder out) {
-        List<Finding> shown = findings.stream().filter(f -> f.level() != dev.mig.api.plan.Level.NOTICE).toList();
+        List<Finding> shown = findings.stream()
+                .filter(f -> f.level() != Level.NOTICE || !TABLE_CHANGES.contains(f.rule())).toList();
         long notices = findings.size() - shown.size();
         out.append("\n#### Findings\n\n");
         if (shown.isEmpty()) {
-            out.append("No errors or warnings").append(notices > 0 ? "; " + Format.count(notices, "notice", "notices")
-                    + " (the changes below)" : "").append(".\n");
+            out.append("Nothing beyond the changes below").append(notices > 0 ? " (" + Format.count(notices, "notice",
+                    "notices") + ")" : "").append(".\n");
             return;
         }
         out.append("| Level | Rule | Where | Rows | What |\n|---|---|---|--:|---|\n");
         for (Finding f : shown.subList(0, Math.min(MAX_FINDINGS, shown.size()))) {
             out.append("| ").append(f.level().word()).append(f.configured() ? " (set by project)" : "")
                     .append(" | ").append(f.code()).append(" | ").append(cell(where(f))).append(" | ")
-                    .append(f.counted() ? Format.count(f.rows()) : "").append(" | ").append(cell(f.message()))
+                    .append(f.counted() ? Format.count(f.rows()) : "").append(" | ").append(text(f.message()))
                     .append(" |\n");
         }
         if (shown.size() > MAX_FINDINGS) {
             out.append("\n").append(shown.size() - MAX_FINDINGS).append(" more: run `mig plan` for all.\n");
         }
         if (notices > 0) {
-            out.append("\nAnd ").append(Format.count(notices, "notice", "notices")).append(": the changes below.\n");
+            out.append("\nAnd ").append(Format.count(notices, "notice", "notices")).append(": the changes per table below.\n");
         }
     }
 
@@ -119,7 +133,7 @@ public final class MarkdownReport {
             String name = t.sourceTable() != null && !t.sourceTable().equals(t.table())
                     ? code(t.sourceTable()) + " → " + code(t.table()) : code(t.table());
             out.append("| ").append(cell(name)).append(" | ").append(t.action().name().toLowerCase(Locale.ROOT))
-                    .append(" | ").append(Format.count(t.rowCount())).append(" | ").append(cell(changes(plan, t)))
+                    .append(" | ").append(Format.count(t.rowCount())).append(" | ").append(text(changes(plan, t)))
                     .append(" |\n");
         }
         for (DroppedTable d : plan.droppedTables()) {
@@ -145,7 +159,14 @@ public final class MarkdownReport {
         if (report.refusal() != null) {
             out.append("- ").append(report.refusal().hint()).append('\n');
         }
-        if (report.canMigrate()) {
+        boolean inProgress = report.targetExists() && report.refusal() == null;
+        if (report.canMigrate() && report.plan().fresh()) {
+            out.append("- Nothing blocks: after merging, `mig migrate` creates the new database from schema.yaml, "
+                    + "ready (there is nothing to copy or drain).\n");
+        } else if (report.canMigrate() && inProgress) {
+            out.append("- A migration to this schema is in progress: `mig status` shows where it stands; `mig migrate` "
+                    + "resumes a copy that stopped, then `mig drain --cutover`.\n");
+        } else if (report.canMigrate()) {
             out.append("- Nothing blocks: after merging, run `mig migrate`, then `mig drain --cutover`.\n");
         } else if (review.blockersHiddenBySettings()) {
             out.append("- `mig migrate` refuses this plan: the project's rule settings lowered or turned off what "
@@ -155,8 +176,12 @@ public final class MarkdownReport {
             out.append("- Fix each error above as its message says (the schema, or the rows in the live database), "
                     + "push, and this comment updates.\n");
         }
-        if (review.findings().stream().anyMatch(f -> f.level() == dev.mig.api.plan.Level.WARNING)) {
-            out.append("- Read the warnings: the copy goes ahead, but data is stored differently or discarded.\n");
+        if (report.canMigrate() && !review.passes()) {
+            out.append("- Migrating could go ahead, but this check fails at --fail-on ").append(review.failOn().word())
+                    .append(" on the findings above: change what they name, or the project's rule levels.\n");
+        }
+        if (review.findings().stream().anyMatch(f -> f.level() == Level.WARNING)) {
+            out.append("- Read the warnings: each says what the migration changes or risks.\n");
         }
         out.append("- Every rule is explained in specs/rules.md (or `mig rules MIG101`).\n");
     }
@@ -168,13 +193,36 @@ public final class MarkdownReport {
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
-    private static String code(Object text) {
-        String s = String.valueOf(text);
-        return s.contains("`") ? "``" + s + "``" : "`" + s + "`";
+    /** A code span that holds any text: a fence longer than any run of backticks inside, padded when needed. */
+    static String code(Object value) {
+        String s = String.valueOf(value).replace("\r", "").replace("\n", " ");
+        int longest = 0;
+        Matcher run = Pattern.compile("`+").matcher(s);
+        while (run.find()) {
+            longest = Math.max(longest, run.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
+        return fence + pad + s + pad + fence;
     }
 
-    /** Text that stays inside one table cell: pipes escaped, line breaks as spaces. */
-    static String cell(String text) {
-        return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
+    /** Code spans (or other finished Markdown) inside one table cell: pipes escaped, line breaks as spaces. */
+    static String cell(String markdown) {
+        return markdown.replace("|", "\\|").replace("\r", "").replace("\n", " ");
+    }
+
+    /**
+     * Plain text in one table cell, shown as written: Markdown's and HTML's punctuation escaped (a name
+     * such as {@code t<!--} would otherwise open an HTML comment that hides the rest of the comment).
+     */
+    static String text(String plain) {
+        StringBuilder out = new StringBuilder();
+        for (char c : plain.replace("\r", "").replace('\n', ' ').toCharArray()) {
+            if ("\\`*_[]<>|#~!&".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }

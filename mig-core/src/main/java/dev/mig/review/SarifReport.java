@@ -38,7 +38,7 @@ public final class SarifReport {
      * @param rulesUrl where specs/rules.md is published, for each rule's help link; null for none
      */
     public static String render(PlanReview review, Path base, String rulesUrl) {
-        Path root = base.toAbsolutePath().normalize();
+        Path root = real(base);
         PlanReport report = review.report();
         SchemaPositions positions = SchemaPositions.read(report.schemaFile());
         List<Rule> rules = review.findings().stream().map(Finding::rule).distinct().toList();
@@ -75,7 +75,7 @@ public final class SarifReport {
         d.put("defaultConfiguration", Map.of("level", sarifLevel(rule.defaultLevel())));
         d.put("help", Map.of("text", RuleDocs.section(rule), "markdown", RuleDocs.section(rule)));
         if (rulesUrl != null && !rulesUrl.isBlank()) {
-            d.put("helpUri", rulesUrl + "#" + RuleDocs.anchor(rule));
+            d.put("helpUri", rulesUrl.replaceFirst("#.*$", "") + "#" + RuleDocs.anchor(rule));
         }
         d.put("properties", Map.of("category", rule.category(), "tags", List.of("mig", rule.category())));
         return d;
@@ -108,8 +108,8 @@ public final class SarifReport {
         result.put("message", Map.of("text", f.message()));
         // Code scanning tells alerts apart by rule and line; several findings of one rule can share a line
         // (undeclared tables fall back to 'tables:'), and lines move between pushes: the finding's identity.
-        result.put("partialFingerprints", Map.of("migFinding/v1", String.join("|", f.code(), orEmpty(f.table()),
-                orEmpty(f.column()), orEmpty(f.constraint()), orEmpty(f.object()))));
+        result.put("partialFingerprints", Map.of("migFinding/v1", String.join("|", f.code(), f.kind(),
+                orEmpty(f.table()), orEmpty(f.column()), orEmpty(f.constraint()), orEmpty(f.object()))));
         result.put("locations", List.of(location(artifact(report.schemaFile(), root), region(f, positions))));
         if (f.counted() && report.source() != null) {
             Map<String, Object> database = location(artifact(report.source(), root), Optional.empty());
@@ -174,8 +174,17 @@ public final class SarifReport {
         };
     }
 
+    /** The path with symbolic links resolved where it exists (macOS's /tmp is /private/tmp), else as given. */
+    static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     private static Map<String, Object> artifact(Path file, Path root) {
-        Path absolute = file.toAbsolutePath().normalize();
+        Path absolute = real(file);
         if (absolute.startsWith(root)) {
             String relative = root.relativize(absolute).toString().replace('\\', '/');
             try {

@@ -96,6 +96,42 @@ class MarkdownReportTest {
     }
 
     @Test
+    void indexViewAndTriggerChangesAndLoweredDataFindingsAreListed() throws Exception {
+        String schema = Review.NAME_FROM + """
+                    indexes:
+                      items_by_qty: [qty]
+                """;
+
+        String md = markdown(schema, null, FailOn.ERROR);
+        java.nio.file.Path other = dir.resolve("other");
+        String lowered = MarkdownReport.render(Review.review(Review.project(
+                java.nio.file.Files.createDirectories(other), Review.NAME_NOT_NULL, Review.ITEMS), "MIG101=notice",
+                FailOn.ERROR));
+
+        assertTrue(md.contains("| notice | MIG261 | `items_by_qty` |"), md);
+        assertTrue(lowered.contains("| notice (set by project) | MIG101 | `items.name` | 2 |"), lowered);
+    }
+
+    @Test
+    void aCurrentDatabaseIsNamedAfterItsSchema() {
+        Review.project(dir, Review.NAME_FROM, Review.ITEMS);
+        dev.mig.Mig.migrate(dev.mig.api.Project.at(dir, dir.resolve("app.sqlite")), true, dev.mig.api.Progress.NONE);
+
+        String md = MarkdownReport.render(PlanReview.of(dev.mig.Mig.plan(dev.mig.api.Project.at(dir)),
+                RuleSettings.DEFAULTS, FailOn.ERROR));
+
+        assertTrue(md.contains("### mig plan: `app` is **current**"), md);
+        assertTrue(md.matches("(?s).*\n`app-[0-9a-f]{16}\\.sqlite` already holds this schema.*"), md);
+    }
+
+    @Test
+    void textIsShownAsWrittenNotAsMarkdownOrHtml() {
+        assertEquals("table t\\<\\!-- has \\*\\*b\\*\\* and \\[l\\](x)", MarkdownReport.text("table t<!-- has **b** and [l](x)"));
+        assertEquals("`` ` ``", MarkdownReport.code("`"));
+        assertEquals("``a`b``", MarkdownReport.code("a`b"));
+    }
+
+    @Test
     void pipesAndLineBreaksStayInsideTheirCell() {
         assertEquals("a \\| b c", MarkdownReport.cell("a | b\nc"));
         assertFalse(MarkdownReport.cell("x\r\ny").contains("\n"));

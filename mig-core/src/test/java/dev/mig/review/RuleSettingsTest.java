@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RuleSettingsTest {
 
     private static Finding finding(Rule rule) {
-        return new Finding(rule, rule.defaultLevel(), "t", null, null, null, -1, rule.title());
+        return new Finding(rule, rule.name(), rule.defaultLevel(), "t", null, null, null, -1, rule.title());
     }
 
     @Test

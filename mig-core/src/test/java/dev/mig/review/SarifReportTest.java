@@ -73,7 +73,7 @@ class SarifReportTest {
     void everyResultHasAStableFingerprintOfWhatItConcerns() throws Exception {
         JsonNode result = sarif(Review.NAME_NOT_NULL, null).at("/runs/0/results/0");
 
-        assertEquals("MIG101|items|name||", result.at("/partialFingerprints/migFinding~1v1").asText());
+        assertEquals("MIG101|NULLS_IN_NOT_NULL|items|name||", result.at("/partialFingerprints/migFinding~1v1").asText());
     }
 
     @Test

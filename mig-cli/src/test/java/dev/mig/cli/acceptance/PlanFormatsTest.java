@@ -143,6 +143,68 @@ class PlanFormatsTest {
     }
 
     @Test
+    void aReportNeverWritesThroughALinkToAProjectFile() throws Exception {
+        Files.writeString(dir.resolve("mig.properties"), "# the project's settings\n");
+        Files.createSymbolicLink(dir.resolve("link.yaml"), dir.resolve("schema.yaml"));
+        Files.createLink(dir.resolve("hard.properties"), dir.resolve("mig.properties"));
+        Map<String, String> before = Fixture.snapshot(dir);
+
+        assertEquals(2, plan("--out", "json=" + dir.resolve("link.yaml")).exit());
+        assertEquals(2, plan("--out", "json=" + dir.resolve("hard.properties")).exit());
+
+        assertEquals(before, Fixture.snapshot(dir));
+    }
+
+    @Test
+    void aSarifBaseThatIsNotADirectoryIsBadInput() {
+        Cli.Run run = plan("--format", "sarif", "--sarif-base", dir.resolve("schema.yaml").toString());
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("is not a directory"), run.err());
+    }
+
+    @Test
+    void aRulesUrlThatIsNotAUrlIsBadInputAndAFragmentIsReplaced() throws Exception {
+        assertEquals(2, plan("--format", "sarif", "--rules-url", "not a url").exit());
+
+        JsonNode sarif = JSON.readTree(plan("--format", "sarif", "--rules-url", "https://x.example/rules.md#top").out());
+
+        assertTrue(sarif.at("/runs/0/tool/driver/rules/0/helpUri").asText()
+                .matches("https://x\\.example/rules\\.md#mig\\d{3}-[a-z0-9-]+"), sarif.toString());
+    }
+
+    @Test
+    void aSarifBaseThroughASymbolicLinkStillGivesRelativePaths() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+        try {
+            Cli.Run run = mig("plan", "-d", link.toString(), "--source", link.resolve("app.sqlite").toString(),
+                    "--format", "sarif", "--sarif-base", dir.toString());
+
+            assertEquals("schema.yaml", JSON.readTree(run.out())
+                    .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void stdoutThatCannotBeWrittenIsARuntimeFailure() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int exit = dev.mig.cli.MigCommand.commandLine(new java.io.PrintWriter(full), new java.io.PrintWriter(err))
+                .execute("plan", "-d", dir.toString(), "--source", db.toString(), "--format", "sarif", "-q");
+
+        assertEquals(3, exit, err.toString());
+        assertTrue(err.toString().contains("could not write the output"), err.toString());
+    }
+
+    @Test
     void aReportNeverTakesTheNameOfTheDatabaseMigrateWillCreate() throws Exception {
         JsonNode plan = JSON.readTree(plan("--json").out());
         String target = plan.get("target").asText();

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * notable difference, or an operational condition.
  *
  * @param rule    the stable code
+ * @param kind    what was found within the rule, as the plan names it ({@code COLUMN_COLLATION} under
+ *                {@code MIG259}, {@code NULLS_IN_NOT_NULL} under {@code MIG101}); tells apart findings of
+ *                one rule on one column
  * @param level   the level it is reported at: the rule's default, or what the project set ({@link #configured})
  * @param table   the declared (or, when not declared, live) table concerned; null for the whole database
  * @param column     the column concerned, or null; for a constraint, its first column of the table
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param message what is wrong and, when it blocks, what to do
  */
 @JsonIgnoreProperties(value = "code", allowGetters = true)
-public record Finding(Rule rule, Level level, String table, String column, String constraint, String object, long rows, String message) {
+public record Finding(Rule rule, String kind, Level level, String table, String column, String constraint, String object, long rows, String message) {
 
     /** The rule's stable code, {@code MIG101}. */
     @JsonProperty("code")
@@ -37,6 +40,6 @@ public record Finding(Rule rule, Level level, String table, String column, Strin
     }
 
     public Finding withLevel(Level to) {
-        return new Finding(rule, to, table, column, constraint, object, rows, message);
+        return new Finding(rule, kind, to, table, column, constraint, object, rows, message);
     }
 }
