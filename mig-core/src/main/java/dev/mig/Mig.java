@@ -78,6 +78,11 @@ public final class Mig {
         return MarkdownReport.render(review);
     }
 
+    /** The comment, each rule code linked to its section at {@code rulesUrl} (null: no links). */
+    public static String markdown(PlanReview review, String rulesUrl) {
+        return MarkdownReport.render(review, rulesUrl);
+    }
+
     /**
      * The review as SARIF 2.1.0: paths relative to {@code base} (the repository root), each rule linked to
      * its section at {@code rulesUrl} (specs/rules.md as published; null for no links).

@@ -70,7 +70,7 @@ final class PlanCommand extends ProjectCommand {
     Path sarifBase;
 
     @Option(names = "--rules-url", paramLabel = "URL", description = "Where specs/rules.md is published: each SARIF "
-            + "rule links to its section there.")
+            + "rule and each code in the Markdown comment links to its section there.")
     String rulesUrl;
 
     @Override
@@ -224,7 +224,7 @@ final class PlanCommand extends ProjectCommand {
     private static String render(PlanReview review, Format as, Path base, String helpUrl) {
         return switch (as) {
             case JSON -> Mig.json(review) + "\n";
-            case MARKDOWN -> Mig.markdown(review);
+            case MARKDOWN -> Mig.markdown(review, helpUrl);
             case SARIF -> Mig.sarif(review, base, helpUrl);
             case TEXT -> text(review);
         };

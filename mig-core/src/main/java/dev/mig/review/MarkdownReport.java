@@ -35,6 +35,11 @@ public final class MarkdownReport {
     }
 
     public static String render(PlanReview review) {
+        return render(review, null);
+    }
+
+    /** The comment, each rule code linked to its section at {@code rulesUrl} (specs/rules.md as published). */
+    public static String render(PlanReview review, String rulesUrl) {
         PlanReport report = review.report();
         StringBuilder out = new StringBuilder(MARKER).append('\n');
         String file = report.target().getFileName().toString();
@@ -48,7 +53,7 @@ public final class MarkdownReport {
         }
         out.append("**").append(review.counts()).append("** · ").append(review.failOnText()).append("\n\n");
         numbers(review, out);
-        findings(review.findings(), out);
+        findings(review.findings(), rulesUrl, out);
         tables(report.plan(), out);
         whatToDo(review, out);
         if (!review.settings().levels().isEmpty()) {
@@ -91,7 +96,7 @@ public final class MarkdownReport {
             Rule.KEYS_REMAPPED, Rule.TABLE_STORAGE, Rule.COLUMN_ADDED, Rule.COLUMN_RENAMED, Rule.COLUMN_COMPUTED,
             Rule.COLUMN_TYPE, Rule.COLUMN_NOT_NULL, Rule.COLUMN_ATTRIBUTES, Rule.CONSTRAINTS);
 
-    private static void findings(List<Finding> findings, StringBuilder out) {
+    private static void findings(List<Finding> findings, String rulesUrl, StringBuilder out) {
         List<Finding> shown = findings.stream()
                 .filter(f -> f.level() != Level.NOTICE || !TABLE_CHANGES.contains(f.rule())).toList();
         long notices = findings.size() - shown.size();
@@ -104,7 +109,7 @@ public final class MarkdownReport {
         out.append("| Level | Rule | Where | Rows | What |\n|---|---|---|--:|---|\n");
         for (Finding f : shown.subList(0, Math.min(MAX_FINDINGS, shown.size()))) {
             out.append("| ").append(f.level().word()).append(f.configured() ? " (set by project)" : "")
-                    .append(" | ").append(f.code()).append(" | ").append(cell(where(f))).append(" | ")
+                    .append(" | ").append(rule(f.rule(), rulesUrl)).append(" | ").append(cell(where(f))).append(" | ")
                     .append(f.counted() ? Format.count(f.rows()) : "").append(" | ").append(text(f.message()))
                     .append(" |\n");
         }
@@ -114,6 +119,14 @@ public final class MarkdownReport {
         if (notices > 0) {
             out.append("\nAnd ").append(Format.count(notices, "notice", "notices")).append(": the changes per table below.\n");
         }
+    }
+
+    /** The code, linked to its section when the rules' page is published somewhere. */
+    static String rule(Rule rule, String rulesUrl) {
+        if (rulesUrl == null || rulesUrl.isBlank()) {
+            return rule.code();
+        }
+        return "[" + rule.code() + "](" + rulesUrl.replaceFirst("#.*$", "") + "#" + RuleDocs.anchor(rule) + ")";
     }
 
     /** {@code orders.total}, {@code orders}, an index name, or {@code database} for the whole database. */

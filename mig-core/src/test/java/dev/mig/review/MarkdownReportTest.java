@@ -132,6 +132,15 @@ class MarkdownReportTest {
     }
 
     @Test
+    void codesLinkToTheirSectionWhenTheRulesPageIsPublished() {
+        String md = MarkdownReport.render(Review.review(Review.project(dir, Review.NAME_NOT_NULL, Review.ITEMS), null,
+                FailOn.ERROR), "https://example.org/specs/rules.md");
+
+        assertTrue(md.contains("| error | [MIG101](https://example.org/specs/rules.md#mig101-null-values-in-a-column-"
+                + "that-becomes-not-null) | `items.name` | 2 |"), md);
+    }
+
+    @Test
     void pipesAndLineBreaksStayInsideTheirCell() {
         assertEquals("a \\| b c", MarkdownReport.cell("a | b\nc"));
         assertFalse(MarkdownReport.cell("x\r\ny").contains("\n"));
