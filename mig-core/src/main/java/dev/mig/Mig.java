@@ -91,6 +91,15 @@ public final class Mig {
         return SarifReport.render(review, base, rulesUrl);
     }
 
+    /**
+     * SARIF for an error in schema.yaml that names its line ({@code MIG200}), for CI to annotate that
+     * line; null when the error names no place in the schema file.
+     */
+    public static String sarifForSchemaError(MigException error, Path base, String rulesUrl) {
+        return error.kind() != MigException.Kind.INPUT ? null
+                : SarifReport.schemaError(error.getMessage(), base, rulesUrl).orElse(null);
+    }
+
     /** A rule's section of specs/rules.md, as Markdown. */
     public static String ruleDoc(Rule rule) {
         return RuleDocs.section(rule);

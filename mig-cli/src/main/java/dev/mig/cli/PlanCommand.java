@@ -84,6 +84,9 @@ final class PlanCommand extends ProjectCommand {
         PlanReport report;
         try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, primary != Format.TEXT)) {
             report = Mig.plan(Project.at(project.dir, source.path), progress);
+        } catch (MigException e) {
+            sarifForSchemaError(e, primary, files, base, helpUrl);
+            throw e;
         }
         PlanReview review = Mig.review(report, settings, threshold);
         refuseDatabaseNames(files, report);
@@ -106,6 +109,27 @@ final class PlanCommand extends ProjectCommand {
             return parseFormat(format, "--format");
         }
         return json ? Format.JSON : Format.TEXT;
+    }
+
+    /**
+     * A schema.yaml that cannot be read still reaches code scanning: its SARIF names the line (MIG200), on
+     * stdout and in the --out sarif files; the command then fails as always (exit 2).
+     */
+    private void sarifForSchemaError(MigException e, Format primary, Map<Path, Format> files, Path base,
+                                     String helpUrl) {
+        String sarif = Mig.sarifForSchemaError(e, base, helpUrl);
+        if (sarif == null) {
+            return;
+        }
+        files.forEach((file, format) -> {
+            if (format == Format.SARIF) {
+                write(file, sarif);
+            }
+        });
+        if (primary == Format.SARIF) {
+            out().print(sarif);
+            out().flush();
+        }
     }
 
     /** --sarif-base must be a directory (SARIF paths are relative to it). */

@@ -58,6 +58,41 @@ public final class SarifReport {
         return Json.write(sarif) + "\n";
     }
 
+    /** {@code schema.yaml:12:5: message}, as the schema's reader says where a mistake is. */
+    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile(
+            "^(.+?\\.ya?ml):(\\d+):(\\d+): (.*)$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * SARIF for a schema.yaml that cannot be read (bad YAML, an unknown key, an invalid declaration): one
+     * {@code MIG200} result at the line and column the error names, so that code scanning shows a broken
+     * schema on the pull request's line too. Empty when the message names no place in an existing file.
+     */
+    public static Optional<String> schemaError(String message, Path base, String rulesUrl) {
+        java.util.regex.Matcher m = AT_LINE.matcher(message);
+        if (!m.matches() || !java.nio.file.Files.isRegularFile(Path.of(m.group(1)))) {
+            return Optional.empty();
+        }
+        Path root = real(base);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ruleId", Rule.SCHEMA_INVALID.code());
+        result.put("ruleIndex", 0);
+        result.put("level", "error");
+        result.put("message", Map.of("text", m.group(4)));
+        result.put("partialFingerprints", Map.of("migFinding/v1", Rule.SCHEMA_INVALID.code() + "|" + m.group(4)));
+        result.put("locations", List.of(location(artifact(Path.of(m.group(1)), root), Optional.of(
+                new Position(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))))));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tool", Map.of("driver", driver(List.of(Rule.SCHEMA_INVALID), rulesUrl)));
+        run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", directoryUri(root))));
+        run.put("invocations", List.of(Map.of("executionSuccessful", false)));
+        run.put("results", List.of(result));
+        Map<String, Object> sarif = new LinkedHashMap<>();
+        sarif.put("$schema", SCHEMA);
+        sarif.put("version", "2.1.0");
+        sarif.put("runs", List.of(run));
+        return Optional.of(Json.write(sarif) + "\n");
+    }
+
     private static Map<String, Object> driver(List<Rule> rules, String rulesUrl) {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "mig");

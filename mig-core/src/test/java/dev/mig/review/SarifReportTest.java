@@ -108,6 +108,28 @@ class SarifReportTest {
     }
 
     @Test
+    void aSchemaThatCannotBeReadIsOneResultAtTheLineItsErrorNames() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("schema.yaml"), "name: b\ntables:\n  items:\n    columns:\n"
+                + "      id: {type: INTEGER, primaryKey: tru}\n");
+        dev.mig.api.MigException error = org.junit.jupiter.api.Assertions.assertThrows(dev.mig.api.MigException.class,
+                () -> dev.mig.Mig.plan(dev.mig.api.Project.at(dir)));
+
+        JsonNode result = valid(dev.mig.Mig.sarifForSchemaError(error, dir, null)).at("/runs/0/results/0");
+
+        assertEquals("MIG200", result.at("/ruleId").asText());
+        assertEquals("schema.yaml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(5, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(39, result.at("/locations/0/physicalLocation/region/startColumn").asInt());
+        assertTrue(result.at("/message/text").asText().startsWith("'primaryKey' of column items.id"), result.toString());
+    }
+
+    @Test
+    void anErrorThatNamesNoPlaceInTheSchemaHasNoSarif() {
+        assertEquals(null, dev.mig.Mig.sarifForSchemaError(dev.mig.api.MigException.input("no such option", "x"), dir,
+                null));
+    }
+
+    @Test
     void aDataFindingAlsoNamesTheDatabaseItWasCountedIn() throws Exception {
         JsonNode result = sarif(Review.NAME_NOT_NULL, null).at("/runs/0/results/0");
 

@@ -242,6 +242,21 @@ class GithubActionTest {
     }
 
     @Test
+    void aBrokenSchemaIsAnnotatedAtItsLineAndCommented() throws Exception {
+        Files.writeString(workspace.resolve("app/schema.yaml"), SCHEMA.replace("primaryKey: true", "primaryKey: tru"));
+
+        Run run = action(Map.of());
+
+        assertEquals(2, run.exit(), run.log());
+        var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Path.of(output("sarif"))))
+                .at("/runs/0/results/0");
+        assertEquals("MIG200", result.at("/ruleId").asText());
+        assertEquals("app/schema.yaml", result.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(5, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertTrue(comments.get(0).contains("mig plan could not run (exit 2)"), comments.get(0));
+    }
+
+    @Test
     void aBadInputIsCommentedAndFailsWithMigsExitCode() throws Exception {
         Run run = action(Map.of("MIG_ACTION_RULES", "MIG999=off"));
 

@@ -188,6 +188,23 @@ class PlanFormatsTest {
     }
 
     @Test
+    void aBrokenSchemaIsExit2WithSarifAtItsLineOnStdoutAndInOutFiles() throws Exception {
+        Files.writeString(dir.resolve("schema.yaml"), NOT_NULL.replace("primaryKey: true", "primaryKey: tru"));
+        Path sarif = dir.resolve("mig.sarif");
+
+        Cli.Run run = plan("--format", "sarif", "--sarif-base", dir.toString(), "--out", "sarif=" + sarif,
+                "--out", "markdown=" + dir.resolve("comment.md"));
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("must be true, false or desc"), run.err());
+        JsonNode result = JSON.readTree(run.out()).at("/runs/0/results/0");
+        assertEquals("MIG200", result.at("/ruleId").asText());
+        assertEquals(5, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(run.out(), Files.readString(sarif));
+        assertFalse(Files.exists(dir.resolve("comment.md")), "only SARIF can say where the schema is broken");
+    }
+
+    @Test
     void stdoutThatCannotBeWrittenIsARuntimeFailure() {
         java.io.OutputStream full = new java.io.OutputStream() {
             @Override

@@ -25,6 +25,7 @@ public enum Rule {
     TABLE_DROPPED("MIG111", Level.WARNING, "a table and its rows are discarded (dropTables)"),
     COLUMN_DROPPED("MIG112", Level.WARNING, "a column and its values are discarded (dropColumns)"),
 
+    SCHEMA_INVALID("MIG200", Level.ERROR, "schema.yaml cannot be read as a schema"),
     TABLE_NOT_DECLARED("MIG201", Level.ERROR, "a live table is neither declared nor dropped"),
     COLUMN_NOT_DECLARED("MIG202", Level.ERROR, "a live column is neither declared nor dropped"),
     RENAME_SOURCE_MISSING("MIG203", Level.ERROR, "renamedFrom names nothing in the live database"),
