@@ -53,7 +53,8 @@ final class PlanCommand extends ProjectCommand {
     String format;
 
     @Option(names = "--out", paramLabel = "FORMAT=FILE", description = "Also write the report in FORMAT (text, json, "
-            + "markdown or sarif) to FILE; repeatable. Written after planning, whatever the verdict.")
+            + "markdown or sarif) to FILE; repeatable. Written after planning, whatever the verdict; never over a "
+            + "database, schema.yaml or mig.properties.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", description = "Exit 1 when a finding "
@@ -123,7 +124,11 @@ final class PlanCommand extends ProjectCommand {
         }
         files.forEach((file, format) -> {
             if (format == Format.SARIF) {
-                write(file, sarif);
+                try {
+                    write(file, sarif);
+                } catch (MigException unwritable) {
+                    err().println("mig: " + unwritable.getMessage()); // the schema's error stays the one reported
+                }
             }
         });
         if (primary == Format.SARIF) {
