@@ -30,7 +30,7 @@ public final class SchemaDdl {
 
     /**
      * CREATE TABLE as the schema declares it, for the new database: types as spelled, single-column UNIQUE
-     * constraints on their column where they were declared there. An ORM that reads the new database's
+     * constraints and CHECKs on their column where they were declared there. An ORM that reads the new database's
      * DDL back (Django's inspectdb) then finds what it wrote.
      */
     public static String createTableAsDeclared(Table table) {
@@ -43,8 +43,16 @@ public final class SchemaDdl {
         Map<String, UniqueKey> inlineUniques = asDeclared ? table.columnLevelUniques() : Map.of();
         for (Column c : table.columns()) {
             boolean pkHere = inlinePk && Names.same(table.primaryKey().columns().get(0), c.name());
-            parts.add(columnDef(c, pkHere ? table.primaryKey() : null, asDeclared,
-                    inlineUniques.containsKey(Names.key(c.name()))));
+            String def = columnDef(c, pkHere ? table.primaryKey() : null, asDeclared,
+                    inlineUniques.containsKey(Names.key(c.name())));
+            if (asDeclared) {
+                for (Check ch : table.checks()) {
+                    if (ch.column() != null && Names.same(ch.column(), c.name())) {
+                        def += " " + check(ch);
+                    }
+                }
+            }
+            parts.add(def);
         }
         if (table.primaryKey() != null && !inlinePk) {
             parts.add("PRIMARY KEY (" + idents(table.primaryKey().columns()) + ")");
@@ -55,7 +63,9 @@ public final class SchemaDdl {
             parts.add("UNIQUE (" + idents(u.columns()) + ")");
         }
         for (Check ch : table.checks()) {
-            parts.add((ch.name() == null ? "" : "CONSTRAINT " + ident(ch.name()) + " ") + "CHECK (" + ch.expr() + ")");
+            if (!asDeclared || !onAColumn(table, ch)) {
+                parts.add(check(ch));
+            }
         }
         for (ForeignKey fk : table.foreignKeys()) {
             parts.add(foreignKey(fk));
@@ -73,6 +83,15 @@ public final class SchemaDdl {
             sql.append(' ').append(String.join(", ", options));
         }
         return sql.toString();
+    }
+
+    private static String check(Check ch) {
+        return (ch.name() == null ? "" : "CONSTRAINT " + ident(ch.name()) + " ") + "CHECK (" + ch.expr() + ")";
+    }
+
+    /** Was the check declared on a column the table has (so that the declared DDL puts it there)? */
+    private static boolean onAColumn(Table table, Check ch) {
+        return ch.column() != null && table.columns().stream().anyMatch(c -> Names.same(c.name(), ch.column()));
     }
 
     private static String columnDef(Column c, PrimaryKey inlinePk, boolean asDeclared, boolean unique) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an ORM reads back from the new database is what it wrote: after 'mig init' and a migration, a
- * table mig did not change has its declared types spelled as the ORM spelled them and its single-column
- * UNIQUE constraints on their columns, so that introspection (PRAGMA table_info, the index list, the
+ * table mig did not change has its declared types spelled as the ORM spelled them, its single-column
+ * UNIQUE constraints on their columns, and each CHECK where it was declared (on a column or the table), so that introspection (PRAGMA table_info, the index list, the
  * CREATE TABLE text Django's inspectdb parses) finds the same columns, lengths and unique flags.
  */
 class DdlAsDeclaredTest {
@@ -45,6 +45,37 @@ class DdlAsDeclaredTest {
         assertEquals(uniques(old), uniques(migrated));
         String ddl = rows(migrated, "SELECT sql FROM sqlite_schema WHERE name = 'shop_product'").get(0);
         assertTrue(ddl.contains("\"sku\" varchar(32) NOT NULL UNIQUE") && ddl.contains("\"price\" decimal(10,2)"), ddl);
+    }
+
+    /** Django writes a PositiveIntegerField's CHECK on its column; Rails and hand-written DDL may use either. */
+    private static final String CHECKS_DDL = "CREATE TABLE \"stock\" (\"id\" integer NOT NULL PRIMARY KEY, "
+            + "\"qty\" integer unsigned NOT NULL CHECK (\"qty\" >= 0), \"lo\" integer NOT NULL, \"hi\" integer NOT NULL, "
+            + "CONSTRAINT \"lo_below_hi\" CHECK (lo <= hi))";
+
+    @Test
+    void checksComeBackOnTheColumnOrTheTableWhereTheyWereDeclared() throws Exception {
+        Path old = dir.resolve("app.db");
+        exec(old, CHECKS_DDL, "INSERT INTO stock (qty, lo, hi) VALUES (3, 1, 2)");
+        Mig.init(old, dir, false);
+        Mig.migrate(Project.at(dir, old), true, Progress.NONE);
+        Path migrated = ProjectFiles.at(dir, null).target();
+
+        String ddl = rows(migrated, "SELECT sql FROM sqlite_schema WHERE name = 'stock'").get(0);
+        assertTrue(ddl.contains("\"qty\" integer unsigned NOT NULL CHECK (\"qty\" >= 0)"), ddl);
+        assertTrue(ddl.contains("CONSTRAINT \"lo_below_hi\" CHECK (lo <= hi)\n)"), ddl);
+        String yaml = java.nio.file.Files.readString(dir.resolve("schema.yaml"));
+        assertTrue(yaml.lines().anyMatch(l -> l.strip().startsWith("qty:") && l.contains("check:")), yaml);
+        assertTrue(yaml.contains("checks:"), yaml);
+    }
+
+    @Test
+    void whereACheckIsWrittenDoesNotChangeTheSchemaHash() throws Exception {
+        Path column = dir.resolve("column.db");
+        Path table = dir.resolve("table.db");
+        exec(column, "CREATE TABLE t (id INTEGER PRIMARY KEY, qty INTEGER CHECK (qty >= 0))");
+        exec(table, "CREATE TABLE t (id INTEGER PRIMARY KEY, qty INTEGER, CHECK (qty >= 0))");
+
+        assertEquals(Mig.schemaHash(table), Mig.schemaHash(column));
     }
 
     @Test

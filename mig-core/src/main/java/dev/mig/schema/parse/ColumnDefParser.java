@@ -71,7 +71,7 @@ final class ColumnDefParser {
             parts.uniques.add(new UniqueKey(List.of(name)));
             parts.conflictClause(c, "UNIQUE of column " + name);
         } else if (c.acceptWords("CHECK")) {
-            parts.check(constraintName, c.parenthesized());
+            parts.check(constraintName, c.parenthesized(), name);
         } else if (c.acceptWords("DEFAULT")) {
             defaultExpr = defaultValue();
         } else if (c.acceptWords("COLLATE")) {

@@ -171,7 +171,12 @@ public final class CreateTableParser {
         }
 
         void check(String name, List<Token> expr) {
-            checks.add(new Check(name, Sql.canonicalExpr(Sql.join(expr))));
+            check(name, expr, null);
+        }
+
+        /** A CHECK, written on {@code column} or (null) as a table constraint. */
+        void check(String name, List<Token> expr, String column) {
+            checks.add(new Check(name, Sql.canonicalExpr(Sql.join(expr)), column));
         }
 
         /** {@code ON CONFLICT x} after a constraint: SQLite honours it, the model cannot carry it. */

@@ -117,7 +117,7 @@ final class SchemaYamlTable {
 
     private static List<Check> checks(YamlSource src, YamlMap m, List<SchemaYamlColumn.Decl> decls, String what) {
         List<Check> out = new ArrayList<>();
-        decls.stream().filter(d -> d.check() != null).forEach(d -> out.add(d.check()));
+        decls.stream().filter(d -> d.check() != null).forEach(d -> out.add(d.check().on(d.column().name())));
         if (m.has("checks")) {
             for (Node item : src.list(m.get("checks"), "'checks' of " + what)) {
                 out.add(SchemaYamlColumn.check(src, item, "a check of " + what));

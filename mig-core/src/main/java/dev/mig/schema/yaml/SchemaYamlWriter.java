@@ -115,9 +115,10 @@ final class SchemaYamlWriter {
         if (!uniques.isEmpty()) {
             line(2, "unique: [" + String.join(", ", uniques.stream().map(u -> list(u.columns())).toList()) + "]");
         }
-        if (!t.checks().isEmpty()) {
+        List<Check> checks = t.checks().subList(p.columnChecks().size(), t.checks().size());
+        if (!checks.isEmpty()) {
             line(2, "checks:");
-            t.checks().forEach(ch -> line(3, "- " + check(ch)));
+            checks.forEach(ch -> line(3, "- " + check(ch)));
         }
         List<ForeignKey> fks = t.foreignKeys().subList(p.columnFks().size(), t.foreignKeys().size());
         if (!fks.isEmpty()) {
@@ -134,9 +135,20 @@ final class SchemaYamlWriter {
     }
 
     /** Which constraints go on columns: the longest prefix of each list that loading puts back in order. */
-    private record Placement(Map<String, UniqueKey> columnUniques, Map<String, ForeignKey> columnFks) {
+    private record Placement(Map<String, UniqueKey> columnUniques, Map<String, ForeignKey> columnFks,
+                             Map<String, Check> columnChecks) {
         static Placement of(Table t) {
             Map<String, UniqueKey> uniques = t.columnLevelUniques();
+            Map<String, Check> checks = new LinkedHashMap<>();
+            int lastCheck = -1;
+            for (Check ch : t.checks()) {
+                int pos = ch.column() == null ? -1 : position(t, ch.column());
+                if (pos <= lastCheck) {
+                    break;
+                }
+                checks.put(Names.key(ch.column()), ch);
+                lastCheck = pos;
+            }
             Map<String, ForeignKey> fks = new LinkedHashMap<>();
             int last = -1;
             for (ForeignKey fk : t.foreignKeys()) {
@@ -148,7 +160,7 @@ final class SchemaYamlWriter {
                 fks.put(Names.key(fk.columns().get(0)), fk);
                 last = pos;
             }
-            return new Placement(uniques, fks);
+            return new Placement(uniques, fks, checks);
         }
 
         private static int position(Table t, String column) {
@@ -184,6 +196,10 @@ final class SchemaYamlWriter {
         }
         if (c.collate() != null) {
             keys.add("collate: " + scalar(c.collate()));
+        }
+        Check check = p.columnChecks().get(Names.key(c.name()));
+        if (check != null) {
+            keys.add("check: " + check(check));
         }
         ForeignKey fk = p.columnFks().get(Names.key(c.name()));
         if (fk != null) {
