@@ -36,9 +36,7 @@ class DdlAsDeclaredTest {
     void anUnchangedTableReadsBackAsTheOrmDeclaredIt() throws Exception {
         Path old = dir.resolve("app.db");
         exec(old, DJANGO_DDL, "INSERT INTO shop_product (sku, price, title, created) VALUES ('a', 1.5, 't', '2026-01-01')");
-        Mig.init(old, dir, false);
-        Mig.migrate(Project.at(dir, old), true, Progress.NONE);
-        Path migrated = ProjectFiles.at(dir, null).target();
+        Path migrated = initAndMigrate(old);
 
         assertEquals(rows(old, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('shop_product')"),
                 rows(migrated, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('shop_product')"));
@@ -56,9 +54,7 @@ class DdlAsDeclaredTest {
     void checksComeBackOnTheColumnOrTheTableWhereTheyWereDeclared() throws Exception {
         Path old = dir.resolve("app.db");
         exec(old, CHECKS_DDL, "INSERT INTO stock (qty, lo, hi) VALUES (3, 1, 2)");
-        Mig.init(old, dir, false);
-        Mig.migrate(Project.at(dir, old), true, Progress.NONE);
-        Path migrated = ProjectFiles.at(dir, null).target();
+        Path migrated = initAndMigrate(old);
 
         String ddl = rows(migrated, "SELECT sql FROM sqlite_schema WHERE name = 'stock'").get(0);
         assertTrue(ddl.contains("\"qty\" integer unsigned NOT NULL CHECK (\"qty\" >= 0)"), ddl);
@@ -87,6 +83,13 @@ class DdlAsDeclaredTest {
                 .replace("decimal(10,2)", "DECIMAL(10, 2)").replace("datetime", "DATETIME"));
 
         assertEquals(Mig.schemaHash(upper), Mig.schemaHash(lower));
+    }
+
+    /** What a user does: mig init from the application's database, then an offline migration; the new file. */
+    private Path initAndMigrate(Path old) {
+        Mig.init(old, dir, false);
+        Mig.migrate(Project.at(dir, old), true, Progress.NONE);
+        return ProjectFiles.at(dir, null).target();
     }
 
     /** Each unique index (column-level UNIQUE makes one): whether unique, how it was made, its columns. */
