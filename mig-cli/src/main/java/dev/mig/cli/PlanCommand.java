@@ -225,7 +225,12 @@ final class PlanCommand extends ProjectCommand {
         }
     }
 
-    /** Does the file exist and start with SQLite's header? */
+    /**
+     * Does the file exist and start with SQLite's header? Plain I/O, on purpose only here: --out is checked
+     * before planning, when this process holds no SQLite connection, so closing this stream cannot drop a
+     * connection's POSIX locks on the same file (sqlite-facts.md). A cheap byte check, not
+     * SqliteFiles.looksLikeSqlite, which opens a connection and takes a locked database for a non-database.
+     */
     private static boolean isDatabase(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
