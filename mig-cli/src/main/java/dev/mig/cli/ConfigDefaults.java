@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,8 @@ final class ConfigDefaults implements IDefaultValueProvider {
     private final Map<String, String> env;
     private Properties file = new Properties();
     private Path fileRead;
+    /** What this provider gave the last parse, by option: so that an error can say where a value came from. */
+    private final Map<OptionSpec, String> supplied = new HashMap<>();
 
     ConfigDefaults(Map<String, String> env) {
         this.env = env;
@@ -56,6 +60,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
     void load(List<String> args) {
         file = new Properties();
         fileRead = null;
+        supplied.clear();
         String named = env.get("MIG_CONFIG");
         if (named != null && named.isBlank()) {
             named = null; // MIG_CONFIG= exported empty: as if unset
@@ -92,16 +97,19 @@ final class ConfigDefaults implements IDefaultValueProvider {
         for (String name : List.of(envName(command + "_" + key), envName(key))) {
             String v = env.get(name);
             if (v != null && !v.isEmpty()) {
+                supplied.put(option, name + " in the environment");
                 return v;
             }
         }
         if (key.equals("dir")) {
             return null; // the file is found in the directory: it cannot name another
         }
-        String v = file.getProperty(command + "." + key, file.getProperty(key));
+        String fileKey = file.getProperty(command + "." + key) != null ? command + "." + key : key;
+        String v = file.getProperty(fileKey);
         if (v == null) {
             return null;
         }
+        supplied.put(option, fileKey + "= in " + fileRead);
         v = v.trim();
         // A path in the file is relative to the file, wherever mig runs from.
         Path folder = fileRead.getParent();
@@ -113,6 +121,45 @@ final class ConfigDefaults implements IDefaultValueProvider {
         }
         int eq = v.indexOf('=');
         return REPORT_KEYS.contains(key) && eq > 0 ? v.substring(0, eq + 1) + folder.resolve(v.substring(eq + 1)) : v;
+    }
+
+    /**
+     * Where the options named in {@code message} got their values, for those this provider gave and
+     * {@code args} did not type: "--fail-on was set by MIG_FAIL_ON in the environment". An error about a
+     * flag the user never typed is a riddle without it. Null when every option named was typed.
+     */
+    String whereFrom(String message, List<String> args) {
+        List<String> notes = new ArrayList<>();
+        supplied.forEach((option, source) -> {
+            String name = option.longestName();
+            if (names(message, name) && !typed(option, args)) {
+                notes.add(name + " was set by " + source + ": change or unset it there.");
+            }
+        });
+        notes.sort(null);
+        return notes.isEmpty() ? null : String.join(" ", notes);
+    }
+
+    /** Whether {@code message} names {@code option} as a whole word: --max-pause is not --max-pause-ms. */
+    private static boolean names(String message, String option) {
+        for (int at = message.indexOf(option); at >= 0; at = message.indexOf(option, at + 1)) {
+            int end = at + option.length();
+            if (end == message.length() || !(Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '-')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean typed(OptionSpec option, List<String> args) {
+        for (String a : args) {
+            for (String n : option.names()) {
+                if (a.equals(n) || a.startsWith(n + "=") || (!n.startsWith("--") && a.startsWith(n) && a.length() > n.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Options whose value is a path: read from the file, they are resolved against its directory. */

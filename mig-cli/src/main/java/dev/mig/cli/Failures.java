@@ -3,6 +3,7 @@ package dev.mig.cli;
 import dev.mig.Mig;
 import dev.mig.api.MigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -16,9 +17,15 @@ import picocli.CommandLine;
  */
 final class Failures implements IExecutionExceptionHandler {
 
+    private final ConfigDefaults defaults;
+
+    Failures(ConfigDefaults defaults) {
+        this.defaults = defaults;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        MigException mig = ex instanceof MigException m ? m
+        MigException mig = ex instanceof MigException m ? withSource(m, parsed.originalArgs(), defaults)
                 : new MigException(MigException.Kind.INTERNAL, "internal error: " + ex, BUG_HINT, ex);
         boolean json = Options.jsonRequested(parsed);
         if (json && Options.requested(parsed, "--watch")) {
@@ -44,6 +51,21 @@ final class Failures implements IExecutionExceptionHandler {
         err.flush();
     }
 
+    /**
+     * {@code e} with its hint saying where the options it names got their values, when the environment
+     * or the config file set them: a message about --fail-on puzzles someone who never typed it.
+     */
+    static MigException withSource(MigException e, List<String> args, ConfigDefaults defaults) {
+        String from = defaults.whereFrom(e.getMessage(), args);
+        if (from == null) {
+            return e;
+        }
+        String hint = e.hint() == null ? from : e.hint() + " " + from;
+        MigException sourced = new MigException(e.kind(), e.getMessage(), hint, e.getCause());
+        sourced.setStackTrace(e.getStackTrace());
+        return sourced;
+    }
+
     private static final String BUG_HINT = "this is a bug in mig; rerun with --debug and report the output.";
 
     /**
@@ -66,11 +88,19 @@ final class Failures implements IExecutionExceptionHandler {
 
     /** Wrong options or arguments: say which, show the command's usage, exit 2. */
     static final class BadUsage implements IParameterExceptionHandler {
+        private final ConfigDefaults defaults;
+
+        BadUsage(ConfigDefaults defaults) {
+            this.defaults = defaults;
+        }
+
         @Override
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            String hint = "see '" + cl.getCommandSpec().qualifiedName() + " --help'.";
+            String from = defaults.whereFrom(String.valueOf(ex.getMessage()), List.of(args));
+            String hint = (from == null ? "see '" : from + " See '") + cl.getCommandSpec().qualifiedName()
+                    + " --help'.";
             if (Options.jsonRequested(args)) {
                 printJson(cl.getOut(), MigException.Kind.INPUT, ex.getMessage(), hint, false);
             }

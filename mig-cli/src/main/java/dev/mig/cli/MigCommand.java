@@ -69,8 +69,8 @@ public final class MigCommand implements Runnable {
         };
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Failures());
-        cl.setParameterExceptionHandler(new Failures.BadUsage());
+        cl.setExecutionExceptionHandler(new Failures(defaults));
+        cl.setParameterExceptionHandler(new Failures.BadUsage(defaults));
         cl.setDefaultValueProvider(defaults);
         HelpText.install(cl);
         return cl;

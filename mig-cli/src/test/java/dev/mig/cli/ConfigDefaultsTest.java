@@ -187,4 +187,49 @@ class ConfigDefaultsTest {
                 err.toString());
         assertTrue(err.toString().contains("unset MIG_CONFIG"), err.toString());
     }
+
+    /** Runs mig with {@code args} and returns its exit code; stderr is in {@link #err}. */
+    private int run(String... args) {
+        return MigCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true), env)
+                .execute(args);
+    }
+
+    @Test
+    void anErrorAboutAnOptionSetInTheEnvironmentNamesTheVariable() {
+        env.put("MIG_FAIL_ON", "bogus");
+
+        assertEquals(2, run("plan", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("--fail-on was set by MIG_FAIL_ON in the environment: change or unset it"),
+                err.toString());
+    }
+
+    @Test
+    void anErrorAboutAnOptionSetInTheConfigFileNamesTheFileAndKey() throws Exception {
+        configFile("plan.fail-on=bogus\n");
+
+        assertEquals(2, run("plan", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("--fail-on was set by plan.fail-on= in " + dir.resolve(ConfigDefaults.FILE)),
+                err.toString());
+    }
+
+    @Test
+    void aValueThatIsNotANumberInTheEnvironmentNamesTheVariable() {
+        env.put("MIG_BUSY_TIMEOUT", "abc");
+
+        assertEquals(2, run("status", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("--busy-timeout was set by MIG_BUSY_TIMEOUT in the environment"),
+                err.toString());
+    }
+
+    @Test
+    void anErrorAboutATypedOptionDoesNotBlameTheEnvironment() {
+        env.put("MIG_FAIL_ON", "warning");
+
+        assertEquals(2, run("plan", "-d", dir.toString(), "--fail-on", "bogus"));
+
+        assertFalse(err.toString().contains("MIG_FAIL_ON"), err.toString());
+    }
 }
