@@ -154,7 +154,12 @@ public final class Mig {
      * without a verify at the drained position.
      */
     public static CutoverResult cutover(Project project, boolean skipVerify) {
-        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), skipVerify);
+        return cutover(project, skipVerify, Progress.NONE);
+    }
+
+    /** As {@link #cutover(Project, boolean)}, telling {@code progress} each step (the guards, the flip). */
+    public static CutoverResult cutover(Project project, boolean skipVerify, Progress progress) {
+        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), skipVerify, progress);
     }
 
     /** The database schema.yaml names, or null without a schema.yaml. */

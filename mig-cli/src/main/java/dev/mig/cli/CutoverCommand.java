@@ -27,7 +27,10 @@ final class CutoverCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        CutoverResult r = Mig.cutover(Project.at(project.dir, null), noVerify);
+        CutoverResult r;
+        try (ProgressPrinter progress = ProgressPrinter.forCommand(err(), output, json)) {
+            r = Mig.cutover(Project.at(project.dir, null), noVerify, progress);
+        }
         var out = out();
         if (json) {
             out.println(Mig.json(r));

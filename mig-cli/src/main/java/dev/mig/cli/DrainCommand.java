@@ -64,8 +64,8 @@ final class DrainCommand extends ProjectCommand {
             return 0;
         }
         if (r.alreadyDrained()) {
-            out.println("Already drained (" + r.entriesReplayed() + " entries replayed; writes were paused for "
-                    + r.writePauseMs() + " ms).");
+            out.println("Already drained (" + Format.count(r.entriesReplayed(), "entry", "entries")
+                    + " replayed; writes were paused for " + r.writePauseMs() + " ms).");
         } else {
             out.println("Drained: " + Format.count(r.entriesReplayed(), "entry", "entries") + " replayed ("
                     + Format.rate(r.entriesPerSecond()) + " in catch-up, " + Format.count(r.catchUpRounds(), "round",

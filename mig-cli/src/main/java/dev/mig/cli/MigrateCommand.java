@@ -79,13 +79,16 @@ final class MigrateCommand extends ProjectCommand {
 
     private static void summary(PrintWriter out, MigrateResult r, long commandMs) {
         // Row counts are the copy's totals, earlier runs included; the times are this run's.
-        out.println((r.resumed() ? "Resumed; the copy is complete: " : "Copied ") + Format.count(r.copy().rows(),
-                "row", "rows") + " in " + Format.duration(r.copy().millis()) + (r.resumed() ? " (this run)" : "")
-                + "; the whole command took " + Format.duration(commandMs) + ".");
+        out.println(r.resumed()
+                ? "Resumed; the copy is complete: " + Format.count(r.copy().rows(), "row", "rows") + " in all, this run "
+                        + "copying for " + Format.duration(r.copy().millis()) + "; the whole command took "
+                        + Format.duration(commandMs) + "."
+                : "Copied " + Format.count(r.copy().rows(), "row", "rows") + " in " + Format.duration(r.copy().millis())
+                        + "; the whole command took " + Format.duration(commandMs) + ".");
         out.println("  from " + r.source());
         out.println("  to   " + r.target());
         for (TableCopyResult t : r.copy().tables()) {
-            out.printf("  %-28s %12s rows %10s%n", t.table(), Format.count(t.rows()), Format.duration(t.millis()));
+            out.printf("  %-28s %17s %10s%n", t.table(), Format.count(t.rows(), "row", "rows"), Format.duration(t.millis()));
         }
         if (r.outcome() == MigrateResult.Outcome.COMPLETED_OFFLINE) {
             out.println("The new database is ready (offline migration).");

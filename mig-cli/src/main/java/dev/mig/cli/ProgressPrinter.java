@@ -3,7 +3,9 @@ package dev.mig.cli;
 import dev.mig.api.Progress;
 import dev.mig.api.text.Format;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -43,8 +45,8 @@ final class ProgressPrinter implements Progress, AutoCloseable {
     private final LongSupplier nanos;
     private ScheduledExecutorService ticker;
 
-    private String step;
-    private long stepStart;
+    /** The steps running, innermost first: a step may hold another (cutover's statements inside its flip). */
+    private final Deque<Running> steps = new ArrayDeque<>();
     private String table;
     private long tableStart;
     private long rowsAtStart;
@@ -83,8 +85,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
 
     @Override
     public synchronized void stepStarted(String name) {
-        step = name;
-        stepStart = nanos.getAsLong();
+        steps.push(new Running(name, nanos.getAsLong()));
         if (mode == Mode.LIVE) {
             draw(stepLine(" ..."));
         }
@@ -92,7 +93,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
 
     @Override
     public synchronized void stepFinished(String name, long millis) {
-        step = null;
+        steps.poll();
         if (mode != Mode.QUIET) {
             println(stepDone(name, millis));
         }
@@ -151,14 +152,14 @@ final class ProgressPrinter implements Progress, AutoCloseable {
         if (mode == Mode.LIVE) {
             if (table != null) {
                 draw(copyLine());
-            } else if (step != null) {
-                draw(stepLine(" " + Format.duration(elapsedMs(stepStart))));
+            } else if (!steps.isEmpty()) {
+                draw(stepLine(" " + Format.duration(elapsedMs(steps.peek().start()))));
             }
         } else if (mode == Mode.PLAIN && sinceOutput >= HEARTBEAT_MS) {
             if (table != null) {
                 println(copyLine());
-            } else if (step != null) {
-                println(stepLine(": still running, " + Format.duration(elapsedMs(stepStart))));
+            } else if (!steps.isEmpty()) {
+                println(stepLine(": still running, " + Format.duration(elapsedMs(steps.peek().start()))));
             }
         }
     }
@@ -177,8 +178,12 @@ final class ProgressPrinter implements Progress, AutoCloseable {
         }
     }
 
+    /** A step under way: its name and when it started. */
+    private record Running(String name, long start) {
+    }
+
     private String stepLine(String suffix) {
-        return "  " + step + suffix;
+        return "  " + steps.peek().name() + suffix;
     }
 
     private String stepDone(String name, long millis) {

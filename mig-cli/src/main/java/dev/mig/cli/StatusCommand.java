@@ -126,8 +126,9 @@ final class StatusCommand extends ProjectCommand {
         if (!r.history().isEmpty()) {
             out.append("History:\n");
             for (var h : r.history()) {
-                out.append(String.format(Locale.ROOT, "  %s  %s -> %s  %,d rows, %,d replayed, paused %s ms%n",
-                        h.finishedUtc(), h.fromHash() == null ? "(fresh)" : h.fromHash(), h.toHash(), h.rowsCopied(),
+                out.append(String.format(Locale.ROOT, "  %s  %s -> %s  %s, %,d replayed, paused %s ms%n",
+                        h.finishedUtc(), h.fromHash() == null ? "(fresh)" : h.fromHash(), h.toHash(),
+                        Format.count(h.rowsCopied(), "row", "rows"),
                         h.entriesReplayed(), h.writePauseMs() == null ? "-" : h.writePauseMs()));
             }
         }

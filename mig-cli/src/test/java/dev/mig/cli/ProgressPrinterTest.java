@@ -104,6 +104,26 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void aStepInsideAnotherHandsTheHeartbeatBackToItWhenItEnds() {
+        ProgressPrinter p = printer(ProgressPrinter.Mode.PLAIN, 80);
+        p.stepStarted("make new.sqlite ready");
+        p.stepStarted("run 2 cutover statements from schema.yaml");
+        for (int i = 0; i < 6; i++) {
+            nowMs += 250;
+            p.tick();
+        }
+        p.stepFinished("run 2 cutover statements from schema.yaml", 1_500);
+        for (int i = 0; i < 6; i++) {
+            nowMs += 250;
+            p.tick();
+        }
+
+        List<String> lines = written.toString().lines().toList();
+        assertEquals("  run 2 cutover statements from schema.yaml: still running, 1.5 s", lines.get(0));
+        assertEquals("  make new.sqlite ready: still running, 3.0 s", lines.get(2), written.toString());
+    }
+
+    @Test
     void aPipeGetsACopyLineEveryOneAndAHalfSecondsNotEveryChunk() {
         ProgressPrinter p = printer(ProgressPrinter.Mode.PLAIN, 80);
         copyATable(p); // 40 chunks over 10 s

@@ -81,7 +81,7 @@ public final class MarkdownReport {
         rows.add(new String[] {"New database", code(report.target().getFileName())});
         rows.add(new String[] {"To copy", plan.fresh() ? "nothing: the new database is created from schema.yaml"
                 : Format.count(plan.totalRows(), "row", "rows") + ", about "
-                + dev.mig.api.plan.DiskSpace.size(plan.totalBytes()) + " · " + review.estimate().copyText()
+                + Format.size(plan.totalBytes()) + " · " + review.estimate().copyText()
                 + " (rate measured by mig bench)"});
         rows.add(new String[] {"Write pause", review.estimate().pause()});
         if (report.disk() != null) {

@@ -1,6 +1,7 @@
 package dev.mig.run;
 
 import dev.mig.api.MigException;
+import dev.mig.api.text.Format;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -131,10 +132,10 @@ final class Convergence {
         double secs = windowNanos / 1e9;
         return MigException.refused(String.format(Locale.ROOT, "Replay cannot catch up: over the last %d rounds "
                         + "(%.1f s) the application wrote %,.0f entries/s and replay applied %,.0f entries/s; the "
-                        + "backlog is %,d entries and has not gone below %,d since. Pausing writes now would take %s, "
+                        + "backlog is %s and has not gone below %,d since. Pausing writes now would take %s, "
                         + "more than --max-pause %d ms. Nothing was paused; the entries replayed so far stay replayed.",
                         stalled, secs, Backlog.rate(windowLogged, windowNanos), Backlog.rate(windowReplayed, windowNanos),
-                        backlog, best, Backlog.describe(predictedTailMs()), maxPauseMs),
+                        Format.count(backlog, "entry", "entries"), best, Backlog.describe(predictedTailMs()), maxPauseMs),
                 "Run 'mig drain' again when the application writes less than replay applies (it continues from "
                         + "here), or allow a longer pause with --max-pause.");
     }

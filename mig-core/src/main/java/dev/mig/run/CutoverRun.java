@@ -3,6 +3,8 @@ package dev.mig.run;
 import dev.mig.api.CutoverResult;
 import dev.mig.api.MigException;
 import dev.mig.api.Phase;
+import dev.mig.api.Progress;
+import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.capture.CaptureIntegrity;
 import dev.mig.project.ActiveMigration;
@@ -37,14 +39,14 @@ public final class CutoverRun {
      * progress and the schema's database ready, it reports that and changes nothing. {@code skipVerify}:
      * cut a rollback-journal source over without a verify at the drained position (--no-verify).
      */
-    public static CutoverResult run(Path dir, Path declaredTarget, boolean skipVerify) {
+    public static CutoverResult run(Path dir, Path declaredTarget, boolean skipVerify, Progress progress) {
         try (ProjectLock lock = ProjectLock.acquire(dir, "mig cutover")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
                 return new CutoverResult(declaredTarget, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
-            cutOver(m, skipVerify);
+            cutOver(m, skipVerify, progress);
             return new CutoverResult(m.target(), m.source(), false);
         } catch (SQLException e) {
             throw Failures.sql("cutover", e);
@@ -55,9 +57,12 @@ public final class CutoverRun {
      * The one way a hot migration becomes {@code ready}, for {@code mig cutover} and {@code mig drain
      * --cutover} alike: the guards, then {@link #finish}. The caller holds the project lock.
      */
-    static void cutOver(ActiveMigration m, boolean skipVerify) throws SQLException {
-        ReplayState replay = guards(m, skipVerify);
-        finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs());
+    static void cutOver(ActiveMigration m, boolean skipVerify, Progress progress) throws SQLException {
+        ReplayState replay = progress.step("check cutover's guards", () -> guards(m, skipVerify));
+        progress.step("make " + m.target().getFileName() + " ready", () -> {
+            finish(m, rowsCopied(m), replay.entriesReplayed(), replay.writePauseMs(), progress);
+            return null;
+        });
     }
 
     /**
@@ -154,7 +159,8 @@ public final class CutoverRun {
      * Hot migrations reach this only through {@link #cutOver}'s guards; {@code migrate --offline} calls it
      * after its own check that nothing wrote to the old database.
      */
-    static void finish(ActiveMigration m, long rowsCopied, long entriesReplayed, Long writePauseMs) throws SQLException {
+    static void finish(ActiveMigration m, long rowsCopied, long entriesReplayed, Long writePauseMs, Progress progress)
+            throws SQLException {
         StateStore state = new StateStore(SchemaName.MAIN);
         try (Connection c = SqliteFiles.openReadWrite(m.target())) {
             try (Statement s = c.createStatement()) {
@@ -169,7 +175,14 @@ public final class CutoverRun {
                     }
                 }
                 Statements hooks = cutoverStatements(m);
-                CutoverStatements.apply(conn, hooks.statements(), hooks.source());
+                if (!hooks.statements().isEmpty()) {
+                    // They may be UPDATEs over whole tables: the one part of cutover that can take a while.
+                    progress.step("run " + Format.count(hooks.statements().size(), "cutover statement",
+                            "cutover statements") + " from " + hooks.source(), () -> {
+                                CutoverStatements.apply(conn, hooks.statements(), hooks.source());
+                                return null;
+                            });
+                }
                 state.markReady(conn, m.plan().remappedTables());
                 state.appendHistory(conn, new StateStore.HistoryRow(m.plan().sourceHash(), m.plan().targetHash(),
                         replay.startedUtc(), Clock.nowUtc(), rowsCopied, entriesReplayed, writePauseMs,

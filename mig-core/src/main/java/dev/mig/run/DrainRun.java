@@ -198,9 +198,9 @@ public final class DrainRun {
                         || predicted.getAsLong() <= options.maxPauseMs() - pause.elapsedMs()) {
                     return pause;
                 }
-                progress.info(String.format(Locale.ROOT, "The tail grew to %,d entries while the flip waited for the "
-                        + "application's write lock (%s to replay): resuming writes and catching up again.", tail,
-                        Backlog.describe(predicted)));
+                progress.info(String.format(Locale.ROOT, "The tail grew to %s while the flip waited for the "
+                        + "application's write lock (%s to replay): resuming writes and catching up again.",
+                        Format.count(tail, "entry", "entries"), Backlog.describe(predicted)));
                 pause.resume();
             } catch (SQLException | RuntimeException e) {
                 pause.resumeQuietly(e); // no error may leave the application's writes rejected
@@ -300,7 +300,7 @@ public final class DrainRun {
                 state.markDrainComplete(c, pauseMs);
                 return null;
             });
-            progress.info("Tail: " + replayed[0] + " entries replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
+            progress.info("Tail: " + Format.count(replayed[0], "entry", "entries") + " replayed in " + (replayedAt - pause.startNanos()) / 1_000_000
                     + " ms of pause; sequences, foreign-key check and pause check " + Elapsed.millisSince(replayedAt)
                     + " ms.");
             return pauseMs;
@@ -324,8 +324,8 @@ public final class DrainRun {
         pause.resumeQuietly(cause);
         return new MigException(MigException.Kind.REFUSED, String.format(Locale.ROOT, "The tail could not be "
                         + "replayed and checked within --max-pause %d ms, so writes to the old database were resumed "
-                        + "after %d ms. %d entries of the tail were replayed and stay replayed; nothing was marked drained.",
-                options.maxPauseMs(), pause.pausedMs(), replayed),
+                        + "after %d ms. What was replayed of the tail (%s) stays replayed; nothing was marked drained.",
+                options.maxPauseMs(), pause.pausedMs(), Format.count(replayed, "entry", "entries")),
                 "Run 'mig drain' again (it continues from here), when the application writes less, or allow a longer "
                         + "pause with --max-pause.", cause);
     }
@@ -452,7 +452,7 @@ public final class DrainRun {
                           VerifyResult verified) throws SQLException {
         boolean cutOver = false;
         if (options.cutover()) {
-            CutoverRun.cutOver(m, !options.verify()); // the same guards as 'mig cutover': no path to ready skips them
+            CutoverRun.cutOver(m, !options.verify(), progress); // the same guards as 'mig cutover': no path to ready skips them
             cutOver = true;
         }
         return new DrainResult(m.source(), m.target(), s.entriesReplayed(), convergence == null ? 0 : convergence.rounds(),
@@ -492,8 +492,9 @@ public final class DrainRun {
             long nanos = System.nanoTime() - t0;
             long logged = replayer.lastLogged();
             convergence.round(replayed, logged - target, nanos);
-            progress.info(String.format(Locale.ROOT, "  round %d: replayed %,d entries (%,.0f/s); the application "
-                            + "logged %,d meanwhile; %,d behind", convergence.rounds(), replayed,
+            progress.info(String.format(Locale.ROOT, "  round %d: replayed %s (%,.0f/s); the application "
+                            + "logged %,d meanwhile; %,d behind", convergence.rounds(),
+                    Format.count(replayed, "entry", "entries"),
                     Backlog.rate(replayed, nanos), Math.max(0, logged - target), Backlog.entries(logged, checkpoint)));
         }
     }

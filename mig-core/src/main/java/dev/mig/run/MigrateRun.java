@@ -323,7 +323,7 @@ public final class MigrateRun {
         }
         if (offline) {
             listener.step("mark " + m.target().getFileName() + " ready", () -> {
-                CutoverRun.finish(m, result.rows(), 0, null);
+                CutoverRun.finish(m, result.rows(), 0, null, listener);
                 return null;
             });
             return new MigrateResult(MigrateResult.Outcome.COMPLETED_OFFLINE, m.source(), m.target(), resumed, result);
@@ -353,7 +353,7 @@ public final class MigrateRun {
             long copied = new StateStore(SchemaName.MAIN).progress(c).stream().mapToLong(TableProgress::rowsCopied).sum();
             if (copied > 0) {
                 throw MigException.refused("The old database has no change capture (marker, log or triggers), but "
-                                + copied + " rows were copied: either this migration was started with --offline, or "
+                                + Format.count(copied, "row was", "rows were") + " copied: either this migration was started with --offline, or "
                                 + "its capture was removed and writes since then may be missing.",
                         "If you started it with 'mig migrate --offline' and nothing has written to the old database "
                                 + "since, 'mig migrate --offline' resumes it; otherwise run 'mig reset' and start again.");

@@ -2,6 +2,7 @@ package dev.mig.run;
 
 import dev.mig.api.MigException;
 import dev.mig.api.ResetResult;
+import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.common.TestFaults;
 import dev.mig.project.ActiveMigration;
@@ -123,8 +124,9 @@ public final class ResetRun {
                 return Optional.empty();
             }
             long logged = marker == Capture.Marker.NONE ? 0 : Capture.lastSeq(c);
-            return Optional.of("remove mig's capture from " + source + ": " + triggers + " triggers, the marker ("
-                    + marker.name().toLowerCase(java.util.Locale.ROOT) + ") and the change log (" + logged + " entries)");
+            return Optional.of("remove mig's capture from " + source + ": " + Format.count(triggers, "trigger", "triggers")
+                    + ", the marker (" + marker.name().toLowerCase(java.util.Locale.ROOT) + ") and the change log ("
+                    + Format.count(logged, "entry", "entries") + ")");
         }
     }
 

@@ -9,11 +9,12 @@ import dev.mig.api.PlanReport;
 import dev.mig.api.Progress;
 import dev.mig.api.Project;
 import dev.mig.api.StatusReport;
+import dev.mig.api.text.Format;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +64,7 @@ public final class Demo {
         PlanReport plan = Mig.plan(Project.at(project, null));
         step(3, "mig plan: " + (plan.plan().canMigrate() ? "can migrate" : "BLOCKED") + " to schema "
                 + plan.plan().targetHash() + " (" + plan.plan().differences().size() + " differences, "
-                + plan.plan().totalRows() + " rows to copy)");
+                + Format.count(plan.plan().totalRows()) + " rows to copy)");
         plan.plan().differences().forEach(d -> out.println("       " + d.message()));
         if (!plan.plan().canMigrate()) {
             return false;

@@ -119,7 +119,7 @@ class ExampleShopTest {
         assertRow(plan.out(), "KEYS_REMAPPED",
                 "table products gets new keys (ids: remap); foreign keys pointing at it are translated");
         assertTrue(plan.out().contains("\n  translates (product_id) -> products.id (remapped)\n"), plan.out());
-        assertRow(plan.out(), "3.", "orders", "KEEP", "8 rows", "4,096 bytes", "dbstat");
+        assertRow(plan.out(), "3.", "orders", "KEEP", "8 rows", "4 KB", "dbstat");
     }
 
     /** Every row of the v1 tables, as text, in key order. */

@@ -47,7 +47,7 @@ class PlanGoldenTest {
         Cli.Run plan = plan(customers("clients", "renamedFrom: customers", "") + ORDERS);
 
         assertEquals(0, plan.exit(), plan.toString());
-        assertRow(plan.out(), "1.", "clients", "RENAME", "5 rows", "4,096 bytes", "dbstat");
+        assertRow(plan.out(), "1.", "clients", "RENAME", "5 rows", "4 KB", "dbstat");
         assertRow(plan.out(), "TABLE_RENAMED", "table customers renamed to clients");
         assertCanMigrate(plan.out());
     }

@@ -107,7 +107,7 @@ class PlanReadsOnlyTest {
 
             assertEquals(0, plan.exit(), plan.toString());
             assertEquals(before, withoutSharedMemory(Fixture.snapshot(dir)));
-            PlanReport.assertRow(plan.out(), "1.", "writers", "RENAME", "3 rows", "4,096 bytes", "dbstat");
+            PlanReport.assertRow(plan.out(), "1.", "writers", "RENAME", "3 rows", "4 KB", "dbstat");
         }
     }
 

@@ -63,6 +63,23 @@ class StepLinesTest {
     }
 
     @Test
+    void cutoverSaysItsGuardsItsStatementsAndTheFlip() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("schema.yaml"), Fixture.NOTES_V2 + """
+                cutover:
+                  - UPDATE notes SET pinned = 1 WHERE body = 'one'
+                """);
+        assertEquals(0, mig("migrate", "-d", dir.toString()).exit());
+        assertEquals(0, mig("drain", "-d", dir.toString()).exit());
+
+        Cli.Run run = mig("cutover", "-d", dir.toString());
+
+        assertEquals(0, run.exit(), run.toString());
+        assertInOrder(run.err(), "check cutover's guards", "run 1 cutover statement from schema.yaml", "make app-");
+        run.err().lines().forEach(l -> assertTrue(l.matches("  .* \\d+(\\.\\d)? (ms|s)"), "no duration: '" + l + "'"));
+        assertTrue(run.out().startsWith("Cut over: "), run.out());
+    }
+
+    @Test
     void quietLeavesStderrEmptyAndTheResultOnStdout() {
         Cli.Run run = mig("migrate", "--quiet", "-d", dir.toString());
 

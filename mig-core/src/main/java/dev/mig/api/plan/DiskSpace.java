@@ -1,7 +1,7 @@
 package dev.mig.api.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
+import dev.mig.api.text.Format;
 
 /**
  * Room for the new database, before the copy starts. The estimate is the old database's used size (its
@@ -48,12 +48,7 @@ public record DiskSpace(long neededBytes, long usableBytes) {
                 + "file system fail too.";
     }
 
-    /** {@code 12 KB}, {@code 3.4 MB}, {@code 1.2 GB}. */
-    public static String size(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return (bytes + 1023) / 1024 + " KB";
-        }
-        double mb = bytes / (1024.0 * 1024.0);
-        return mb < 1024 ? String.format(Locale.ROOT, "%.1f MB", mb) : String.format(Locale.ROOT, "%.1f GB", mb / 1024);
+    private static String size(long bytes) {
+        return Format.size(bytes);
     }
 }

@@ -73,7 +73,7 @@ public final class PlanText {
         }
         rows.add(new String[] {"Source hash:", plan.sourceHash() == null ? "-" : plan.sourceHash()});
         rows.add(new String[] {"Target hash:", plan.targetHash()});
-        rows.add(new String[] {"To copy:", count(plan.totalRows(), "row") + ", about " + Format.count(plan.totalBytes()) + " bytes"});
+        rows.add(new String[] {"To copy:", count(plan.totalRows(), "row") + ", about " + Format.size(plan.totalBytes())});
         rows.add(new String[] {"Changes:", plan.noChanges() ? "none (structure identical)" : "yes"});
         if (disk != null) {
             rows.add(new String[] {"Disk:", disk.describe()});
@@ -88,7 +88,7 @@ public final class PlanText {
         int i = 1;
         for (TablePlan t : plan.tables()) {
             rows.add(new String[] {i++ + ".", t.table(), t.action().name(), count(t.rowCount(), "row"),
-                    Format.count(t.approxBytes()) + " bytes", t.sizeMethod().name().toLowerCase(java.util.Locale.ROOT)});
+                    Format.size(t.approxBytes()), t.sizeMethod().name().toLowerCase(java.util.Locale.ROOT)});
         }
         rows(out, rows);
     }

@@ -18,6 +18,15 @@ public final class Format {
         return count(n) + " " + (n == 1 ? singular : plural);
     }
 
+    /** {@code 12 KB}, {@code 3.4 MB}, {@code 1.2 GB}: sizes of files and data, the one way mig writes them. */
+    public static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return (bytes + 1023) / 1024 + " KB";
+        }
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb < 1024 ? String.format(Locale.ROOT, "%.1f MB", mb) : String.format(Locale.ROOT, "%.1f GB", mb / 1024);
+    }
+
     /** 12,345/s */
     public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f/s", perSecond);
