@@ -6,6 +6,7 @@ import dev.mig.api.Project;
 import dev.mig.api.StatusReport;
 import dev.mig.api.text.Format;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +40,13 @@ final class StatusCommand extends ProjectCommand {
                     "--interval must be a number of seconds, at least " + MIN_INTERVAL_S + " (not " + interval + ")");
         }
         PrintWriter out = out();
-        boolean redraw = watch && !json && System.console() != null;
+        Terminal terminal = watch && !json ? Terminal.ofStdout() : Terminal.PLAIN;
         for (boolean first = true; ; first = false) {
             StatusReport r = Mig.status(Project.at(project.dir, null));
             if (json) {
                 out.println(watch ? Mig.jsonLine(r) : Mig.json(r)); // --watch: JSON lines, one object per refresh
-            } else if (redraw) {
-                out.print(inPlace(render(r), first));
+            } else if (terminal.live()) {
+                out.print(inPlace(fit(r, terminal), first));
             } else {
                 out.print(render(r));
             }
@@ -67,7 +68,28 @@ final class StatusCommand extends ProjectCommand {
         return out.append("\u001b[J").toString();
     }
 
+    /**
+     * A --watch frame that fits the terminal: each line cut to its width, and the copy's tables, when
+     * there are too many for its height, down to those still to copy and a line that counts the rest. A
+     * frame taller than the screen would scroll, and redrawing in place would stack copies of it.
+     */
+    static String fit(StatusReport r, Terminal t) {
+        String frame = render(r);
+        long over = frame.lines().count() - (t.height() - 1);
+        if (over > 0 && !r.copy().isEmpty()) {
+            frame = render(r, (int) Math.max(1, r.copy().size() - over - 1));
+        }
+        StringBuilder out = new StringBuilder();
+        frame.lines().forEach(line -> out.append(t.fit(line)).append('\n'));
+        return out.toString();
+    }
+
     static String render(StatusReport r) {
+        return render(r, Integer.MAX_VALUE);
+    }
+
+    /** The report as text, with at most {@code copyRows} of the copy's tables (see {@link #fit}). */
+    static String render(StatusReport r, int copyRows) {
         StringBuilder out = new StringBuilder();
         line(out, "Phase:", r.phase().label());
         if (r.runner() != null) {
@@ -94,16 +116,10 @@ final class StatusCommand extends ProjectCommand {
             out.append("Note: schema.yaml has changed since this migration started; the stored plan is what runs.\n");
         }
         if (!r.copy().isEmpty()) {
-            out.append("Copy:\n");
-            for (var t : r.copy()) {
-                out.append(String.format(Locale.ROOT, "  %-24s %12s / %12s rows %6.1f%%  %s%n", t.table(),
-                        Format.count(t.rowsCopied()), Format.count(t.rowsTotal()), t.percent(), t.done() ? "done"
-                                : t.rowsPerSecond() > 0 ? Format.rate(t.rowsPerSecond()) + "  ETA " + Format.eta(t.etaSeconds())
-                                : running(r) ? "waiting" : "not copying"));
-            }
+            copy(out, r, copyRows);
         }
         if (r.etaSeconds() != null) {
-            line(out, "ETA:", "about " + Format.eta(r.etaSeconds()) + " until '" + r.runner().command() + "' is done"
+            line(out, "ETA:", (r.etaSeconds() == 0 ? "" : "about ") + Format.eta(r.etaSeconds()) + " until '" + r.runner().command() + "' is done"
                     + " with its copy or replay");
         }
         if (r.replay() != null) {
@@ -134,8 +150,30 @@ final class StatusCommand extends ProjectCommand {
         }
         boolean stale = r.replay() != null && r.replay().oldWrittenOffline();
         out.append(stale ? STALE_OFFLINE_COPY : running(r) ? "Next: wait for '" + r.runner().command() + "' to finish."
-                : next(r.phase()) + stopped(r)).append('\n');
+                : (r.phase() == Phase.COPYING && r.runner() != null ? "Next: 'mig migrate' again, to resume the copy."
+                        : next(r.phase())) + stopped(r)).append('\n');
         return out.toString();
+    }
+
+    /** One row per table, as narrow as its names and counts allow, so that 80 columns hold it. */
+    private static void copy(StringBuilder out, StatusReport r, int copyRows) {
+        List<StatusReport.TableCopy> shown = r.copy().size() <= copyRows ? r.copy()
+                : r.copy().stream().filter(t -> !t.done()).limit(copyRows).toList();
+        int name = Math.min(24, shown.stream().mapToInt(t -> t.table().length()).max().orElse(0));
+        int count = shown.stream().mapToInt(t -> Format.count(t.rowsTotal()).length()).max().orElse(1);
+        out.append("Copy (rows):\n");
+        for (var t : shown) {
+            out.append(String.format(Locale.ROOT, "  %-" + name + "s  %" + count + "s / %" + count + "s %5.1f%%  %s%n",
+                    t.table(), Format.count(t.rowsCopied()), Format.count(t.rowsTotal()), t.percent(), t.done() ? "done"
+                            : t.rowsPerSecond() > 0 ? Format.rate(t.rowsPerSecond()) + "  ETA " + Format.eta(t.etaSeconds())
+                            : running(r) ? "waiting" : "not copying"));
+        }
+        if (shown.size() < r.copy().size()) {
+            long done = r.copy().stream().filter(StatusReport.TableCopy::done).count();
+            out.append("  and ").append(Format.count(r.copy().size() - shown.size(), "more table", "more tables"))
+                    .append(" (").append(Format.count(done)).append(" done of ").append(Format.count(r.copy().size()))
+                    .append(")\n");
+        }
     }
 
     private static boolean running(StatusReport r) {

@@ -8,55 +8,74 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the stream mig draws progress on is: a terminal (lines redrawn in place, fitted to its width) or
- * anything else (a file, a pipe, CI: plain lines). Decided for stderr, the stream progress goes to:
- * {@code System.console()} answers for stdin and stdout, so {@code 2> err.log} would get escapes and
- * {@code > out.log} would lose the bar.
+ * What the stream mig draws on is: a terminal (lines redrawn in place, fitted to its size) or anything
+ * else (a file, a pipe, CI: plain lines). Decided for the stream drawn on, stderr for progress and stdout
+ * for {@code status --watch}: {@code System.console()} answers for stdin and stdout together, so
+ * {@code 2> err.log} would get escapes and {@code > out.log} would lose the bar.
  */
-record Terminal(boolean live, int width) {
+record Terminal(boolean live, int width, int height) {
 
     static final int DEFAULT_WIDTH = 80;
-    static final Terminal PLAIN = new Terminal(false, DEFAULT_WIDTH);
+    static final int DEFAULT_HEIGHT = 24;
+    static final Terminal PLAIN = new Terminal(false, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+
+    Terminal(boolean live, int width) {
+        this(live, width, DEFAULT_HEIGHT);
+    }
 
     /** The terminal stderr is, or {@link #PLAIN}. */
     static Terminal ofStderr() {
+        return of(2);
+    }
+
+    /** The terminal stdout is, or {@link #PLAIN}. */
+    static Terminal ofStdout() {
+        return of(1);
+    }
+
+    private static Terminal of(int fd) {
         Map<String, String> env = System.getenv();
-        if ("dumb".equals(env.get("TERM")) || !stderrIsTerminal()) {
+        if ("dumb".equals(env.get("TERM")) || !isTerminal(fd)) {
             return PLAIN;
         }
-        return new Terminal(true, width(env.get("COLUMNS")));
+        String columns = env.get("COLUMNS");
+        String lines = env.get("LINES");
+        int[] size = isNumber(columns) && isNumber(lines) ? new int[] {DEFAULT_HEIGHT, DEFAULT_WIDTH} : sttySize();
+        return new Terminal(true, number(columns, size[1], 20), number(lines, size[0], 5));
     }
 
     /**
      * Linux names a terminal descriptor's target /dev/pts/N or /dev/ttyN. Elsewhere, the console answers
      * for stdout, the best there is without native code.
      */
-    private static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
+    private static boolean isTerminal(int fd) {
+        Path link = Path.of("/proc/self/fd/" + fd);
         try {
-            String target = Files.readSymbolicLink(fd).toString();
+            String target = Files.readSymbolicLink(link).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException e) {
             return System.console() != null;
         }
     }
 
-    /** COLUMNS when the shell exports it, else what {@code stty} says of the terminal, else 80. */
-    private static int width(String columns) {
-        try {
-            if (columns != null) {
-                return Math.max(20, Integer.parseInt(columns.trim()));
-            }
-        } catch (NumberFormatException e) {
-            // fall through to stty
-        }
+    /** The variable the shell exports (COLUMNS, LINES) when it is a number, else what the terminal says. */
+    private static int number(String exported, int measured, int least) {
+        return Math.max(least, isNumber(exported) ? Integer.parseInt(exported.trim()) : measured);
+    }
+
+    private static boolean isNumber(String s) {
+        return s != null && s.trim().matches("\\d{1,6}");
+    }
+
+    /** Rows and columns as {@code stty size} says of the terminal, else 24 by 80. */
+    private static int[] sttySize() {
         try {
             Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor(500, TimeUnit.MILLISECONDS) && p.exitValue() == 0) {
                 String[] rowsCols = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim()
                         .split("\\s+");
-                return Math.max(20, Integer.parseInt(rowsCols[1]));
+                return new int[] {Integer.parseInt(rowsCols[0]), Integer.parseInt(rowsCols[1])};
             }
             p.destroy();
         } catch (IOException | RuntimeException e) {
@@ -64,7 +83,7 @@ record Terminal(boolean live, int width) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return DEFAULT_WIDTH;
+        return new int[] {DEFAULT_HEIGHT, DEFAULT_WIDTH};
     }
 
     /** {@code line} cut to fit one row: one column short of the width, so no terminal wraps it. */

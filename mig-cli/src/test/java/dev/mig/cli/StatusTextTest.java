@@ -58,4 +58,53 @@ class StatusTextTest {
         assertEquals("\u001b[H\u001b[2JPhase: copying\u001b[K\nNext: wait\u001b[K\n\u001b[J", first);
         assertEquals("\u001b[HPhase: recording\u001b[K\n\u001b[J", later);
     }
+
+    @Test
+    void aKilledCopyIsToldToRunMigrateAgainNotToWaitForIt() {
+        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
+                "2026-12-07T15:00:00Z", false), 0, null));
+
+        assertTrue(text.contains("Next: 'mig migrate' again, to resume the copy."), text);
+        assertFalse(text.contains("wait for"), text);
+    }
+
+    @Test
+    void aCopyRowWithItsRateAndEtaFitsEightyColumns() {
+        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
+                "2026-12-07T15:00:00Z", true), 1_769_912, 3_600L));
+
+        String row = text.lines().filter(l -> l.contains("orders")).findFirst().orElseThrow();
+        assertTrue(row.length() < 80, row.length() + " columns: " + row);
+        assertTrue(row.contains("1,769,912/s  ETA 1 h 00 min"), row);
+    }
+
+    @Test
+    void lessThanASecondLeftIsSaidSoNotZeroMilliseconds() {
+        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
+                "2026-12-07T15:00:00Z", true), 400_000, 0L));
+
+        assertTrue(text.contains("ETA under 1 s"), text);
+        assertTrue(text.contains("ETA:           under 1 s until"), text);
+        assertFalse(text.contains("0 ms"), text);
+    }
+
+    @Test
+    void aWatchFrameWithMoreTablesThanTheTerminalHasRowsShowsThoseStillToCopyAndCountsTheRest() {
+        List<StatusReport.TableCopy> tables = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            boolean done = i < 25;
+            tables.add(new StatusReport.TableCopy("table_" + i, 1_000, done ? 1_000 : 10, done ? 100 : 1, done ? 0 : 500,
+                    done ? 0L : 2L, done));
+        }
+        StatusReport r = new StatusReport(Phase.COPYING, "/p", null, null, tables, null, false, List.of(),
+                new StatusReport.Runner(4242, "mig migrate", "2026-12-07T15:00:00Z", true), 10L);
+
+        String frame = StatusCommand.fit(r, new Terminal(true, 60, 24));
+
+        assertTrue(frame.lines().count() <= 23, frame);
+        assertTrue(frame.contains("table_25") && frame.contains("table_29"), frame);
+        assertFalse(frame.contains("table_0 "), frame);
+        assertTrue(frame.contains("and 25 more tables (25 done of 30)"), frame);
+        assertTrue(frame.lines().allMatch(l -> l.length() < 60), frame);
+    }
 }

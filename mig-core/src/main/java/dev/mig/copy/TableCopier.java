@@ -58,11 +58,13 @@ final class TableCopier {
         long copied = start.rowsCopied();
         List<Object> cursor = start.cursor();
         listener.tableStarted(plan.table(), start.rowsTotal(), copied);
+        long waitedMs = 0;
         while (true) {
             long t0 = System.nanoTime();
             List<Object> from = cursor;
             int wanted = paced(sizer.size());
-            ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted));
+            long waited = waitedMs;
+            ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted, waited));
             if (chunk == null) {
                 break;
             }
@@ -71,7 +73,7 @@ final class TableCopier {
             cursor = chunk.upper();
             copied += chunk.rows();
             listener.chunkCopied(plan.table(), copied, start.rowsTotal());
-            keepPace(started, copied - start.rowsCopied());
+            waitedMs = keepPace(started, copied - start.rowsCopied());
         }
         Tx.deferred(pair, c -> {
             progress.markDone(c, plan.table());
@@ -93,10 +95,11 @@ final class TableCopier {
     /**
      * Under --max-rows-per-second, waits until {@code rows} rows since {@code startNanos} are due at that
      * rate: the average holds over the table, so one fast chunk is followed by a wait, not a burst.
+     * Returns the milliseconds waited.
      */
-    private void keepPace(long startNanos, long rows) {
+    private long keepPace(long startNanos, long rows) {
         if (maxRowsPerSecond <= 0) {
-            return;
+            return 0;
         }
         long dueNanos = startNanos + (long) (rows * 1e9 / maxRowsPerSecond);
         long waitMs = (dueNanos - System.nanoTime()) / 1_000_000;
@@ -108,6 +111,7 @@ final class TableCopier {
                 throw MigException.runtime("Interrupted while pacing the copy.", "Run 'mig migrate' again to resume.", e);
             }
         }
+        return Math.max(waitMs, 0);
     }
 
     /**
@@ -136,8 +140,12 @@ final class TableCopier {
         }
     }
 
-    /** One chunk inside the caller's transaction; null when no source row is left after {@code cursor}. */
-    private ChunkResult copyChunk(List<Object> cursor, int rows) throws SQLException {
+    /**
+     * One chunk inside the caller's transaction; null when no source row is left after {@code cursor}.
+     * {@code waitedMs}, the pacing wait before it, counts in the copy time stored: status derives the
+     * rate and ETA from that time, and under --max-rows-per-second they must be the paced ones.
+     */
+    private ChunkResult copyChunk(List<Object> cursor, int rows, long waitedMs) throws SQLException {
         long t0 = System.nanoTime();
         List<Object> upper = upperBound(cursor, rows);
         if (upper == null) {
@@ -150,7 +158,7 @@ final class TableCopier {
             IdMapper.allocate(pair, mapping, where, params);
         }
         int n = RowWriter.insert(pair, mapping, where, params);
-        progress.advance(pair, plan.table(), upper, n, Elapsed.millisSince(t0));
+        progress.advance(pair, plan.table(), upper, n, Elapsed.millisSince(t0) + waitedMs);
         return new ChunkResult(upper, n);
     }
 

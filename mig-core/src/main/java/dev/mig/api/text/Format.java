@@ -47,8 +47,11 @@ public final class Format {
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
     }
 
-    /** An estimate in seconds, or "?" when unknown. */
+    /** An estimate in seconds ("under 1 s" for less than half a second), or "?" when unknown. */
     public static String eta(Long seconds) {
-        return seconds == null ? "?" : duration(seconds * 1000).replace(".0 s", " s");
+        if (seconds == null) {
+            return "?";
+        }
+        return seconds <= 0 ? "under 1 s" : duration(seconds * 1000).replace(".0 s", " s");
     }
 }
