@@ -42,6 +42,14 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     Options.DebugOption debug;
 
+    /** The database may be the application's, live: its write transaction can hold the read up. */
+    @Mixin
+    Options.BusyTimeoutOption busyTimeout;
+
+    /** Taken like every command's, though init prints nothing on stderr but warnings and errors anyway. */
+    @Mixin
+    Options.OutputOptions output;
+
     @Override
     public Integer call() {
         if (merge && force) {

@@ -2,6 +2,7 @@ package dev.mig.cli.reliability;
 
 import static dev.mig.cli.acceptance.Cli.mig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mig.cli.acceptance.Cli.Run;
@@ -73,6 +74,21 @@ class HostileConditionsCliTest {
             s.execute("COMMIT");
         }
         assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit(), "the rerun resumes");
+    }
+
+    @Test
+    void initOnADatabaseAnotherConnectionLocksWaitsTheBusyTimeoutItWasGivenThenExitsThree() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("adopt"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app); Statement s = c.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE");
+
+            Run r = mig("init", "--from", app.toString(), "-d", elsewhere.toString(), "--busy-timeout", "300");
+
+            assertFailed(r, 3, "300 ms");
+            assertFalse(Files.exists(elsewhere.resolve("schema.yaml")), "nothing written");
+            s.execute("COMMIT");
+        }
+        assertEquals(0, mig("init", "--from", app.toString(), "-d", elsewhere.toString()).exit(), "the rerun writes it");
     }
 
     @Test
