@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Options from the environment and the project's config file, below the command line: a flag wins over
@@ -73,10 +75,76 @@ final class ConfigDefaults implements IDefaultValueProvider {
             file.load(r);
             fileRead = path;
         } catch (IOException | IllegalArgumentException e) {
-            throw MigException.input("Cannot read the config file " + path + ": " + e.getMessage(),
+            String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw MigException.input("Cannot read the config file " + path + ": " + why,
                     named != null ? "MIG_CONFIG names it: fix the path or unset MIG_CONFIG."
                             : "Fix it (Java properties: key=value lines, such as drain.max-pause=5000) or move it away.");
         }
+    }
+
+    /**
+     * What in the config file read is not used, one sentence each: keys no command has (a typo such as
+     * {@code busy-timout} would otherwise be ignored without a word), an option of another command, and
+     * those only ever taken from the command line.
+     */
+    List<String> unusedKeys(CommandLine top) {
+        Map<String, Set<String>> optionsByCommand = new HashMap<>();
+        Set<String> allOptions = new java.util.TreeSet<>();
+        top.getSubcommands().forEach((name, sub) -> {
+            Set<String> keys = new HashSet<>();
+            sub.getCommandSpec().options().forEach(o -> keys.add(o.longestName().replaceFirst("^-+", "")));
+            optionsByCommand.put(name, keys);
+            allOptions.addAll(keys);
+        });
+        List<String> out = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(file.stringPropertyNames())) {
+            int dot = key.indexOf('.');
+            String command = dot > 0 ? key.substring(0, dot) : null;
+            String option = dot > 0 ? key.substring(dot + 1) : key;
+            Set<String> known = command == null ? allOptions : optionsByCommand.get(command);
+            if (TYPED_ONLY.contains(option)) {
+                out.add("'" + key + "' is ignored: --" + option + " is only ever taken from the command line.");
+            } else if (option.equals("dir")) {
+                out.add("'" + key + "' is ignored: the file is found in the project directory, so it cannot name "
+                        + "another (use -d or MIG_DIR).");
+            } else if (command != null && known == null) {
+                out.add("'" + key + "' is ignored: mig has no command '" + command + "'.");
+            } else if (!known.contains(option)) {
+                String near = nearest(option, known);
+                out.add("'" + key + "' is ignored: " + (command == null ? "no mig command has an option" : "mig "
+                        + command + " has no option") + " --" + option + (near == null ? "." : "; did you mean " + near
+                        + "?"));
+            }
+        }
+        return out;
+    }
+
+    /** The known option one or two letters away from {@code option}, if there is one. */
+    private static String nearest(String option, Set<String> known) {
+        for (String k : known) {
+            if (Math.abs(k.length() - option.length()) <= 2 && editDistance(k, option) <= 2) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + change);
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     /** The config file read by the last {@link #load}, or null. */

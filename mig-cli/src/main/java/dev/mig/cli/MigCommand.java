@@ -52,6 +52,10 @@ public final class MigCommand implements Runnable {
             public int execute(String... args) {
                 try {
                     defaults.load(List.of(args));
+                    for (String unused : defaults.unusedKeys(this)) {
+                        err.println("WARNING: " + defaults.fileRead() + ": " + unused);
+                    }
+                    err.flush();
                 } catch (MigException e) {
                     Failures.report(out, err, e, Options.jsonRequested(args), List.of(args).contains("--debug"));
                     return e.kind().exitCode;

@@ -232,4 +232,36 @@ class ConfigDefaultsTest {
 
         assertFalse(err.toString().contains("MIG_FAIL_ON"), err.toString());
     }
+
+    @Test
+    void aKeyNoCommandHasInTheFileIsNamedWithTheOptionItWasProbablyMeantToBe() throws Exception {
+        configFile("busy-timout=100\nplan.fail-on=warning\n");
+
+        run("status", "-d", dir.toString());
+
+        assertTrue(err.toString().contains("WARNING: " + dir.resolve(ConfigDefaults.FILE) + ": 'busy-timout' is ignored: "
+                + "no mig command has an option --busy-timout; did you mean busy-timeout?"), err.toString());
+        assertFalse(err.toString().contains("fail-on"), "a key another command has is fine: " + err);
+    }
+
+    @Test
+    void aFlagOnlyTakenFromTheCommandLineIsSaidToBeIgnoredInTheFile() throws Exception {
+        configFile("migrate.offline=true\ndrain.max-paus=10\n");
+
+        run("status", "-d", dir.toString());
+
+        assertTrue(err.toString().contains("'migrate.offline' is ignored: --offline is only ever taken from the command "
+                + "line."), err.toString());
+        assertTrue(err.toString().contains("'drain.max-paus' is ignored: mig drain has no option --max-paus; did you "
+                + "mean max-pause?"), err.toString());
+    }
+
+    @Test
+    void aMissingFileNamedByMigConfigSaysItDoesNotExistOnce() {
+        env.put("MIG_CONFIG", dir.resolve("nope.properties").toString());
+
+        run("status", "-d", dir.toString());
+
+        assertTrue(err.toString().contains("nope.properties: it does not exist"), err.toString());
+    }
 }
