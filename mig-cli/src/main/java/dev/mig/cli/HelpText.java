@@ -104,7 +104,8 @@ final class HelpText {
         }
         StringBuilder line = new StringBuilder(first);
         int lineStart = line.length();
-        for (String word : text.split(" +")) {
+        // Two spaces in a row are layout ("0  success" in a list of exit codes): they stay, and never break.
+        for (String word : text.split("(?<! ) (?! )")) {
             if (line.length() > lineStart && line.length() + 1 + word.length() > width) {
                 out.append(line).append('\n');
                 line = new StringBuilder(rest);

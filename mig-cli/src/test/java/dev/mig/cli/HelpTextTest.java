@@ -65,4 +65,13 @@ class HelpTextTest {
 
         assertEquals("create\n<name>-<hash>.sqlite\nfrom schema.yaml now\n", out.toString());
     }
+
+    @Test
+    void theExitCodesKeepTheirColumnWhetherOrNotTheirLineWraps() {
+        String text = help();
+
+        for (int code = 0; code <= 4; code++) {
+            assertTrue(text.contains("\n  " + code + "  "), "exit code " + code + " out of line:\n" + text);
+        }
+    }
 }
