@@ -109,4 +109,15 @@ class DistributionTest {
         assertEquals(4, r.exit, r.out);
         assertTrue(r.out.contains("mig needs Java 17 or newer") && r.out.contains("JAVA_HOME"), r.out);
     }
+
+    @Test
+    void aJavaHomeWithoutJavaIsNamedAsTheCause() throws Exception {
+        Path notJava = Files.createDirectory(tmp.resolve("not-a-jdk"));
+
+        Result r = run(List.of("/bin/bash", onPath.resolve("mig").toString(), "--version"), elsewhere,
+                Map.of("JAVA_HOME", notJava.toString()));
+
+        assertEquals(4, r.exit, r.out);
+        assertTrue(r.out.contains("JAVA_HOME is set to " + notJava + ", but there is no " + notJava + "/bin/java"), r.out);
+    }
 }
