@@ -44,12 +44,12 @@ class PlanTextTest {
                   Source:       live.db
                   Source hash:  %s
                   Target hash:  %s
-                  To copy:      4 rows, about 8,192 bytes
+                  To copy:      4 rows, about 8 KB
                   Changes:      yes
 
                 Copy order
-                  1.  users   REBUILD  2 rows  4,096 bytes  dbstat
-                  2.  orders  REBUILD  2 rows  4,096 bytes  dbstat
+                  1.  users   REBUILD  2 rows  4 KB  dbstat
+                  2.  orders  REBUILD  2 rows  4 KB  dbstat
 
                 Table users <- people (REBUILD, ids preserve)
                   id       kept       "id"
