@@ -227,7 +227,12 @@ public final class DrainRun {
                 saidAt = System.nanoTime();
             }
             convergence.restart();
-            catchUp(replayer, sizer, convergence);
+            holding = true; // a round line per poll would bury the holding line: it says how far behind
+            try {
+                catchUp(replayer, sizer, convergence);
+            } finally {
+                holding = false;
+            }
             TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
             replayer.startTracking();
             try {
@@ -238,6 +243,9 @@ public final class DrainRun {
             }
         }
     }
+
+    /** Whether {@link #holdWhileHeld} is catching up: its rounds are summed up in the holding line. */
+    private boolean holding;
 
     static final long HOLD_POLL_MS = 200;
     static final long HOLD_SAY_MS = 10_000;
@@ -492,6 +500,9 @@ public final class DrainRun {
             long nanos = System.nanoTime() - t0;
             long logged = replayer.lastLogged();
             convergence.round(replayed, logged - target, nanos);
+            if (holding) {
+                continue;
+            }
             progress.info(String.format(Locale.ROOT, "  round %d: replayed %s (%,.0f/s); the application "
                             + "logged %,d meanwhile; %,d behind", convergence.rounds(),
                     Format.count(replayed, "entry", "entries"),

@@ -76,7 +76,12 @@ public final class VerifyRun {
         SqliteFiles.requireDatabase(m.source());
         try (Connection pair = SqliteFiles.openSourceWithTarget(m.source(), m.target())) {
             Optional<VerifyResult> twoAtOnce = verifyTwoSidesAtOnce(pair, m, progress);
-            return twoAtOnce.isPresent() ? twoAtOnce.get() : verifyOn(pair, m, progress);
+            if (twoAtOnce.isPresent()) {
+                return twoAtOnce.get();
+            }
+            progress.info("  the application wrote since that replay, so both sides are compared in one "
+                    + "transaction instead (one connection, one core)");
+            return verifyOn(pair, m, progress);
         }
     }
 

@@ -53,6 +53,11 @@ class DrainHoldTest {
                 assertEquals("recording", db.one("SELECT status FROM _migration_marker"), "nothing paused");
             }
             assertTrue(!drain.isDone(), "the drain waits for the hold: " + said);
+            List<String> sofar = List.copyOf(said);
+            List<String> whileHeld = sofar.subList(sofar.indexOf(sofar.stream().filter(l -> l.startsWith("Holding: "))
+                    .findFirst().orElseThrow()), sofar.size());
+            assertTrue(whileHeld.stream().noneMatch(l -> l.startsWith("  round ")),
+                    "the holding line sums up the rounds while held: " + whileHeld);
 
             Files.delete(HoldFile.of(p.dir));
             drained = drain.get(60, TimeUnit.SECONDS);
