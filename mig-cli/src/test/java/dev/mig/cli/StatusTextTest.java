@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 /** What 'mig status' says of a command at work, of one that was killed, and how --watch redraws. */
 class StatusTextTest {
 
+    /** 'mig migrate' as the project lock names it: at work, or killed. */
+    private static StatusReport.Runner migrate(boolean running) {
+        return new StatusReport.Runner(4242, "mig migrate", "2026-12-07T15:00:00Z", running);
+    }
+
     private static StatusReport copying(StatusReport.Runner runner, double rate, Long eta) {
         return new StatusReport(Phase.COPYING, "/p", null, null, List.of(new StatusReport.TableCopy("orders",
                 1_000_000, 250_000, 25.0, rate, eta, false)), null, false, List.of(), runner, eta);
@@ -19,8 +24,7 @@ class StatusTextTest {
 
     @Test
     void aRunningCommandIsNamedWithItsRateAndEtaAndTheAdviceIsToWait() {
-        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
-                "2026-12-07T15:00:00Z", true), 50_000, 15L));
+        String text = StatusCommand.render(copying(migrate(true), 50_000, 15L));
 
         assertTrue(text.contains("Running:       'mig migrate' (pid 4242, since 2026-12-07T15:00:00Z)"), text);
         assertTrue(text.contains("50,000/s  ETA 15 s"), text);
@@ -30,8 +34,7 @@ class StatusTextTest {
 
     @Test
     void aKilledCommandIsStoppedWithoutRateOrEtaAndTheAdviceIsToRerunIt() {
-        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
-                "2026-12-07T15:00:00Z", false), 0, null));
+        String text = StatusCommand.render(copying(migrate(false), 0, null));
 
         assertTrue(text.contains("Stopped:       'mig migrate' (pid 4242, since 2026-12-07T15:00:00Z) stopped without "
                 + "finishing"), text);
@@ -61,8 +64,7 @@ class StatusTextTest {
 
     @Test
     void aKilledCopyIsToldToRunMigrateAgainNotToWaitForIt() {
-        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
-                "2026-12-07T15:00:00Z", false), 0, null));
+        String text = StatusCommand.render(copying(migrate(false), 0, null));
 
         assertTrue(text.contains("Next: 'mig migrate' again, to resume the copy."), text);
         assertFalse(text.contains("wait for"), text);
@@ -70,8 +72,7 @@ class StatusTextTest {
 
     @Test
     void aCopyRowWithItsRateAndEtaFitsEightyColumns() {
-        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
-                "2026-12-07T15:00:00Z", true), 1_769_912, 3_600L));
+        String text = StatusCommand.render(copying(migrate(true), 1_769_912, 3_600L));
 
         String row = text.lines().filter(l -> l.contains("orders")).findFirst().orElseThrow();
         assertTrue(row.length() < 80, row.length() + " columns: " + row);
@@ -80,8 +81,7 @@ class StatusTextTest {
 
     @Test
     void lessThanASecondLeftIsSaidSoNotZeroMilliseconds() {
-        String text = StatusCommand.render(copying(new StatusReport.Runner(4242, "mig migrate",
-                "2026-12-07T15:00:00Z", true), 400_000, 0L));
+        String text = StatusCommand.render(copying(migrate(true), 400_000, 0L));
 
         assertTrue(text.contains("ETA under 1 s"), text);
         assertTrue(text.contains("ETA:           under 1 s until"), text);
@@ -97,7 +97,7 @@ class StatusTextTest {
                     done ? 0L : 2L, done));
         }
         StatusReport r = new StatusReport(Phase.COPYING, "/p", null, null, tables, null, false, List.of(),
-                new StatusReport.Runner(4242, "mig migrate", "2026-12-07T15:00:00Z", true), 10L);
+                migrate(true), 10L);
 
         String frame = StatusCommand.fit(r, new Terminal(true, 60, 24));
 
