@@ -121,13 +121,13 @@ final class SchemaYamlColumn {
         return SchemaDdl.canonicalType(text);
     }
 
-    /** A YAML number or boolean is taken as the SQL literal it spells; anything else is SQL text. */
     /** A bare query ({@code SELECT ...}) can only mean the scalar subquery: it is stored in parentheses. */
     private static String fromExpr(YamlSource src, Node node, String what) {
         String expr = src.expr(node, what);
         return Sql.startsQuery(src.tokens(node, expr, what)) ? "(" + expr + ")" : expr;
     }
 
+    /** A YAML number or boolean is taken as the SQL literal it spells; anything else is SQL text. */
     static String defaultExpr(YamlSource src, Node node, String what) {
         ScalarNode s = src.scalar(node, what);
         Tag tag = s.getTag();
@@ -139,11 +139,15 @@ final class SchemaYamlColumn {
                     "For a default of SQL NULL write default: \"NULL\"; for no default remove the key.");
         }
         if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
-            if (!isSqlNumber(src.tokens(node, s.getValue(), what))) {
+            // YAML reads 012 as octal 10 where SQL reads 12: ambiguous, so refused like 1:30.
+            boolean octal = tag.equals(Tag.INT) && s.getValue().matches("[-+]?0[0-9_]+");
+            if (octal || !isSqlNumber(src.tokens(node, s.getValue(), what))) {
                 throw src.error(node, what + " '" + s.getValue() + "' is a YAML number that SQL does not read"
                         + " the same way", "Quote the SQL you mean, for example default: \"255\".");
             }
-            return Sql.canonicalDefault(src.exprFromText(node, s.getValue(), what));
+            // 1_000 is 1000 to both, but SQLite before 3.46 cannot read digit separators: a database whose
+            // DDL holds one is one that older sqlite3 shells and Pythons refuse to open.
+            return Sql.canonicalDefault(src.exprFromText(node, s.getValue().replace("_", ""), what));
         }
         if (!tag.equals(Tag.STR)) {
             throw src.error(node, what + " '" + s.getValue() + "' is read by YAML as a " + tag.getValue()

@@ -522,6 +522,12 @@ class SchemaYamlErrorsTest {
     }
 
     @Test
+    void aYamlOctalNumberIsRefusedAsSqlReadsItAsDecimal() {
+        assertFails(T + "      a: {default: 012}\n",
+                "schema.yaml:4:20: 'default' of column t.a '012' is a YAML number that SQL does not read the same way");
+    }
+
+    @Test
     void indexTermNeedsExactlyOneOfColumnAndExpr() {
         assertFails("tables:\n  t: {columns: {a: {}}, indexes: {i: [{column: a, expr: a}]}}\n",
                 "schema.yaml:2:39: a term of index i must have exactly one of 'column' and 'expr'");

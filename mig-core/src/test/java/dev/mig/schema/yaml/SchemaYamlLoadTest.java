@@ -135,6 +135,12 @@ class SchemaYamlLoadTest {
     }
 
     @Test
+    void aYamlNumberWithDigitSeparatorsIsWrittenWithoutThemSoOlderSqliteReadsTheDatabase() {
+        assertEquals("1000", column("default: 1_000").defaultExpr());
+        assertEquals("1000.5", column("default: 1_000.5").defaultExpr());
+    }
+
+    @Test
     void yamlNegativeFloatDefaultIsItsSqlLiteral() {
         assertEquals("-1.5", column("default: -1.5").defaultExpr());
     }
