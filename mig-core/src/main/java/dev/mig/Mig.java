@@ -159,7 +159,7 @@ public final class Mig {
 
     /** As {@link #cutover(Project, boolean)}, telling {@code progress} each step (the guards, the flip). */
     public static CutoverResult cutover(Project project, boolean skipVerify, Progress progress) {
-        return CutoverRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), skipVerify, progress);
+        return CutoverRun.run(project.dir(), () -> declaredTarget(ProjectFiles.of(project)), skipVerify, progress);
     }
 
     /** The database schema.yaml names, or null without a schema.yaml. */
@@ -177,7 +177,7 @@ public final class Mig {
 
     /** {@code mig verify}, telling {@code progress} each table as it is compared. */
     public static VerifyResult verify(Project project, Progress progress) {
-        return VerifyRun.run(project.dir(), declaredTarget(ProjectFiles.of(project)), progress);
+        return VerifyRun.run(project.dir(), () -> declaredTarget(ProjectFiles.of(project)), progress);
     }
 
     /** {@code mig archive-old}: after cutover, clean up (or with {@code move}, archive) the old database. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /** {@code mig cutover}: the one transaction that makes the new database the application's. */
 public final class CutoverRun {
@@ -39,11 +40,14 @@ public final class CutoverRun {
      * progress and the schema's database ready, it reports that and changes nothing. {@code skipVerify}:
      * cut a rollback-journal source over without a verify at the drained position (--no-verify).
      */
-    public static CutoverResult run(Path dir, Path declaredTarget, boolean skipVerify, Progress progress) {
+    public static CutoverResult run(Path dir, Supplier<Path> declaredTarget, boolean skipVerify, Progress progress) {
         try (ProjectLock lock = ProjectLock.acquire(dir, "mig cutover")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
-                return new CutoverResult(declaredTarget, null, true);
+            // schema.yaml is read only with no migration in progress: during one the stored plan is what
+            // runs, and an edited, even broken, schema.yaml must not stop its cutover (drain's rule too).
+            Path declared = active.isEmpty() ? declaredTarget.get() : null;
+            if (declared != null && StateStore.isReady(declared)) {
+                return new CutoverResult(declared, null, true);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "cut over");
             cutOver(m, skipVerify, progress);

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * {@code mig verify}: proves the new database equals the old one mapped through the plan. In one
@@ -39,11 +40,12 @@ public final class VerifyRun {
      * Verifies the migration in progress; after its cutover (the database of schema.yaml,
      * {@code declaredTarget}, is ready), reports the comparison the cutover was made on.
      */
-    public static VerifyResult run(Path dir, Path declaredTarget, Progress progress) {
+    public static VerifyResult run(Path dir, Supplier<Path> declaredTarget, Progress progress) {
         try (ProjectLock lock = ProjectLock.acquire(dir, "mig verify")) {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
-            if (active.isEmpty() && declaredTarget != null && StateStore.isReady(declaredTarget)) {
-                return atCutover(declaredTarget);
+            Path declared = active.isEmpty() ? declaredTarget.get() : null; // as cutover: the stored plan rules
+            if (declared != null && StateStore.isReady(declared)) {
+                return atCutover(declared);
             }
             ActiveMigration m = active.isPresent() ? active.get() : ActiveMigration.require(dir, "verify");
             return verify(m, progress);

@@ -92,6 +92,19 @@ class HostileConditionsCliTest {
     }
 
     @Test
+    void aSchemaYamlBrokenMidMigrationStopsNeitherDrainNorVerifyNorCutover() throws Exception {
+        assertEquals(0, mig("migrate", "-d", dir.toString(), "--source", app.toString()).exit());
+        Files.writeString(dir.resolve("schema.yaml"), "name: app\ntables: [oops\n");
+
+        assertEquals(0, mig("drain", "-d", dir.toString()).exit(), "the stored plan is what runs");
+        Run verify = mig("verify", "-d", dir.toString());
+        assertEquals(0, verify.exit(), verify.toString());
+        Run cutover = mig("cutover", "-d", dir.toString());
+        assertEquals(0, cutover.exit(), cutover.toString());
+        assertTrue(cutover.out().startsWith("Cut over: "), cutover.out());
+    }
+
+    @Test
     void truncatedOldDatabaseMakesMigrateExitThree() throws Exception {
         sql("CREATE TABLE big (x); INSERT INTO big SELECT randomblob(1000) FROM "
                 + "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n);");
