@@ -194,6 +194,14 @@ final class PlanCommand extends ProjectCommand {
             if (Files.isDirectory(file)) {
                 throw MigException.input("--out " + spec + ": " + file + " is a folder", "Name a file to write.");
             }
+            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                throw MigException.input("--out " + spec + ": " + file + " is a symbolic link to a path that does not "
+                        + "exist", "Point the link at a file in a folder that exists, or name another file.");
+            }
+            if (!Files.isWritable(folder) || Files.exists(file) && !Files.isWritable(file)) {
+                throw MigException.input("--out " + spec + ": " + file + " cannot be written (permission denied)",
+                        "Write the report into a folder you can write to.");
+            }
             refuseProjectFile(spec, file);
             if (files.put(file, parseFormat(spec.substring(0, eq), "--out")) != null) {
                 throw MigException.input("--out names " + file + " twice", "Give each report its own file.");
@@ -292,7 +300,8 @@ final class PlanCommand extends ProjectCommand {
             throw MigException.runtime("cannot write " + file + ": permission denied",
                     "Check that the folder is writable.", e);
         } catch (IOException e) {
-            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
+            String why = e instanceof java.nio.file.NoSuchFileException ? "its folder does not exist"
+                    : e.getMessage() == null || e.getMessage().equals(file.toString()) ? "an I/O error"
                     : e.getMessage();
             throw MigException.runtime("cannot write " + file + ": " + why,
                     "Check that the folder is writable and the disk has room.", e);

@@ -115,6 +115,19 @@ class PlanFormatsTest {
     }
 
     @Test
+    void anOutThroughALinkToNowhereIsRefusedBeforePlanning() throws Exception {
+        java.nio.file.Files.createSymbolicLink(dir.resolve("dangling.sarif"), dir.resolve("nowhere/x.sarif"));
+        Map<String, String> before = Fixture.snapshot(dir);
+
+        Cli.Run run = plan("--out", "sarif=" + dir.resolve("dangling.sarif"));
+
+        assertEquals(2, run.exit(), run.toString());
+        assertTrue(run.err().contains("is a symbolic link to a path that does not exist"), run.err());
+        assertFalse(run.err().contains("probe the data"), "checked before planning: " + run.err());
+        assertEquals(before, Fixture.snapshot(dir));
+    }
+
+    @Test
     void anUnknownFormatIsBadInput() {
         Cli.Run run = plan("--format", "html");
 
