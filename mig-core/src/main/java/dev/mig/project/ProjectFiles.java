@@ -90,7 +90,7 @@ public final class ProjectFiles {
     }
 
     private static final java.util.regex.Pattern TOP_LEVEL_NAME =
-            java.util.regex.Pattern.compile("(?m)^[\"']?name[\"']?[ \t]*:");
+            java.util.regex.Pattern.compile("(?m)^\uFEFF?[\"']?name[\"']?[ \t]*:"); // a BOM may open the file
 
     /** The warning for a schema.yaml without {@code name:}, or null when it has one. */
     public String unnamedWarning() {

@@ -62,4 +62,15 @@ class FirstRunTest {
 
         assertFalse(mig("plan", "-d", dir.toString()).err().contains("WARNING"));
     }
+
+    @Test
+    void aSchemaYamlThatOpensWithAByteOrderMarkStillHasItsName() throws Exception {
+        Path dir = Fixture.project(tmp, "bom", "\uFEFF" + Fixture.NOTES_V2, Fixture.NOTES);
+
+        Cli.Run plan = mig("plan", "-d", dir.toString(), "--source", Fixture.onlyDatabase(dir).toString());
+
+        assertEquals(0, plan.exit(), plan.err() + plan.out());
+        assertFalse(plan.err().contains("WARNING"), plan.err());
+        assertTrue(plan.out().contains("app-"), "named by its name: line: " + plan.out());
+    }
 }
