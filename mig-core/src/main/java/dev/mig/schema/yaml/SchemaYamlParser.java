@@ -115,8 +115,16 @@ final class SchemaYamlParser {
                 return "contains a character a file name cannot hold";
             }
         }
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            return "is " + bytes + " bytes long: file systems hold names of 255 bytes, and <name>-<hash>.sqlite-journal "
+                    + "leaves " + MAX_NAME_BYTES + " for it";
+        }
         return null;
     }
+
+    /** 255 bytes for a file name, less "-" + 16 hex digits + ".sqlite" + "-journal", SQLite's longest suffix. */
+    static final int MAX_NAME_BYTES = 255 - 1 - 16 - ".sqlite".length() - "-journal".length();
 
     /** Registers a table, view or index name; refuses reserved names and names already taken. */
     private void declare(Node at, String kind, String name, String locationKind) {

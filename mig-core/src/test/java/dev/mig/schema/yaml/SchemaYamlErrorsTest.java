@@ -522,6 +522,14 @@ class SchemaYamlErrorsTest {
     }
 
     @Test
+    void aNameTooLongForTheDatabaseFileNameIsRefusedWithItsLength() {
+        MigException e = fail("name: " + "x".repeat(300) + "\ntables: {t: {columns: {a: {}}}}\n");
+
+        assertTrue(e.getMessage().startsWith("schema.yaml:1:7: the database name 'xxx"), e.getMessage());
+        assertTrue(e.getMessage().contains("is 300 bytes long"), e.getMessage());
+    }
+
+    @Test
     void aYamlOctalNumberIsRefusedAsSqlReadsItAsDecimal() {
         assertFails(T + "      a: {default: 012}\n",
                 "schema.yaml:4:20: 'default' of column t.a '012' is a YAML number that SQL does not read the same way");
