@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * schema.yaml, the declared schema: {@link #load} reads and checks it (format: specs/schema-format.md),
@@ -110,10 +111,27 @@ public final class SchemaYaml {
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw MigException.input(where + ": invalid YAML: " + problem + contextOf(e),
                     "Fix the YAML syntax at that place; indentation uses spaces, not tabs.");
+        } catch (ReaderException e) {
+            throw MigException.input(String.format(Locale.ROOT, "%s: invalid YAML: character U+%04X is not allowed in "
+                            + "YAML", where(text, e.getPosition(), label), e.getCodePoint()),
+                    "Remove it: YAML allows tabs and line breaks, but no other control characters.");
         } catch (YAMLException e) {
             throw MigException.input(label + ": invalid YAML: " + e.getMessage(), "schema.yaml allows at most "
                     + MAX_ALIASES + " aliases of lists or maps and " + MAX_NESTING + " levels of nesting.");
         }
+    }
+
+    /** {@code label:line:column} of the character at {@code index} of {@code text}. */
+    private static String where(String text, int index, String label) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(index, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return label + ":" + line + ":" + (text.codePointCount(lineStart, Math.min(index, text.length())) + 1);
     }
 
     private static String contextOf(MarkedYAMLException e) {

@@ -530,6 +530,15 @@ class SchemaYamlErrorsTest {
     }
 
     @Test
+    void aControlCharacterIsRefusedAtItsLineAndColumn() {
+        MigException e = fail("name: app\ntables:\n  t\u0007: {columns: {a: {}}}\n");
+
+        assertTrue(e.getMessage().startsWith("schema.yaml:3:4: invalid YAML: character U+0007 is not allowed"),
+                e.getMessage());
+        assertTrue(e.hint().contains("no other control characters"), e.hint());
+    }
+
+    @Test
     void aYamlOctalNumberIsRefusedAsSqlReadsItAsDecimal() {
         assertFails(T + "      a: {default: 012}\n",
                 "schema.yaml:4:20: 'default' of column t.a '012' is a YAML number that SQL does not read the same way");
