@@ -215,12 +215,7 @@ public record ActiveMigration(Path target, Path source, StoredPlan stored, Migra
         try (Connection c = SqliteFiles.openReadOnly(db)) {
             return Capture.marker(c);
         } catch (SQLException e) {
-            if (SqliteFiles.isDamage(e)) {
-                throw SqliteFiles.damaged(db, e);
-            }
-            throw MigException.runtime("Cannot read mig's capture marker in " + db + ": " + e.getMessage(),
-                    "Check that the file is readable and not locked exclusively by another process, then run the "
-                            + "command again.", e);
+            throw SqliteFiles.cannotRead(db, "mig's capture marker", e);
         }
     }
 

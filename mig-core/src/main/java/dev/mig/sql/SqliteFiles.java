@@ -93,6 +93,33 @@ public final class SqliteFiles {
     }
 
     /**
+     * Why {@code what} of {@code file} could not be read, said by its cause: damage, a directory SQLite
+     * cannot create a WAL database's -shm file in (needed even to read it), a lock held longer than mig
+     * waits, or else SQLite's own words.
+     */
+    public static MigException cannotRead(Path file, String what, SQLException e) {
+        if (isDamage(e)) {
+            return damaged(file, e);
+        }
+        String m = String.valueOf(e.getMessage());
+        String head = "Cannot read " + what + " of " + file + ": ";
+        if (m.contains("SQLITE_READONLY_DIRECTORY")) {
+            Path folder = file.toAbsolutePath().getParent();
+            return MigException.runtime(head + "its directory cannot be written, and SQLite must create the -shm file "
+                            + "beside a WAL database even to read it (" + m + ")",
+                    "Make " + folder + " writable for this user, or work on a copy of the database (with its -wal "
+                            + "file) in a directory you can write.", e);
+        }
+        if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
+            return MigException.runtime(head + "another connection held a lock on it for longer than mig waits ("
+                            + busyTimeout() + " ms, --busy-timeout): " + m,
+                    "Run the command again when that transaction has ended, or wait longer with --busy-timeout MS.", e);
+        }
+        return MigException.runtime(head + m, "Check that the file is a readable SQLite database, then run the command "
+                + "again.", e);
+    }
+
+    /**
      * Fails with a clear message unless {@code file} exists and is an SQLite database. An empty file, named
      * on purpose, is one: SQLite opens it as a database without tables. (Scans of a directory for
      * databases, {@link #looksLikeSqlite}, still pass over empty files.)

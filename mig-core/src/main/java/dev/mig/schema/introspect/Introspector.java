@@ -78,17 +78,7 @@ public final class Introspector {
     }
 
     private static MigException failed(Path file, SQLException e) {
-        if (SqliteFiles.isDamage(e)) {
-            return SqliteFiles.damaged(file, e);
-        }
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")) {
-            return MigException.runtime("Cannot read the schema of " + file + ": another connection held a lock on it "
-                            + "for longer than mig waits (" + SqliteFiles.busyTimeout() + " ms, --busy-timeout): " + m,
-                    "Run the command again when that transaction has ended, or wait longer with --busy-timeout MS.", e);
-        }
-        return MigException.runtime("Cannot read the schema of " + file + ": " + e.getMessage(),
-                "Check that the file is a readable SQLite database and not locked exclusively by another process.", e);
+        return SqliteFiles.cannotRead(file, "the schema", e);
     }
 
     /** SQLite accepted a statement that mig cannot read: a bug in mig, reported with the statement. */
