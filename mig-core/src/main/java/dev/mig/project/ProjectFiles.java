@@ -65,6 +65,14 @@ public final class ProjectFiles {
     public Schema declared() {
         if (declared == null) {
             Path file = schemaFile();
+            if (Files.isDirectory(file)) {
+                throw MigException.input(file + " is a directory, not a file.",
+                        "Move it away and write schema.yaml there (see specs/schema-format.md).");
+            }
+            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                throw MigException.input(file + " is a symbolic link that leads to no file (or loops).",
+                        "Point it at the schema file, or replace it with the file itself.");
+            }
             if (!Files.isRegularFile(file)) {
                 throw MigException.input("No " + SCHEMA_FILE + " in " + dir + ".",
                         "Write one (see specs/schema-format.md), or describe an existing database with "

@@ -62,12 +62,15 @@ public final class InitRun {
      * name and directives are carried over where they still apply ({@link SchemaMerge}).
      */
     public static InitResult run(Path from, Path dir, boolean force, boolean merge) {
-        SqliteFiles.requireDatabase(from);
         Path abs = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(abs)) {
+        if (!Files.isDirectory(abs)) { // before the database is opened: bad input leaves no -wal or -shm behind
             throw MigException.input("Directory " + abs + " does not exist.", "Create it first, or pass another -d DIR.");
         }
         Path file = abs.resolve(ProjectFiles.SCHEMA_FILE);
+        if (Files.isDirectory(file)) {
+            throw MigException.input(file + " is a directory, not a file.", "Move it away, then run init again.");
+        }
+        SqliteFiles.requireDatabase(from);
         if (merge && !Files.isRegularFile(file)) {
             throw MigException.input("--merge keeps the directives of " + file + ", which does not exist.",
                     "Leave out --merge to write a new schema.yaml, or pass the project directory with -d.");

@@ -84,6 +84,26 @@ class BadInputTest {
     }
 
     @Test
+    void aSchemaYamlThatIsADirectoryIsNamedSoNotMissing() throws IOException {
+        Path dir = project(null);
+        Files.createDirectory(dir.resolve("schema.yaml"));
+
+        assertRefusedUnchanged(dir, "schema.yaml is a directory, not a file", "plan", "-d", dir.toString());
+    }
+
+    @Test
+    void initIntoADirectoryThatDoesNotExistLeavesTheWalSourceWithoutAJournal() throws Exception {
+        Path dir = project(null);
+        Path db = Fixture.onlyDatabase(dir);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+        }
+
+        assertRefusedUnchanged(dir, "does not exist", "init", "--from", db.toString(), "-d",
+                tmp.resolve("missing").toString());
+    }
+
+    @Test
     void missingSourceFileIsAnInputError() {
         Path dir = project(GOOD_YAML);
         Path missing = tmp.resolve("nowhere.sqlite");
