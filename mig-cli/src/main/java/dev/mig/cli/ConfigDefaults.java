@@ -68,15 +68,20 @@ final class ConfigDefaults implements IDefaultValueProvider {
             named = null; // MIG_CONFIG= exported empty: as if unset
         }
         Path path = named != null ? Path.of(named) : projectDir(args).resolve(FILE);
-        if (named == null && !Files.isRegularFile(path)) {
+        if (named == null && !Files.exists(path) && !Files.isSymbolicLink(path)) {
             return;
+        }
+        if (Files.isDirectory(path)) {
+            throw MigException.input("The config file " + path + " is a directory.",
+                    "Move it away, or write mig's settings into a file by that name (key=value lines).");
         }
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             file.load(r);
             fileRead = path;
         } catch (IOException | IllegalArgumentException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
             throw MigException.input("Cannot read the config file " + path + ": " + why,
                     named != null ? "MIG_CONFIG names it: fix the path or unset MIG_CONFIG."
                             : "Fix it (Java properties: key=value lines, such as drain.max-pause=5000) or move it away.");

@@ -264,4 +264,31 @@ class ConfigDefaultsTest {
 
         assertTrue(err.toString().contains("nope.properties: it does not exist"), err.toString());
     }
+
+    @Test
+    void aConfigFileThatIsADirectoryIsBadInputNotIgnored() throws Exception {
+        Files.createDirectory(dir.resolve(ConfigDefaults.FILE));
+
+        assertEquals(2, run("status", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("is a directory"), err.toString());
+    }
+
+    @Test
+    void aConfigFileThatIsNotUtf8SaysSo() throws Exception {
+        Files.write(dir.resolve(ConfigDefaults.FILE), new byte[] {'q', 'u', 'i', 'e', 't', '=', (byte) 0xFF, '\n'});
+
+        assertEquals(2, run("status", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("it is not UTF-8 text"), err.toString());
+    }
+
+    @Test
+    void aBadRuleFromTheEnvironmentNamesTheVariable() {
+        env.put("MIG_RULES", "MIG101=nope");
+
+        assertEquals(2, run("plan", "-d", dir.toString()));
+
+        assertTrue(err.toString().contains("--rules was set by MIG_RULES in the environment"), err.toString());
+    }
 }

@@ -56,7 +56,7 @@ public record RuleSettings(Map<Rule, Level> levels) {
     }
 
     private static MigException bad(String pair, String problem) {
-        return MigException.input("rules: '" + pair + "' " + problem, "Write CODE=LEVEL pairs such as "
+        return MigException.input("--rules: '" + pair + "' " + problem, "Write CODE=LEVEL pairs such as "
                 + "'MIG305=notice, MIG254=off', LEVEL being error, warning, notice or off; specs/rules.md lists every "
                 + "code (or run 'mig rules').");
     }
