@@ -23,9 +23,11 @@ import picocli.CommandLine.Option;
 final class DrainCommand extends ProjectCommand {
 
     @Option(names = "--max-pause", paramLabel = "MS", defaultValue = "3000",
-            description = "Longest write pause (default: ${DEFAULT-VALUE} ms). Drain pauses only when the predicted "
+            description = "Longest write pause (default: ${DEFAULT-VALUE} ms, at least 10). Drain pauses only when the predicted "
                     + "tail fits; a pause that reaches it is ended (writes resume, exit 1) and the next drain continues.")
     long maxPauseMs;
+
+    static final long MIN_PAUSE_MS = 10;
 
     @Option(names = "--cutover", description = "Cut over right after the drain, so writes resume on the new database "
             + "as soon as possible.")
@@ -47,8 +49,12 @@ final class DrainCommand extends ProjectCommand {
 
     @Override
     public Integer call() {
-        if (maxPauseMs < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pause must be 0 or more");
+        if (maxPauseMs < MIN_PAUSE_MS) {
+            // Below this no pause can hold the flip, the tail's replay and the proof that writes are paused:
+            // drain would pause the application again and again for nothing.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-pause must be at least "
+                    + MIN_PAUSE_MS + " ms (not " + maxPauseMs + "): a pause flips the marker, replays the tail and "
+                    + "proves writes are rejected before it ends");
         }
         PrintWriter out = out();
         DrainResult r;

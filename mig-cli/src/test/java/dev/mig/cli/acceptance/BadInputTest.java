@@ -140,6 +140,16 @@ class BadInputTest {
     }
 
     @Test
+    void aMaxPauseNoPauseCanHoldIsRefusedBeforeAnythingIsPaused() {
+        Path dir = project(GOOD_YAML);
+
+        for (String ms : List.of("0", "9", "-5")) {
+            assertRefusedUnchanged(dir, "--max-pause must be at least 10 ms", "drain", "-d", dir.toString(),
+                    "--max-pause", ms);
+        }
+    }
+
+    @Test
     void watchIntervalBelowATenthOfASecondIsAnInputError() {
         Path dir = project(GOOD_YAML);
 
