@@ -141,7 +141,10 @@ public final class ProjectLock implements AutoCloseable {
                 deleteQuietly(file); // still holding the lock on the file at the path: nobody else uses it
             }
             closeQuietly(channel);
-            throw MigException.runtime("Cannot lock " + file + ": " + e.getMessage(),
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied (mig writes its lock file "
+                    + "there)" : e.getMessage() == null || e.getMessage().equals(file.toString())
+                    ? e.getClass().getSimpleName().replace("Exception", "") : e.getMessage();
+            throw MigException.runtime("Cannot lock " + file + ": " + why,
                     "Check that the project directory is writable and the disk is not full.", e);
         } catch (RuntimeException e) {
             closeQuietly(channel); // never keep a lock nobody will release

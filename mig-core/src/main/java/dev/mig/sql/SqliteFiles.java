@@ -125,6 +125,9 @@ public final class SqliteFiles {
      * databases, {@link #looksLikeSqlite}, still pass over empty files.)
      */
     public static void requireDatabase(Path file) {
+        if (file.toString().isEmpty()) { // Path.of("") is the current directory: say what was typed
+            throw MigException.input("The database path is empty.", "Name the SQLite database file, such as app.sqlite.");
+        }
         if (!Files.exists(file)) {
             throw MigException.input("Database file " + file + " does not exist.",
                     "Check the path: it must name an existing SQLite database file (a relative path is read from "
