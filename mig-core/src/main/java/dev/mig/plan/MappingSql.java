@@ -228,13 +228,17 @@ public final class MappingSql {
     /**
      * {@code INSERT ... ON CONFLICT (primary key) DO UPDATE}: writes the mapped source rows matching
      * {@code sourceWhere} over the target rows of the same key, touching only the indexes whose values
-     * changed. A conflict on any other UNIQUE constraint still fails (see RowWriter).
+     * changed (a key column's too, unless it is the rowid). A conflict on any other UNIQUE constraint
+     * still fails (see RowWriter).
      */
     public String upsert(String sourceWhere) {
         List<String> pk = target.primaryKey().columns();
         StringJoiner set = new StringJoiner(", ");
         for (String c : targetColumns()) {
-            if (!c.equals(ROWID) && pk.stream().noneMatch(k -> Names.same(k, c))) {
+            // A key is written too unless it is the rowid: under NOCASE 'abc' -> 'ABC', or 1 -> 1.0 in an
+            // untyped key, is the same key to ON CONFLICT but a different value the old row now holds.
+            boolean rowidKey = target.hasRowidAlias() && pk.stream().anyMatch(k -> Names.same(k, c));
+            if (!c.equals(ROWID) && !rowidKey) {
                 set.add(ident(c) + " = excluded." + ident(c));
             }
         }
