@@ -100,6 +100,11 @@ final class ProgressPrinter implements Progress, AutoCloseable {
     }
 
     @Override
+    public synchronized void stepFailed(String name) {
+        steps.poll();
+    }
+
+    @Override
     public synchronized void tableStarted(String name, long total, long copied) {
         table = name;
         tableStart = nanos.getAsLong();

@@ -42,9 +42,19 @@ public interface Progress {
     default <T, E extends Exception> T step(String step, Work<T, E> work) throws E {
         stepStarted(step);
         long start = System.nanoTime();
-        T result = work.run();
+        T result;
+        try {
+            result = work.run();
+        } catch (Exception | Error e) {
+            stepFailed(step);
+            throw e;
+        }
         stepFinished(step, (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /** A step that threw: it ends without a finished line (the failure says what happened, or is handled). */
+    default void stepFailed(String step) {
     }
 
     /** A step's work, which may throw the checked exception its caller already handles. */

@@ -16,16 +16,14 @@ import dev.mig.plan.MappingSql;
 import dev.mig.schema.Index;
 import dev.mig.schema.PrimaryKey;
 import dev.mig.schema.Schema;
-import dev.mig.schema.SchemaDdl;
 import dev.mig.schema.Table;
 import dev.mig.sql.SchemaName;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import dev.mig.state.ProgressStore;
 import dev.mig.state.TableProgress;
+import dev.mig.write.RowWriter;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -58,6 +56,18 @@ public final class Copier {
      */
     public record Pace(long maxRowsPerSecond, long chunkMillis) {
         public static final Pace FULL_SPEED = new Pace(0, MigrateOptions.CHUNK_MILLIS);
+    }
+
+    /** Whether the application may write while this copy runs: then a UNIQUE index may wait for drain. */
+    private boolean hot;
+
+    /**
+     * This copy runs while capture records the application's writes: a UNIQUE index that stale copies of
+     * moved values keep from being built is left for drain ({@link Indexes}), not failed.
+     */
+    public Copier hot(boolean hot) {
+        this.hot = hot;
+        return this;
     }
 
     public Copier(Connection pair, MigrationPlan plan, Schema declared, Schema live, Progress listener) {
@@ -111,22 +121,20 @@ public final class Copier {
     /** Creates the table's declared indexes that do not exist yet: after its rows, which is faster. */
     private void buildIndexes(Table table) throws SQLException {
         for (Index index : table.indexes()) {
-            if (!indexExists(index.name())) {
-                listener.step("build index " + index.name(), () -> Tx.deferred(pair, c -> {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(SchemaDdl.createIndex(SchemaName.NEW, table.name(), index));
-                    }
-                    return null;
-                }));
+            if (Indexes.exists(pair, SchemaName.NEW, index.name())) {
+                continue;
             }
-        }
-    }
-
-    private boolean indexExists(String name) throws SQLException {
-        try (PreparedStatement ps = pair.prepareStatement("SELECT 1 FROM " + SchemaName.NEW.table("sqlite_schema") + " WHERE type = 'index' AND name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+            try {
+                listener.step("build index " + index.name(), () -> {
+                    Indexes.build(pair, table, index);
+                    return null;
+                });
+            } catch (SQLException e) {
+                if (!(hot && index.unique() && RowWriter.isUniqueConflict(e))) {
+                    throw e;
+                }
+                listener.info("  index " + index.name() + " waits for drain: rows copied before the application moved "
+                        + "a value hold it twice until replay writes the change (" + e.getMessage() + ")");
             }
         }
     }

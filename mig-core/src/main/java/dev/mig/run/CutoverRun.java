@@ -7,6 +7,7 @@ import dev.mig.api.Progress;
 import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.capture.CaptureIntegrity;
+import dev.mig.copy.Indexes;
 import dev.mig.project.ActiveMigration;
 import dev.mig.project.ProjectFiles;
 import dev.mig.project.ProjectLock;
@@ -81,6 +82,12 @@ public final class CutoverRun {
             StateStore state = new StateStore(SchemaName.MAIN);
             replay = state.replay(c).orElseThrow();
             verified = state.verifiedSeq(c);
+            List<Indexes.Missing> missing = Indexes.missing(c, m.declared(), SchemaName.MAIN);
+            if (!missing.isEmpty()) {
+                throw MigException.refused("The new database lacks the declared index " + missing.get(0).index().name()
+                        + " (of " + missing.get(0).table().name() + "), which migrate left for drain to build.",
+                        "Run 'mig drain' (it builds the index), then 'mig cutover'.");
+            }
         }
         SqliteFiles.requireDatabase(m.source());
         try (Connection old = SqliteFiles.openReadOnly(m.source())) {

@@ -13,6 +13,7 @@ import dev.mig.common.BatchSizer;
 import dev.mig.common.Elapsed;
 import dev.mig.common.TestFaults;
 import dev.mig.copy.Copier;
+import dev.mig.copy.Indexes;
 import dev.mig.project.ActiveMigration;
 import dev.mig.project.HoldFile;
 import dev.mig.project.ProjectLock;
@@ -29,6 +30,7 @@ import dev.mig.state.StateStore;
 import dev.mig.state.TableProgress;
 import dev.mig.verify.NewDatabaseChecks;
 import dev.mig.verify.TouchedRowsForeignKeyCheck;
+import dev.mig.write.RowWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -142,6 +144,7 @@ public final class DrainRun {
             BatchSizer sizer = ReplayBatches.whileWriting(walMode(pair));
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
+                buildWaitingIndexes(m, pair, replayer, sizer, convergence);
                 replayer.startTracking();
                 // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
@@ -243,6 +246,44 @@ public final class DrainRun {
             }
         }
     }
+
+    /**
+     * Builds the declared indexes migrate left for drain ({@link Indexes}): a UNIQUE index that rows
+     * copied before the application moved a value kept from being built. Replay has caught up, so those
+     * stale rows hold their new values; writes go on, so a conflict can still be a moment's (a value moved
+     * between two rows, one of them replayed): catch up and try again. One that stays is a duplicate in the
+     * old database itself, written after plan checked it.
+     */
+    private void buildWaitingIndexes(ActiveMigration m, Connection pair, Replayer replayer, BatchSizer sizer,
+                                     Convergence convergence) throws SQLException {
+        for (Indexes.Missing missing : Indexes.missing(pair, m.declared())) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    progress.step("build index " + missing.index().name(), () -> {
+                        Indexes.build(pair, missing.table(), missing.index());
+                        return null;
+                    });
+                    break;
+                } catch (SQLException e) {
+                    if (!RowWriter.isUniqueConflict(e)) {
+                        throw e;
+                    }
+                    if (attempt == INDEX_ATTEMPTS) {
+                        throw MigException.refused("Index " + missing.index().name() + " of " + missing.table().name()
+                                        + " cannot be built (" + e.getMessage() + "): rows of the old database hold "
+                                        + "the same value, written after 'mig plan' checked the data. Nothing was "
+                                        + "paused; the old database keeps every row.",
+                                "Fix the duplicates in the old database (still the application's), then run 'mig "
+                                        + "drain' again; or 'mig reset'.");
+                    }
+                    convergence.restart();
+                    catchUp(replayer, sizer, convergence);
+                }
+            }
+        }
+    }
+
+    static final int INDEX_ATTEMPTS = 5;
 
     /** Whether {@link #holdWhileHeld} is catching up: its rounds are summed up in the holding line. */
     private boolean holding;

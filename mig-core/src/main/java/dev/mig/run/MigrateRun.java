@@ -297,7 +297,7 @@ public final class MigrateRun {
             }
             long dataVersion = dataVersion(pair);
             result = new Copier(pair, m.plan(), m.declared(), m.live(), listener,
-                    new Copier.Pace(options.maxRowsPerSecond(), options.chunkMillis())).run();
+                    new Copier.Pace(options.maxRowsPerSecond(), options.chunkMillis())).hot(!offline).run();
             state.carryHistory(pair, SchemaName.OLD);
             // Offline, nothing records writes: one seen now is stored, so that no rerun takes the copy for complete.
             boolean written = offline && dataVersion(pair) != dataVersion;

@@ -86,7 +86,7 @@ public final class RowWriter {
         }
     }
 
-    static boolean isUniqueConflict(SQLException e) {
+    public static boolean isUniqueConflict(SQLException e) {
         String m = String.valueOf(e.getMessage());
         // ROWID: a carried rowid held by a stale row (a key REPLACEd or swapped since it was read)
         return m.contains("SQLITE_CONSTRAINT_UNIQUE") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")
