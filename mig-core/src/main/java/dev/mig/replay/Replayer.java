@@ -3,14 +3,19 @@ package dev.mig.replay;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
+import dev.mig.api.MigException;
 import dev.mig.api.plan.IdPolicy;
 import dev.mig.api.plan.MigrationPlan;
 import dev.mig.api.plan.TablePlan;
+import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.common.Elapsed;
 import dev.mig.plan.MappingSql;
+import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
+import dev.mig.schema.Table;
 import dev.mig.sql.SchemaName;
+import dev.mig.sql.Sql;
 import dev.mig.sql.Tx;
 import dev.mig.state.StateStore;
 import dev.mig.write.IdMapper;
@@ -27,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Replays {@code _migration_log} entries into the new database, one batch per transaction. A batch
@@ -54,6 +60,7 @@ public final class Replayer {
     }
 
     private final Connection pair;
+    private final Schema live;
     private boolean tracking;
     private final List<MappingSql> tables = new ArrayList<>();
     /** Per table of {@link #tables}, the TEMP table of the current batch's keys. */
@@ -64,6 +71,7 @@ public final class Replayer {
 
     public Replayer(Connection pair, MigrationPlan plan, Schema declared, Schema live) throws SQLException {
         this.pair = pair;
+        this.live = live;
         for (TablePlan t : plan.tables()) {
             if (t.sourceTable() != null) {
                 tables.add(MappingSql.of(t, declared, live));
@@ -172,6 +180,36 @@ public final class Replayer {
         }
         state.advanceReplay(pair, to, entries, Elapsed.millisSince(t0));
         return new Batch(from, to, entries, 0);
+    }
+
+    /**
+     * Refuses when an old table holds a row with a NULL key, which a rowid table's non-INTEGER primary key
+     * allows: replay finds rows by their key, so such a row, written after plan checked for them, would
+     * never reach the new database. Run inside the write pause it is exact; before it, it refuses early.
+     */
+    public void requireKeys() throws SQLException {
+        for (MappingSql m : tables) {
+            RowKey key = m.sourceKey();
+            Table source = live.table(m.plan().sourceTable()).orElseThrow();
+            if (key.rowid() || source.withoutRowid() || source.hasRowidAlias()) {
+                continue;
+            }
+            StringJoiner anyNull = new StringJoiner(" OR ");
+            key.columns().forEach(c -> anyNull.add(ident(c) + " IS NULL"));
+            long rows;
+            try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
+                    + SchemaName.OLD.table(source.name()) + " WHERE " + anyNull)) {
+                rows = rs.next() ? rs.getLong(1) : 0;
+            }
+            if (rows > 0) {
+                throw MigException.refused("Table " + Sql.display(source.name()) + " of the old database has "
+                                + Format.count(rows, "row", "rows") + " with NULL in its primary key ("
+                                + Sql.displays(key.columns()) + "), written after 'mig plan' checked for them: mig "
+                                + "finds changed rows by their key, so it cannot carry these.",
+                        "Give those rows key values in the old database (still the application's), then run 'mig "
+                                + "drain' again; or 'mig reset'.");
+            }
+        }
     }
 
     /** The source tables entries {@code (from, to]} name. */

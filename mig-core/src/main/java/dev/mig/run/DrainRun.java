@@ -145,6 +145,7 @@ public final class DrainRun {
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
                 buildWaitingIndexes(m, pair, replayer, sizer, convergence);
+                replayer.requireKeys(); // before verify, which would only see rows missing; the tail checks again
                 replayer.startTracking();
                 // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
@@ -335,6 +336,8 @@ public final class DrainRun {
                 replayed[0] += b.entries();
             }
             long replayedAt = System.nanoTime();
+            replayer.requireKeys();
+            deadline.check();
             Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
             deadline.check();
             TouchedRowsForeignKeyCheck.run(pair, m.declared(), replayer.trackedKeys());
