@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Change capture in the old database: the marker, the log, and the triggers that fill it.
@@ -163,6 +164,19 @@ public final class Capture {
     public static String loggedKeysSql(int width) {
         return "SELECT " + CaptureSql.keyColumns(width) + " FROM " + SchemaName.MAIN.table(CaptureSql.LOG)
                 + " WHERE seq > ? AND seq <= ? AND tbl = ?";
+    }
+
+    /**
+     * Whether the log names a row of a table (second parameter) by a key with a NULL part, after position
+     * {@code seq} (first parameter); the key is {@code width} wide.
+     */
+    public static String loggedNullKeySql(int width) {
+        StringJoiner anyNull = new StringJoiner(" OR ");
+        for (String k : CaptureSql.keyColumns(width).split(", ")) {
+            anyNull.add(k + " IS NULL");
+        }
+        return "SELECT 1 FROM " + SchemaName.MAIN.table(CaptureSql.LOG) + " WHERE seq > ? AND tbl = ? AND (" + anyNull
+                + ") LIMIT 1";
     }
 
     /** The key columns of the log: {@code k1, k2, ...}. */

@@ -58,13 +58,11 @@ final class TableCopier {
         long copied = start.rowsCopied();
         List<Object> cursor = start.cursor();
         listener.tableStarted(plan.table(), start.rowsTotal(), copied);
-        long waitedMs = 0;
         while (true) {
             long t0 = System.nanoTime();
             List<Object> from = cursor;
             int wanted = paced(sizer.size());
-            long waited = waitedMs;
-            ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted, waited));
+            ChunkResult chunk = Tx.deferred(pair, c -> copyChunk(from, wanted));
             if (chunk == null) {
                 break;
             }
@@ -73,7 +71,7 @@ final class TableCopier {
             cursor = chunk.upper();
             copied += chunk.rows();
             listener.chunkCopied(plan.table(), copied, start.rowsTotal());
-            waitedMs = keepPace(started, copied - start.rowsCopied());
+            keepPace(started, copied - start.rowsCopied());
         }
         Tx.deferred(pair, c -> {
             progress.markDone(c, plan.table());
@@ -95,11 +93,10 @@ final class TableCopier {
     /**
      * Under --max-rows-per-second, waits until {@code rows} rows since {@code startNanos} are due at that
      * rate: the average holds over the table, so one fast chunk is followed by a wait, not a burst.
-     * Returns the milliseconds waited.
      */
-    private long keepPace(long startNanos, long rows) {
+    private void keepPace(long startNanos, long rows) {
         if (maxRowsPerSecond <= 0) {
-            return 0;
+            return;
         }
         long dueNanos = startNanos + (long) (rows * 1e9 / maxRowsPerSecond);
         long waitMs = (dueNanos - System.nanoTime()) / 1_000_000;
@@ -111,7 +108,6 @@ final class TableCopier {
                 throw MigException.runtime("Interrupted while pacing the copy.", "Run 'mig migrate' again to resume.", e);
             }
         }
-        return Math.max(waitMs, 0);
     }
 
     /**
@@ -140,12 +136,8 @@ final class TableCopier {
         }
     }
 
-    /**
-     * One chunk inside the caller's transaction; null when no source row is left after {@code cursor}.
-     * {@code waitedMs}, the pacing wait before it, counts in the copy time stored: status derives the
-     * rate and ETA from that time, and under --max-rows-per-second they must be the paced ones.
-     */
-    private ChunkResult copyChunk(List<Object> cursor, int rows, long waitedMs) throws SQLException {
+    /** One chunk inside the caller's transaction; null when no source row is left after {@code cursor}. */
+    private ChunkResult copyChunk(List<Object> cursor, int rows) throws SQLException {
         long t0 = System.nanoTime();
         List<Object> upper = upperBound(cursor, rows);
         if (upper == null) {
@@ -158,7 +150,7 @@ final class TableCopier {
             IdMapper.allocate(pair, mapping, where, params);
         }
         int n = RowWriter.insert(pair, mapping, where, params);
-        progress.advance(pair, plan.table(), upper, n, Elapsed.millisSince(t0) + waitedMs);
+        progress.advance(pair, plan.table(), upper, n, Elapsed.millisSince(t0));
         return new ChunkResult(upper, n);
     }
 

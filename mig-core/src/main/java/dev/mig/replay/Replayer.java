@@ -3,11 +3,9 @@ package dev.mig.replay;
 import static dev.mig.sql.Sql.ident;
 import static dev.mig.sql.Sql.literal;
 
-import dev.mig.api.MigException;
 import dev.mig.api.plan.IdPolicy;
 import dev.mig.api.plan.MigrationPlan;
 import dev.mig.api.plan.TablePlan;
-import dev.mig.api.text.Format;
 import dev.mig.capture.Capture;
 import dev.mig.common.Elapsed;
 import dev.mig.plan.MappingSql;
@@ -15,7 +13,6 @@ import dev.mig.schema.RowKey;
 import dev.mig.schema.Schema;
 import dev.mig.schema.Table;
 import dev.mig.sql.SchemaName;
-import dev.mig.sql.Sql;
 import dev.mig.sql.Tx;
 import dev.mig.state.StateStore;
 import dev.mig.write.IdMapper;
@@ -31,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -182,32 +180,41 @@ public final class Replayer {
         return new Batch(from, to, entries, 0);
     }
 
+    /** Rows an old table holds with a NULL part in their key: replay cannot find them by it. */
+    public record KeylessRows(String table, List<String> keyColumns, long rows) {
+    }
+
     /**
-     * Refuses when an old table holds a row with a NULL key, which a rowid table's non-INTEGER primary key
-     * allows: replay finds rows by their key, so such a row, written after plan checked for them, would
-     * never reach the new database. Run inside the write pause it is exact; before it, it refuses early.
+     * The first old table whose key may hold NULL (a rowid table's non-INTEGER primary key) that the log
+     * names by a NULL key after {@code afterSeq} and that holds such rows now. The log is read first, so a
+     * table no such key was written to is never scanned (a NULL test on a composite key reads every row).
      */
-    public void requireKeys() throws SQLException {
+    public Optional<KeylessRows> keylessRows(long afterSeq) throws SQLException {
         for (MappingSql m : tables) {
             RowKey key = m.sourceKey();
             Table source = live.table(m.plan().sourceTable()).orElseThrow();
-            if (key.rowid() || source.withoutRowid() || source.hasRowidAlias()) {
+            if (key.rowid() || source.withoutRowid() || source.hasRowidAlias() || !loggedNullKey(m, afterSeq)) {
                 continue;
             }
             StringJoiner anyNull = new StringJoiner(" OR ");
             key.columns().forEach(c -> anyNull.add(ident(c) + " IS NULL"));
-            long rows;
             try (Statement s = pair.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
                     + SchemaName.OLD.table(source.name()) + " WHERE " + anyNull)) {
-                rows = rs.next() ? rs.getLong(1) : 0;
+                long rows = rs.next() ? rs.getLong(1) : 0;
+                if (rows > 0) {
+                    return Optional.of(new KeylessRows(source.name(), key.columns(), rows));
+                }
             }
-            if (rows > 0) {
-                throw MigException.refused("Table " + Sql.display(source.name()) + " of the old database has "
-                                + Format.count(rows, "row", "rows") + " with NULL in its primary key ("
-                                + Sql.displays(key.columns()) + "), written after 'mig plan' checked for them: mig "
-                                + "finds changed rows by their key, so it cannot carry these.",
-                        "Give those rows key values in the old database (still the application's), then run 'mig "
-                                + "drain' again; or 'mig reset'.");
+        }
+        return Optional.empty();
+    }
+
+    private boolean loggedNullKey(MappingSql m, long afterSeq) throws SQLException {
+        try (PreparedStatement ps = pair.prepareStatement(Capture.loggedNullKeySql(m.sourceKey().size()))) {
+            ps.setLong(1, afterSeq);
+            ps.setString(2, m.plan().sourceTable());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

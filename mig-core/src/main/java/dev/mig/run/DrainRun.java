@@ -22,6 +22,7 @@ import dev.mig.replay.Replayer;
 import dev.mig.replay.WalCheckpointer;
 import dev.mig.sql.Deadline;
 import dev.mig.sql.SchemaName;
+import dev.mig.sql.Sql;
 import dev.mig.sql.SqliteFiles;
 import dev.mig.sql.Tx;
 import dev.mig.state.CutoverStatements;
@@ -145,7 +146,8 @@ public final class DrainRun {
             try (WalCheckpointer checkpointer = WalCheckpointer.start(m.target(), pair)) {
                 catchUp(replayer, sizer, convergence);
                 buildWaitingIndexes(m, pair, replayer, sizer, convergence);
-                replayer.requireKeys(); // before verify, which would only see rows missing; the tail checks again
+                keysCheckedTo = replayer.lastLogged();
+                requireKeys(replayer, 0); // before verify, which would only see rows missing; the tail checks again
                 replayer.startTracking();
                 // Verify replays on a connection of its own, untracked: the full check after it covers those rows.
                 verified = verifyBeforePause(m, pair);
@@ -286,6 +288,27 @@ public final class DrainRun {
 
     static final int INDEX_ATTEMPTS = 5;
 
+    /** The log position up to which {@link #requireKeys} looked before the pause. */
+    private long keysCheckedTo;
+
+    /**
+     * Refuses when an old table holds a row with a NULL key that the log names after {@code afterSeq}
+     * (a rowid table's non-INTEGER primary key allows it): replay finds rows by their key, so such a row,
+     * written after plan checked for them, would never reach the new database.
+     */
+    private static void requireKeys(Replayer replayer, long afterSeq) throws SQLException {
+        Optional<Replayer.KeylessRows> keyless = replayer.keylessRows(afterSeq);
+        if (keyless.isPresent()) {
+            Replayer.KeylessRows k = keyless.get();
+            throw MigException.refused("Table " + Sql.display(k.table()) + " of the old database has "
+                            + Format.count(k.rows(), "row", "rows") + " with NULL in its primary key ("
+                            + Sql.displays(k.keyColumns()) + "), written after 'mig plan' checked for them: mig finds "
+                            + "changed rows by their key, so it cannot carry these.",
+                    "Give those rows key values in the old database (still the application's), then run 'mig drain' "
+                            + "again; or 'mig reset'.");
+        }
+    }
+
     /** Whether {@link #holdWhileHeld} is catching up: its rounds are summed up in the holding line. */
     private boolean holding;
 
@@ -336,7 +359,7 @@ public final class DrainRun {
                 replayed[0] += b.entries();
             }
             long replayedAt = System.nanoTime();
-            replayer.requireKeys();
+            requireKeys(replayer, keysCheckedTo); // only what the log got since: the pause stays short
             deadline.check();
             Copier.syncSequences(pair, m.plan(), m.declared(), m.live());
             deadline.check();

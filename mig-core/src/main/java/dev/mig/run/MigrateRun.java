@@ -65,7 +65,7 @@ public final class MigrateRun {
 
     public MigrateResult run() {
         project.declared(); // a bad schema.yaml is refused before anything, even the lock file, is written
-        try (ProjectLock lock = ProjectLock.acquire(project.dir(), "mig migrate")) {
+        try (ProjectLock lock = ProjectLock.acquire(project.dir(), "mig migrate" + StatusReader.paceOption(options))) {
             Optional<ActiveMigration> active = ActiveMigration.find(project.dir());
             if (active.isPresent()) {
                 requireResumable(project, active.get(), offline);

@@ -46,15 +46,32 @@ public final class StatusReader {
         Optional<StatusReport.Runner> runner = ProjectLock.holder(dir)
                 .map(h -> new StatusReport.Runner(h.pid(), h.command(), h.sinceUtc(), h.running()));
         boolean running = runner.map(StatusReport.Runner::running).orElse(false);
-        StatusReport report = read(running);
+        long pace = runner.filter(StatusReport.Runner::running).map(r -> pace(r.command())).orElse(0L);
+        StatusReport report = read(running, pace);
         return report.withRunner(runner.orElse(null), running ? eta(report) : null);
     }
 
-    private StatusReport read(boolean running) {
+    /**
+     * What the lock of a paced migrate says of its pace, {@code " --max-rows-per-second N"}: the copy's
+     * stored time is its chunks' own, which drain's verify estimate needs, so status caps a running copy's
+     * rate, and its ETA, at the pace it reads here.
+     */
+    static String paceOption(dev.mig.api.MigrateOptions options) {
+        return options.maxRowsPerSecond() > 0 ? " " + PACE_OPTION + " " + options.maxRowsPerSecond() : "";
+    }
+
+    static long pace(String command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(PACE_OPTION + " (\\d{1,18})").matcher(command);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static final String PACE_OPTION = "--max-rows-per-second";
+
+    private StatusReport read(boolean running, long pace) {
         try {
             Optional<ActiveMigration> active = ActiveMigration.find(dir);
             if (active.isPresent()) {
-                return migrating(active.get(), running);
+                return migrating(active.get(), running, pace);
             }
             Optional<Path> ready = newestReady();
             return ready.isPresent() ? ready(ready.get())
@@ -85,7 +102,7 @@ public final class StatusReader {
         return null;
     }
 
-    private StatusReport migrating(ActiveMigration m, boolean running) throws SQLException {
+    private StatusReport migrating(ActiveMigration m, boolean running, long pace) throws SQLException {
         StateStore state = new StateStore(SchemaName.MAIN);
         StatusReport.NewDatabaseInfo info;
         ReplayState replay;
@@ -108,7 +125,7 @@ public final class StatusReader {
         Capture.Marker marker = old.marker() == null ? Capture.Marker.NONE
                 : Capture.Marker.valueOf(old.marker().toUpperCase(Locale.ROOT));
         Phase phase = ActiveMigration.phaseOf(replay, marker);
-        return new StatusReport(phase, dir.toString(), old, info, copies(progress, running),
+        return new StatusReport(phase, dir.toString(), old, info, copies(progress, running, pace),
                 new StatusReport.Replay(replay.copyComplete(), replay.lastSeq(), pending, replay.entriesReplayed(),
                         Math.round(rate), predicted, replay.drainComplete(), replay.writePauseMs(), oldWrittenOffline,
                         HoldFile.held(dir)),
@@ -177,12 +194,18 @@ public final class StatusReader {
         }
     }
 
-    /** Rates and estimates only while a command copies: a stopped copy has neither. */
-    private static List<StatusReport.TableCopy> copies(List<TableProgress> progress, boolean running) {
+    /**
+     * Rates and estimates only while a command copies: a stopped copy has neither. {@code pace}: the
+     * running migrate's --max-rows-per-second (0: none), which no table's rate exceeds.
+     */
+    static List<StatusReport.TableCopy> copies(List<TableProgress> progress, boolean running, long pace) {
         List<StatusReport.TableCopy> out = new ArrayList<>();
         for (TableProgress p : progress) {
             double pct = p.rowsTotal() > 0 ? Math.min(100.0, 100.0 * p.rowsCopied() / p.rowsTotal()) : (p.done() ? 100 : 0);
             double rate = running && p.copyMs() > 0 ? p.rowsCopied() * 1000.0 / p.copyMs() : 0;
+            if (pace > 0 && rate > pace) {
+                rate = pace;
+            }
             Long eta = null;
             if (p.done()) {
                 eta = 0L;
