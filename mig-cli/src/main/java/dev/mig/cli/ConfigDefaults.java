@@ -108,7 +108,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
             String command = dot > 0 ? key.substring(0, dot) : null;
             String option = dot > 0 ? key.substring(dot + 1) : key;
             Set<String> known = command == null ? allOptions : optionsByCommand.get(command);
-            if (TYPED_ONLY.contains(option)) {
+            if (command != null && OWN_DEFAULTS.contains(command)) {
+                out.add("'" + key + "' is ignored: mig " + command + " takes nothing from the config file.");
+            } else if (TYPED_ONLY.contains(option)) {
                 out.add("'" + key + "' is ignored: --" + option + " is only ever taken from the command line.");
             } else if (option.equals("dir")) {
                 out.add("'" + key + "' is ignored: the file is found in the project directory, so it cannot name "
@@ -125,14 +127,18 @@ final class ConfigDefaults implements IDefaultValueProvider {
         return out;
     }
 
-    /** The known option one or two letters away from {@code option}, if there is one. */
+    /** The known option closest to {@code option}, if one is at most two letters away. */
     private static String nearest(String option, Set<String> known) {
-        for (String k : known) {
-            if (Math.abs(k.length() - option.length()) <= 2 && editDistance(k, option) <= 2) {
-                return k;
+        String best = null;
+        int bestDistance = 3;
+        for (String k : new java.util.TreeSet<>(known)) {
+            int d = editDistance(k, option);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
             }
         }
-        return null;
+        return best;
     }
 
     private static int editDistance(String a, String b) {

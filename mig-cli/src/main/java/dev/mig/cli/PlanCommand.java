@@ -198,7 +198,7 @@ final class PlanCommand extends ProjectCommand {
                 throw MigException.input("--out " + spec + ": " + file + " is a symbolic link to a path that does not "
                         + "exist", "Point the link at a file in a folder that exists, or name another file.");
             }
-            if (!Files.isWritable(folder) || Files.exists(file) && !Files.isWritable(file)) {
+            if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(folder)) {
                 throw MigException.input("--out " + spec + ": " + file + " cannot be written (permission denied)",
                         "Write the report into a folder you can write to.");
             }

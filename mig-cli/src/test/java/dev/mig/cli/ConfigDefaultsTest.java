@@ -291,4 +291,14 @@ class ConfigDefaultsTest {
 
         assertTrue(err.toString().contains("--rules was set by MIG_RULES in the environment"), err.toString());
     }
+
+    @Test
+    void aKeyForACommandThatTakesNothingFromTheFileIsSaidToBeIgnored() throws Exception {
+        configFile("demo.seed=4\n");
+
+        run("status", "-d", dir.toString());
+
+        assertTrue(err.toString().contains("'demo.seed' is ignored: mig demo takes nothing from the config file."),
+                err.toString());
+    }
 }

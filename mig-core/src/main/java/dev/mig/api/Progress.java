@@ -5,8 +5,9 @@ package dev.mig.api;
  * progress per table, a drain's narrative lines and warnings. The CLI draws them on stderr; an
  * application may log them or pass {@link #NONE}.
  *
- * <p>Steps do not nest: a step ends before the next begins. A step that fails is not finished: the
- * error the command throws says what went wrong.
+ * <p>A step may hold others (cutover's statements inside its flip): each ends before the one that holds
+ * it. A step that fails is not finished ({@link #stepFailed}): the error the command throws says what went
+ * wrong.
  */
 public interface Progress {
 

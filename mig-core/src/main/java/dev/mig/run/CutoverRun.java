@@ -86,7 +86,9 @@ public final class CutoverRun {
             if (!missing.isEmpty()) {
                 throw MigException.refused("The new database lacks the declared index " + missing.get(0).index().name()
                         + " (of " + missing.get(0).table().name() + "), which migrate left for drain to build.",
-                        "Run 'mig drain' (it builds the index), then 'mig cutover'.");
+                        "Run 'mig drain' (it builds the index), then 'mig cutover'. If drain says it is already "
+                                + "drained, the index was removed from the new database by hand: 'mig reset', then "
+                                + "'mig migrate' again.");
             }
         }
         SqliteFiles.requireDatabase(m.source());

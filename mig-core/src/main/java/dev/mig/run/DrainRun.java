@@ -273,12 +273,17 @@ public final class DrainRun {
                     }
                     if (attempt == INDEX_ATTEMPTS) {
                         throw MigException.refused("Index " + missing.index().name() + " of " + missing.table().name()
-                                        + " cannot be built (" + e.getMessage() + "): rows of the old database hold "
-                                        + "the same value, written after 'mig plan' checked the data. Nothing was "
-                                        + "paused; the old database keeps every row.",
-                                "Fix the duplicates in the old database (still the application's), then run 'mig "
-                                        + "drain' again; or 'mig reset'.");
+                                        + " could not be built in " + INDEX_ATTEMPTS + " tries (" + e.getMessage()
+                                        + "): either rows of the old database hold the same value (written after 'mig "
+                                        + "plan' checked the data), or the application moves values between rows "
+                                        + "faster than drain catches up. Nothing was paused; the old database keeps "
+                                        + "every row.",
+                                "Look for the duplicates in the old database (still the application's) and fix them, "
+                                        + "then run 'mig drain' again (also when there are none, at a quieter "
+                                        + "moment); or 'mig reset'.");
                     }
+                    progress.info("  index " + missing.index().name() + ": a value is held twice at this moment; "
+                            + "catching up and trying again (" + (attempt + 1) + " of " + INDEX_ATTEMPTS + ")");
                     convergence.restart();
                     catchUp(replayer, sizer, convergence);
                 }
