@@ -37,6 +37,10 @@ final class ArchiveOldCommand extends ProjectCommand {
             if (source.path != null) {
                 out.println("Nothing to archive: neither " + source.path + " nor a <name>-<hash>.sqlite in "
                         + project.dir + " carries mig's capture.");
+            } else if (!r.otherFiles().isEmpty()) {
+                out.println("Nothing archived: no <name>-<hash>.sqlite in " + project.dir + " carries mig's capture, but "
+                        + String.join(", ", r.otherFiles()) + " does. If it is the old database, run: "
+                        + Mig.archiveOldCommand(project.dir, java.nio.file.Path.of(r.otherFiles().get(0))));
             } else {
                 out.println("Nothing to archive: no <name>-<hash>.sqlite in " + project.dir + " carries mig's capture. "
                         + "If the old database has another name or lives elsewhere, name it with --source PATH.");

@@ -37,7 +37,8 @@ public final class ArchiveRun {
             for (Path p : old) {
                 actions.add(move ? moveToArchive(dir, p) : removeCapture(p));
             }
-            return new ArchiveResult(actions);
+            List<String> others = actions.isEmpty() && source == null ? otherFilesWithCapture(dir) : List.of();
+            return new ArchiveResult(actions, others);
         } catch (SQLException e) {
             throw Failures.sql("archive-old", e);
         }
@@ -103,6 +104,32 @@ public final class ArchiveRun {
                     out.add(p);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * SQLite files in {@code dir}, not named like mig's, that carry its capture: the application's old
+     * database under its own name, which is named to archive-old with --source and never guessed.
+     */
+    private static List<String> otherFilesWithCapture(Path dir) {
+        List<String> out = new ArrayList<>();
+        List<Path> named = ActiveMigration.databaseFiles(dir);
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (named.contains(p) || !SqliteFiles.looksLikeSqlite(p)) {
+                    continue;
+                }
+                try (Connection c = SqliteFiles.openReadOnly(p)) {
+                    if (Capture.marker(c) != Capture.Marker.NONE || !Capture.installedTriggers(c).isEmpty()) {
+                        out.add(p.toString());
+                    }
+                } catch (SQLException e) {
+                    // unreadable (locked, damaged): not worth a suggestion, and archive-old changed nothing
+                }
+            }
+        } catch (IOException e) {
+            return out; // a listing that fails mid-way: what was found is still a fair suggestion
         }
         return out;
     }

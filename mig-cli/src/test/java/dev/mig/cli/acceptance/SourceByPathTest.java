@@ -46,13 +46,19 @@ class SourceByPathTest {
     }
 
     @Test
-    void archiveOldWithoutTheSourceSaysHowToNameIt() throws Exception {
+    void archiveOldWithoutTheSourceNamesTheFileThatStillCarriesCaptureAndLeavesIt() throws Exception {
         assertEquals(0, mig("drain", "--cutover", "-d", dir.toString()).exit());
+        long migObjects = count("SELECT count(*) FROM sqlite_schema WHERE name LIKE '\\_mig%' ESCAPE '\\'");
 
         Cli.Run archive = mig("archive-old", "-d", dir.toString()).assertNoStackTrace();
 
         assertEquals(0, archive.exit(), archive.toString());
-        assertTrue(archive.out().contains("name it with --source PATH"), archive.toString());
+        assertTrue(archive.out().contains(app + " does. If it is the old database, run: mig archive-old -d " + dir
+                + " --source " + app), archive.toString());
+        assertEquals(migObjects, count("SELECT count(*) FROM sqlite_schema WHERE name LIKE '\\_mig%' ESCAPE '\\'"),
+                "never guessed: only --source makes archive-old touch it");
+        assertTrue(mig("archive-old", "--json", "-d", dir.toString()).out().contains("\"otherFiles\" : [ \"" + app),
+                "and --json lists it");
     }
 
     private long count(String sql) throws Exception {
