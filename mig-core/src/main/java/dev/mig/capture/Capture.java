@@ -96,6 +96,14 @@ public final class Capture {
         return out;
     }
 
+    /**
+     * Whether any of mig's capture is left in {@code old}: a marker, or a trigger of mig's. What reset and
+     * archive-old look for in a file, each piece on its own enough (a half-removed capture counts).
+     */
+    public static boolean isPresent(Connection old) throws SQLException {
+        return marker(old) != Marker.NONE || !installedTriggers(old).isEmpty();
+    }
+
     /** What the marker says; {@link Marker#NONE} when there is no marker table or row. */
     public static Marker marker(Connection old) throws SQLException {
         if (!tableExists(old, CaptureSql.MARKER)) {

@@ -100,7 +100,7 @@ public final class ArchiveRun {
                                     + "application may still be writing to it.",
                             "Run 'mig drain' and 'mig cutover' first, or 'mig reset' if that migration was abandoned.");
                 }
-                if (marker != Capture.Marker.NONE || !Capture.installedTriggers(c).isEmpty()) {
+                if (Capture.isPresent(c)) {
                     out.add(p);
                 }
             }
@@ -121,7 +121,7 @@ public final class ArchiveRun {
                     continue;
                 }
                 try (Connection c = SqliteFiles.openReadOnly(p)) {
-                    if (Capture.marker(c) != Capture.Marker.NONE || !Capture.installedTriggers(c).isEmpty()) {
+                    if (Capture.isPresent(c)) {
                         out.add(p.toString());
                     }
                 } catch (SQLException e) {

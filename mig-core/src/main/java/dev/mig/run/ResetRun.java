@@ -87,7 +87,7 @@ public final class ResetRun {
         for (Path p : candidates) {
             if (SqliteFiles.looksLikeSqlite(p)) {
                 try (Connection c = SqliteFiles.openReadOnly(p)) {
-                    if (Capture.marker(c) != Capture.Marker.NONE || !Capture.installedTriggers(c).isEmpty()) {
+                    if (Capture.isPresent(c)) {
                         out.add(p);
                     }
                 }
